@@ -1,0 +1,44 @@
+package dev.typhon.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layers of the design: the syntax layer knows nothing of the layers built on it. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.typhon");
+    }
+
+    @Test
+    void astDoesNotDependOnSemantic() {
+        noClasses().that().resideInAPackage("dev.typhon.ast..")
+                .should().dependOnClassesThat().resideInAPackage("dev.typhon.semantic..")
+                .check(classes);
+    }
+
+    @Test
+    void libraryDoesNotDependOnTheCli() {
+        noClasses().that().resideInAnyPackage("dev.typhon.ast..", "dev.typhon.semantic..")
+                .should().dependOnClassesThat().resideInAPackage("dev.typhon.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void generatedNodesDoNotDependOnTheParser() {
+        noClasses().that().resideInAPackage("dev.typhon.ast")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.typhon.ast.parser..", "dev.typhon.ast.dump..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+}
