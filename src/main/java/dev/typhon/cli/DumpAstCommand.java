@@ -1,11 +1,8 @@
 package dev.typhon.cli;
 
 import dev.typhon.ast.PythonVersion;
-import dev.typhon.ast.dump.AstDump;
+import dev.typhon.ast.dump.DumpLine;
 import dev.typhon.ast.parser.ParseOptions;
-import dev.typhon.ast.parser.ParseResult;
-import dev.typhon.ast.parser.PythonParser;
-import dev.typhon.ast.parser.SyntaxError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,14 +61,8 @@ final class DumpAstCommand implements Callable<Integer> {
                 err.println("typhon: " + file + ": cannot read: " + reason);
                 continue;
             }
-            ParseResult result = PythonParser.parse(bytes, options);
-            if (result.hasErrors()) {
+            if (!DumpLine.append(bytes, options, !noAttributes, line)) {
                 allParsed = false;
-                SyntaxError first = result.errors().get(0);
-                line.append("!SyntaxError ").append(first.lineno()).append(':').append(first.column())
-                        .append(' ').append(first.message().replace('\n', ' '));
-            } else {
-                AstDump.dump(result.module(), !noAttributes, line);
             }
             out.append(line).append('\n');
         }
