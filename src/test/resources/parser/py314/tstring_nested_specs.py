@@ -1,0 +1,2 @@
+# Format specs nest interpolations two levels deep.
+x = t'{x:{y:{z}}}'

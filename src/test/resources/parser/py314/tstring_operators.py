@@ -1,0 +1,11 @@
+# '!=' , '=='  and ':' inside fields are operators, not conversions, debug markers or specs.
+a = t'{a != b}'
+b = t'{a == b}'
+c = t'{a!r} {a!=b}'
+d = t'{x:{y!r}}'
+e = t'{d["k"]:>{n}}'
+f = t'{x, y}'
+g = t'{*xs,}'
+h = t'{x:=5}'
+i = t'{(x:=5)}'
+j = t'{x!r:=^10}'
