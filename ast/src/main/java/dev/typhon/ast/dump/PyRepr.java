@@ -18,8 +18,9 @@ import java.math.BigInteger;
  *       CJK Extension I, differ the other way).
  *   <li>A Java string cannot tell a surrogate pair from a high surrogate followed by a low one, so
  *       Python's two-code-point {@code '\ud83d\ude00'} prints as the one character it pairs into.
- *   <li>CPython refuses {@code repr()} of an int over 4300 digits (so its ast.dump raises); the
- *       digits are printed here all the same.
+ *   <li>CPython refuses {@code repr()} of an int over 4300 decimal digits, so its ast.dump raises
+ *       ValueError for a huge hex, octal or binary literal (a decimal literal that long is already
+ *       a SyntaxError in ast.parse); the digits are printed here all the same.
  * </ul>
  */
 public final class PyRepr {
