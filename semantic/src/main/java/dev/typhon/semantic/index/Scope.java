@@ -1,0 +1,184 @@
+package dev.typhon.semantic.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.collections.api.list.primitive.IntList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+
+/**
+ * A scope and its symbol table. Symbols are numbered from 0 in order of first appearance; names
+ * are stored mangled as CPython stores them ({@code __x} in class {@code A} is {@code _A__x}).
+ */
+public final class Scope {
+    final int id;
+    final ScopeKind kind;
+    final String name;
+    final int lineno;
+    final int startOffset;
+    final int endOffset;
+    final int parent;
+    final IntArrayList children = new IntArrayList(2);
+    final ObjectIntHashMap<String> symbolIds = new ObjectIntHashMap<>(8);
+    final ArrayList<String> names = new ArrayList<>(8);
+    final IntArrayList flags = new IntArrayList(8);
+    /** Resolution kind per symbol ({@link SymbolFlags#LOCAL} ... {@link SymbolFlags#CELL}), set by the analysis. */
+    byte[] resolution = new byte[0];
+    /** Pairs of [start, end) offsets inside this scope's range that run in the enclosing scope (decorators, defaults, ...). */
+    IntArrayList holes;
+    /** The bindings live at the end of the scope, by symbol id. */
+    Bindings[] endState = new Bindings[0];
+    /** Whether CPython's symtable lists this scope as a child (its 3.11 annotation blocks it does not). */
+    final boolean listed;
+
+    Scope(int id, ScopeKind kind, String name, int lineno, int startOffset, int endOffset, int parent, boolean listed) {
+        this.id = id;
+        this.kind = kind;
+        this.name = name;
+        this.lineno = lineno;
+        this.startOffset = startOffset;
+        this.endOffset = endOffset;
+        this.parent = parent;
+        this.listed = listed;
+    }
+
+    int symbol(String symbolName) {
+        int found = symbolIds.getIfAbsent(symbolName, -1);
+        if (found >= 0) {
+            return found;
+        }
+        int created = names.size();
+        names.add(symbolName);
+        flags.add(0);
+        symbolIds.put(symbolName, created);
+        return created;
+    }
+
+    void addHole(int start, int end) {
+        if (holes == null) {
+            holes = new IntArrayList(4);
+        }
+        holes.add(start);
+        holes.add(end);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public ScopeKind kind() {
+        return kind;
+    }
+
+    /** CPython's block name: the function or class name, {@code lambda}, {@code listcomp}, ..., {@code top}. */
+    public String name() {
+        return name;
+    }
+
+    public int lineno() {
+        return lineno;
+    }
+
+    public int startOffset() {
+        return startOffset;
+    }
+
+    public int endOffset() {
+        return endOffset;
+    }
+
+    /** The enclosing scope's id, or -1 for the module. */
+    public int parent() {
+        return parent;
+    }
+
+    public IntList children() {
+        return children.asUnmodifiable();
+    }
+
+    public boolean listedInSymtable() {
+        return listed;
+    }
+
+    public int symbolCount() {
+        return names.size();
+    }
+
+    /** The symbol id of a (mangled) name, or -1. */
+    public int symbolId(String symbolName) {
+        return symbolIds.getIfAbsent(symbolName, -1);
+    }
+
+    public String symbolName(int symbol) {
+        return names.get(symbol);
+    }
+
+    public List<String> symbolNames() {
+        return java.util.Collections.unmodifiableList(names);
+    }
+
+    /** The {@link SymbolFlags} bits of a symbol. */
+    public int flags(int symbol) {
+        return flags.get(symbol);
+    }
+
+    /** {@link SymbolFlags#LOCAL}, {@code GLOBAL_EXPLICIT}, {@code GLOBAL_IMPLICIT}, {@code FREE} or {@code CELL}. */
+    public int resolution(int symbol) {
+        return symbol < resolution.length ? resolution[symbol] : 0;
+    }
+
+    public boolean isBound(int symbol) {
+        return (flags(symbol) & SymbolFlags.BOUND) != 0;
+    }
+
+    public boolean isUsed(int symbol) {
+        return (flags(symbol) & SymbolFlags.USED) != 0;
+    }
+
+    public boolean isDeclared(int symbol) {
+        return (flags(symbol) & SymbolFlags.DECLARED) != 0;
+    }
+
+    public boolean isParameter(int symbol) {
+        return (flags(symbol) & SymbolFlags.PARAMETER) != 0;
+    }
+
+    public boolean isImported(int symbol) {
+        return (flags(symbol) & SymbolFlags.IMPORTED) != 0;
+    }
+
+    public boolean isGlobal(int symbol) {
+        int r = resolution(symbol);
+        return r == SymbolFlags.GLOBAL_EXPLICIT || r == SymbolFlags.GLOBAL_IMPLICIT;
+    }
+
+    public boolean isNonlocal(int symbol) {
+        return (flags(symbol) & SymbolFlags.NONLOCAL) != 0;
+    }
+
+    public boolean isFree(int symbol) {
+        return resolution(symbol) == SymbolFlags.FREE;
+    }
+
+    public boolean isCell(int symbol) {
+        return resolution(symbol) == SymbolFlags.CELL;
+    }
+
+    /** Whether the offset lies in the scope but in a part evaluated by the enclosing scope. */
+    boolean inHole(int offset) {
+        if (holes == null) {
+            return false;
+        }
+        for (int i = 0; i < holes.size(); i += 2) {
+            if (offset >= holes.get(i) && offset < holes.get(i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + name + " " + lineno;
+    }
+}

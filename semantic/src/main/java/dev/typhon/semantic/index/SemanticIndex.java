@@ -1,0 +1,203 @@
+package dev.typhon.semantic.index;
+
+import dev.typhon.ast.Module;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+
+/**
+ * The semantic index of one module: its scopes and symbol tables, every definition, and for every
+ * name use the definitions that can reach it. Nodes are identified by their start offsets.
+ * Build one with {@link #of(Module, IndexOptions)}.
+ */
+public final class SemanticIndex {
+    private final List<Scope> scopes;
+    private final List<Definition> definitions;
+    private final List<Use> uses;
+    private final List<Constraint> constraints;
+    private final List<SemanticError> errors;
+    private final IntIntHashMap useByOffset;
+
+    SemanticIndex(List<Scope> scopes, List<Definition> definitions, List<Use> uses, List<Constraint> constraints,
+                  List<SemanticError> errors) {
+        this.scopes = scopes;
+        this.definitions = definitions;
+        this.uses = uses;
+        this.constraints = constraints;
+        this.errors = errors;
+        this.useByOffset = new IntIntHashMap(uses.size());
+        for (Use u : uses) {
+            // A deleted or augmented name is read and written at one offset; the read is what a use query wants.
+            if (!useByOffset.containsKey(u.startOffset())) {
+                useByOffset.put(u.startOffset(), u.id);
+            }
+        }
+    }
+
+    public static SemanticIndex of(Module module, IndexOptions options) {
+        return SemanticIndexBuilder.build(module, options);
+    }
+
+    public static SemanticIndex of(Module module) {
+        return SemanticIndexBuilder.build(module, IndexOptions.DEFAULT);
+    }
+
+    public List<Scope> scopes() {
+        return Collections.unmodifiableList(scopes);
+    }
+
+    public Scope scope(int id) {
+        return scopes.get(id);
+    }
+
+    public Scope moduleScope() {
+        return scopes.get(0);
+    }
+
+    public List<Definition> definitions() {
+        return Collections.unmodifiableList(definitions);
+    }
+
+    public List<Use> uses() {
+        return Collections.unmodifiableList(uses);
+    }
+
+    public List<Constraint> constraints() {
+        return Collections.unmodifiableList(constraints);
+    }
+
+    /** Scoping errors, in the order CPython would meet them (it reports only the first). */
+    public List<SemanticError> errors() {
+        return Collections.unmodifiableList(errors);
+    }
+
+    /** The innermost scope whose code contains the offset (decorators, defaults and the like belong outside). */
+    public Scope scopeAt(int offset) {
+        Scope s = scopes.get(0);
+        outer:
+        while (true) {
+            for (int i = 0; i < s.children.size(); i++) {
+                Scope c = scopes.get(s.children.get(i));
+                if (offset >= c.startOffset && offset < c.endOffset && !c.inHole(offset)) {
+                    s = c;
+                    continue outer;
+                }
+            }
+            return s;
+        }
+    }
+
+    /** The use of the name starting at this offset, or null. */
+    public Use useAt(int startOffset) {
+        int id = useByOffset.getIfAbsent(startOffset, -1);
+        return id < 0 ? null : uses.get(id);
+    }
+
+    /** The definitions that reach a use within its own scope, with their narrowing constraints. */
+    public List<ReachingDefinition> reachingDefinitions(Use use) {
+        return expand(use.bindings);
+    }
+
+    /** Whether some path reaches the use with the name not bound in the use's own scope. */
+    public boolean possiblyUnboundInScope(Use use) {
+        return isPossiblyUnbound(use.bindings);
+    }
+
+    /** Whether no path binds the name in the use's own scope before the use. */
+    public boolean unboundInScope(Use use) {
+        for (int d : use.bindings.defs) {
+            if (!definitions.get(d).kind().unbinds()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The bindings visible at the end of a scope (what an importer sees of a module). */
+    public List<ReachingDefinition> endOfScopeDefinitions(Scope scope, int symbol) {
+        if (symbol < 0 || symbol >= scope.endState.length) {
+            return List.of();
+        }
+        return expand(scope.endState[symbol]);
+    }
+
+    /** Whether the symbol may be unbound at the end of the scope. */
+    public boolean possiblyUnboundAtEnd(Scope scope, int symbol) {
+        return symbol < 0 || symbol >= scope.endState.length || isPossiblyUnbound(scope.endState[symbol]);
+    }
+
+    /** Every definition of a symbol, reachable or not, in source order. */
+    public List<Definition> definitionsOf(Scope scope, int symbol) {
+        List<Definition> out = new ArrayList<>();
+        for (Definition d : definitions) {
+            if (d.scope() == scope.id && d.symbol() == symbol) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** The module's public names: bound at the end of the module and not starting with an underscore. */
+    public List<String> publicSymbols() {
+        Scope m = scopes.get(0);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < m.names.size(); i++) {
+            String name = m.names.get(i);
+            if (!name.startsWith("_") && i < m.endState.length && m.endState[i].defs.length > 0
+                    && !unbindsOnly(m.endState[i])) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The star imports of a scope: their names are resolved later, against the imported module. */
+    public List<Definition> starImports() {
+        List<Definition> out = new ArrayList<>();
+        for (Definition d : definitions) {
+            if (d.kind() == DefinitionKind.STAR_IMPORT) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private boolean unbindsOnly(Bindings b) {
+        for (int d : b.defs) {
+            if (!definitions.get(d).kind().unbinds()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isPossiblyUnbound(Bindings b) {
+        if (b.mayBeUnbound) {
+            return true;
+        }
+        for (int d : b.defs) {
+            if (definitions.get(d).kind().unbinds()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<ReachingDefinition> expand(Bindings b) {
+        List<ReachingDefinition> out = new ArrayList<>(b.defs.length);
+        for (int i = 0; i < b.defs.length; i++) {
+            Definition d = definitions.get(b.defs[i]);
+            if (d.kind().unbinds()) {
+                continue;
+            }
+            List<Constraint> cs = new ArrayList<>(2);
+            for (Bindings.Cons c = b.constraints[i]; c != null; c = c.next()) {
+                Constraint base = constraints.get(c.constraint() >> 1);
+                cs.add((c.constraint() & 1) == 0 ? base : new Constraint(base.test(), false));
+            }
+            out.add(new ReachingDefinition(d, cs));
+        }
+        return out;
+    }
+}

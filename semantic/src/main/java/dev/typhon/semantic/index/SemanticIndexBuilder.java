@@ -1,0 +1,1284 @@
+package dev.typhon.semantic.index;
+
+import dev.typhon.ast.*;
+import dev.typhon.ast.Module;
+import dev.typhon.ast.Set;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
+/**
+ * Builds the {@link SemanticIndex} of a module in one walk over its tree: scopes and symbol flags
+ * exactly as CPython's symtable records them (same visiting order, mangling, walrus rules and
+ * errors), and at the same time the definitions and the flow-sensitive use-def map.
+ */
+public final class SemanticIndexBuilder {
+
+    private static final String INNER_LOOP_CONFLICT = "comprehension inner loop cannot rebind assignment expression target '%s'";
+
+    private final StaticTruth statics;
+    private final ArrayList<Scope> scopes = new ArrayList<>();
+    private final ArrayList<Definition> definitions = new ArrayList<>();
+    private final ArrayList<Use> uses = new ArrayList<>();
+    private final ArrayList<Constraint> constraints = new ArrayList<>();
+    private final ArrayList<SemanticError> errors = new ArrayList<>();
+    private final ArrayList<State> stack = new ArrayList<>();
+    private final ArrayList<Directive> directives = new ArrayList<>();
+
+    private State cur;
+    private State moduleState;
+    private String privateName;
+    private boolean futureAnnotations;
+
+    /** Symbols read or bound while visiting a test (for narrowing), or null when not collecting. */
+    private IntArrayList testSymbols;
+    private State testState;
+
+    /** Bindings of the target being visited, applied once the value has been evaluated. */
+    private ArrayList<Pending> pending;
+    private DefinitionKind targetKind = DefinitionKind.ASSIGNMENT;
+    private Node targetStatement;
+
+    private SemanticIndexBuilder(IndexOptions options) {
+        this.statics = new StaticTruth(options);
+    }
+
+    public static SemanticIndex build(Module module, IndexOptions options) {
+        SemanticIndexBuilder b = new SemanticIndexBuilder(options);
+        b.buildModule(module);
+        return new SemanticIndex(b.scopes, b.definitions, b.uses, b.constraints, b.errors);
+    }
+
+    public static SemanticIndex build(Module module) {
+        return build(module, IndexOptions.DEFAULT);
+    }
+
+    // ---------------------------------------------------------------- per-scope build state
+
+    private static final class State {
+        final Scope scope;
+        final ScopeKind kind;
+        FlowState flow = FlowState.start();
+        int compIterExpr;
+        boolean compIterTarget;
+        ArrayList<Loop> loops;
+        ArrayList<TryFrame> tries;
+
+        State(Scope scope) {
+            this.scope = scope;
+            this.kind = scope.kind;
+        }
+    }
+
+    private static final class Loop {
+        final ArrayList<FlowState> breaks = new ArrayList<>(2);
+        final ArrayList<FlowState> continues = new ArrayList<>(2);
+    }
+
+    /** The definitions made in a try body: any of them may be the last before an exception. */
+    private static final class TryFrame {
+        final IntArrayList symbols = new IntArrayList();
+        final IntArrayList defs = new IntArrayList();
+    }
+
+    private record Pending(State state, int symbol, Node node, DefinitionKind kind, Node statement) {
+    }
+
+    /** Where a global/nonlocal (or walrus-implied) declaration stands, for errors found by the analysis. */
+    record Directive(int scope, String name, int lineno, int column, int startOffset) {
+    }
+
+    // ---------------------------------------------------------------- scopes
+
+    private void buildModule(Module module) {
+        futureAnnotations = FutureFeatures.check(module, errors);
+        Scope top = new Scope(0, ScopeKind.MODULE, "top", 0, 0, Integer.MAX_VALUE, -1, true);
+        scopes.add(top);
+        cur = new State(top);
+        moduleState = cur;
+        stack.add(cur);
+        visitBody(module.body());
+        finishScope(cur);
+        ScopeAnalysis.analyze(scopes, directives, errors);
+    }
+
+    private State enterScope(ScopeKind kind, String name, int lineno, int start, int end, boolean listed) {
+        Scope parent = cur.scope;
+        Scope s = new Scope(scopes.size(), kind, name, lineno, start, end, parent.id, listed);
+        scopes.add(s);
+        if (listed) {
+            parent.children.add(s.id);
+        }
+        State st = new State(s);
+        // Comprehension iterables nest: CPython forbids walrus in all of them (bpo-37757).
+        st.compIterExpr = cur.compIterExpr;
+        stack.add(st);
+        cur = st;
+        return st;
+    }
+
+    private void exitScope() {
+        finishScope(cur);
+        stack.remove(stack.size() - 1);
+        cur = stack.get(stack.size() - 1);
+    }
+
+    private static void finishScope(State st) {
+        Bindings[] end = new Bindings[st.scope.names.size()];
+        for (int i = 0; i < end.length; i++) {
+            end[i] = st.flow.reachable ? st.flow.get(i) : Bindings.UNBOUND;
+        }
+        st.scope.endState = end;
+    }
+
+    // ---------------------------------------------------------------- symbol flags (CPython's add_def)
+
+    private String mangle(String name) {
+        if (privateName == null || !name.startsWith("__") || name.endsWith("__") || name.indexOf('.') >= 0) {
+            return name;
+        }
+        int i = 0;
+        while (i < privateName.length() && privateName.charAt(i) == '_') {
+            i++;
+        }
+        if (i == privateName.length()) {
+            return name;
+        }
+        return "_" + privateName.substring(i) + name;
+    }
+
+    private int addDef(String name, int flag, Located at) {
+        return addDef(cur, mangle(name), flag, at);
+    }
+
+    private int addDef(State st, String mangled, int flag, Located at) {
+        Scope s = st.scope;
+        int sym = s.symbol(mangled);
+        int val = s.flags.get(sym);
+        if ((flag & SymbolFlags.PARAMETER) != 0 && (val & SymbolFlags.PARAMETER) != 0) {
+            error("duplicate argument '" + mangled + "' in function definition", at);
+        }
+        val |= flag;
+        if (st.compIterTarget) {
+            if ((val & (SymbolFlags.GLOBAL | SymbolFlags.NONLOCAL)) != 0) {
+                error(INNER_LOOP_CONFLICT.formatted(mangled), at);
+            }
+            val |= SymbolFlags.COMPREHENSION_ITER;
+        }
+        s.flags.set(sym, val);
+        if ((flag & SymbolFlags.PARAMETER) == 0 && (flag & SymbolFlags.GLOBAL) != 0) {
+            // CPython records every global declaration in the module's table too.
+            Scope top = scopes.get(0);
+            int g = top.symbol(mangled);
+            top.flags.set(g, top.flags.get(g) | flag);
+        }
+        return sym;
+    }
+
+    private int lookupFlags(String name) {
+        int sym = cur.scope.symbolId(mangle(name));
+        return sym < 0 ? 0 : cur.scope.flags.get(sym);
+    }
+
+    private void error(String message, Located at) {
+        errors.add(new SemanticError(message, at.lineno(), at.colOffset() + 1, at.startOffset()));
+    }
+
+    // ---------------------------------------------------------------- definitions and uses
+
+    private int define(State st, int sym, DefinitionKind kind, Node node, Node statement) {
+        int id = definitions.size();
+        boolean reachable = st.flow.reachable;
+        int start = node instanceof Located l ? l.startOffset() : statement instanceof Located l2 ? l2.startOffset() : 0;
+        definitions.add(new Definition(id, st.scope.id, sym, kind, node, statement, start, reachable));
+        if (kind.flows() && sym >= 0) {
+            if (reachable) {
+                st.flow.set(sym, Bindings.of(id));
+            }
+            if (st.tries != null) {
+                for (TryFrame frame : st.tries) {
+                    frame.symbols.add(sym);
+                    frame.defs.add(id);
+                }
+            }
+            if (testSymbols != null && testState == st) {
+                testSymbols.add(sym);
+            }
+        }
+        return id;
+    }
+
+    private void use(State st, int sym, Name node) {
+        boolean reachable = st.flow.reachable;
+        uses.add(new Use(uses.size(), st.scope.id, sym, node, reachable, reachable ? st.flow.get(sym) : Bindings.UNBOUND));
+        if (testSymbols != null && testState == st) {
+            testSymbols.add(sym);
+        }
+    }
+
+    /** Binds a name target now, or after the value when a statement's targets are pending. */
+    private void bindTarget(int sym, Name node) {
+        if (pending != null) {
+            pending.add(new Pending(cur, sym, node, targetKind, targetStatement));
+        } else {
+            define(cur, sym, targetKind, node, targetStatement == null ? node : targetStatement);
+        }
+    }
+
+    private void flushPending(ArrayList<Pending> list) {
+        for (Pending p : list) {
+            define(p.state, p.symbol, p.kind, p.node, p.statement == null ? p.node : p.statement);
+        }
+    }
+
+    /** Visits assignment targets with their bindings held back; returns them for {@link #flushPending}. */
+    private ArrayList<Pending> visitTargets(List<? extends Expr> targets, DefinitionKind kind, Node statement) {
+        ArrayList<Pending> saved = pending;
+        DefinitionKind savedKind = targetKind;
+        Node savedStatement = targetStatement;
+        ArrayList<Pending> list = new ArrayList<>(2);
+        pending = list;
+        targetKind = kind;
+        targetStatement = statement;
+        for (Expr t : targets) {
+            visitExpr(t);
+        }
+        pending = saved;
+        targetKind = savedKind;
+        targetStatement = savedStatement;
+        return list;
+    }
+
+    private void visitBoundTarget(Expr target, DefinitionKind kind, Node statement) {
+        DefinitionKind savedKind = targetKind;
+        Node savedStatement = targetStatement;
+        ArrayList<Pending> saved = pending;
+        pending = null;
+        targetKind = kind;
+        targetStatement = statement;
+        visitExpr(target);
+        pending = saved;
+        targetKind = savedKind;
+        targetStatement = savedStatement;
+    }
+
+    // ---------------------------------------------------------------- narrowing
+
+    private IntArrayList collectTest(Expr test) {
+        IntArrayList savedSymbols = testSymbols;
+        State savedState = testState;
+        IntArrayList mine = new IntArrayList(4);
+        testSymbols = mine;
+        testState = cur;
+        visitExpr(test);
+        testSymbols = savedSymbols;
+        testState = savedState;
+        if (savedSymbols != null && savedState == cur) {
+            savedSymbols.addAll(mine);
+        }
+        return mine;
+    }
+
+    private int newConstraint(Node test, IntArrayList syms) {
+        if (syms.isEmpty()) {
+            return -1;
+        }
+        constraints.add(new Constraint(test, true));
+        return constraints.size() - 1;
+    }
+
+    private static void constrain(FlowState state, IntArrayList syms, int constraint, boolean positive) {
+        if (constraint < 0 || !state.reachable) {
+            return;
+        }
+        int signed = constraint * 2 + (positive ? 0 : 1);
+        for (int i = 0; i < syms.size(); i++) {
+            int sym = syms.get(i);
+            boolean seen = false;
+            for (int j = 0; j < i; j++) {
+                if (syms.get(j) == sym) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (!seen) {
+                state.set(sym, state.get(sym).constrain(signed));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private void visitBody(List<Stmt> body) {
+        for (Stmt s : body) {
+            visitStmt(s);
+        }
+    }
+
+    private void visitStmt(Stmt s) {
+        switch (s) {
+            case FunctionDef f -> functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
+            case AsyncFunctionDef f -> functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
+            case ClassDef c -> classDef(c);
+            case Return r -> {
+                if (r.value() != null) {
+                    visitExpr(r.value());
+                }
+                cur.flow = FlowState.unreachable();
+            }
+            case Delete d -> {
+                DefinitionKind saved = targetKind;
+                Node savedStatement = targetStatement;
+                targetKind = DefinitionKind.DELETE;
+                targetStatement = d;
+                for (Expr t : d.targets()) {
+                    visitExpr(t);
+                }
+                targetKind = saved;
+                targetStatement = savedStatement;
+            }
+            case Assign a -> {
+                ArrayList<Pending> bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
+                visitExpr(a.value());
+                flushPending(bound);
+            }
+            case AnnAssign a -> annAssign(a);
+            case AugAssign a -> {
+                if (a.target() instanceof Name n) {
+                    int sym = addDef(n.id(), SymbolFlags.ASSIGNED, n);
+                    // `x += 1` reads x first; CPython's flags do not count that as a use.
+                    use(cur, sym, n);
+                    visitExpr(a.value());
+                    define(cur, sym, DefinitionKind.AUGMENTED_ASSIGNMENT, n, a);
+                } else {
+                    visitExpr(a.target());
+                    visitExpr(a.value());
+                }
+            }
+            case TypeAlias t -> typeAlias(t);
+            case For f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
+            case AsyncFor f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
+            case While w -> whileLoop(w);
+            case If i -> ifStmt(i);
+            case With w -> withStmt(w.items(), w.body());
+            case AsyncWith w -> withStmt(w.items(), w.body());
+            case Match m -> match(m);
+            case Raise r -> {
+                if (r.exc() != null) {
+                    visitExpr(r.exc());
+                    if (r.cause() != null) {
+                        visitExpr(r.cause());
+                    }
+                }
+                cur.flow = FlowState.unreachable();
+            }
+            case Try t -> tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
+            case TryStar t -> tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
+            case Assert a -> {
+                IntArrayList syms = collectTest(a.test());
+                int truth = statics.evaluate(a.test());
+                int c = newConstraint(a.test(), syms);
+                if (a.msg() != null) {
+                    FlowState after = cur.flow;
+                    cur.flow = after.copy();
+                    constrain(cur.flow, syms, c, false);
+                    visitExpr(a.msg());
+                    cur.flow = after;
+                }
+                constrain(cur.flow, syms, c, true);
+                if (truth == StaticTruth.FALSE) {
+                    cur.flow = FlowState.unreachable();
+                }
+            }
+            case Import i -> {
+                for (Alias a : i.names()) {
+                    alias(a, DefinitionKind.IMPORT, i);
+                }
+            }
+            case ImportFrom i -> {
+                for (Alias a : i.names()) {
+                    alias(a, DefinitionKind.IMPORT_FROM, i);
+                }
+            }
+            case Global g -> declare(g, g.names(), true);
+            case Nonlocal n -> declare(n, n.names(), false);
+            case ExprStmt e -> visitExpr(e.value());
+            case Pass p -> {
+            }
+            case Break b -> {
+                if (cur.loops != null && !cur.loops.isEmpty()) {
+                    cur.loops.get(cur.loops.size() - 1).breaks.add(cur.flow);
+                }
+                cur.flow = FlowState.unreachable();
+            }
+            case Continue c -> {
+                if (cur.loops != null && !cur.loops.isEmpty()) {
+                    cur.loops.get(cur.loops.size() - 1).continues.add(cur.flow);
+                }
+                cur.flow = FlowState.unreachable();
+            }
+        }
+    }
+
+    private void functionDef(Stmt node, String name, Arguments args, List<Stmt> body, List<Expr> decorators,
+                             Expr returns, List<TypeParam> typeParams) {
+        int sym = addDef(name, SymbolFlags.ASSIGNED, node);
+        visitDefaults(args);
+        State outer = cur;
+        boolean generic = !typeParams.isEmpty();
+        if (generic) {
+            for (Expr d : decorators) {
+                visitExpr(d);
+            }
+            enterScope(ScopeKind.TYPE_PARAMETERS, name, node.lineno(), node.startOffset(), node.endOffset(), true);
+            visitTypeParams(typeParams);
+        }
+        visitAnnotations(node, args, returns);
+        if (!generic) {
+            for (Expr d : decorators) {
+                visitExpr(d);
+            }
+        }
+        State fn = enterScope(ScopeKind.FUNCTION, name, node.lineno(), node.startOffset(), node.endOffset(), true);
+        addHoles(fn.scope, args, decorators, returns);
+        visitParameters(args);
+        visitBody(body);
+        exitScope();
+        if (generic) {
+            exitScope();
+        }
+        define(outer, sym, DefinitionKind.FUNCTION, node, node);
+    }
+
+    private static void addHoles(Scope s, Arguments args, List<Expr> decorators, Expr returns) {
+        for (Expr d : decorators) {
+            s.addHole(d.startOffset(), d.endOffset());
+        }
+        for (Expr d : args.defaults()) {
+            s.addHole(d.startOffset(), d.endOffset());
+        }
+        for (Expr d : args.kwDefaults()) {
+            if (d != null) {
+                s.addHole(d.startOffset(), d.endOffset());
+            }
+        }
+        if (returns != null) {
+            s.addHole(returns.startOffset(), returns.endOffset());
+        }
+        forEachArg(args, a -> {
+            if (a.annotation() != null) {
+                s.addHole(a.annotation().startOffset(), a.annotation().endOffset());
+            }
+        });
+    }
+
+    private static void forEachArg(Arguments args, java.util.function.Consumer<Arg> action) {
+        args.posonlyargs().forEach(action);
+        args.args().forEach(action);
+        if (args.vararg() != null) {
+            action.accept(args.vararg());
+        }
+        args.kwonlyargs().forEach(action);
+        if (args.kwarg() != null) {
+            action.accept(args.kwarg());
+        }
+    }
+
+    private void visitDefaults(Arguments args) {
+        for (Expr d : args.defaults()) {
+            visitExpr(d);
+        }
+        for (Expr d : args.kwDefaults()) {
+            if (d != null) {
+                visitExpr(d);
+            }
+        }
+    }
+
+    /** CPython's order: positional-only, positional, *args, **kwargs, keyword-only; then the return annotation. */
+    private void visitAnnotations(Stmt node, Arguments args, Expr returns) {
+        boolean hidden = futureAnnotations;
+        if (hidden) {
+            enterScope(ScopeKind.ANNOTATION, "_annotation", node.lineno(), node.startOffset(), node.endOffset(), false);
+        }
+        for (Arg a : args.posonlyargs()) {
+            annotation(a.annotation());
+        }
+        for (Arg a : args.args()) {
+            annotation(a.annotation());
+        }
+        if (args.vararg() != null) {
+            annotation(args.vararg().annotation());
+        }
+        if (args.kwarg() != null) {
+            annotation(args.kwarg().annotation());
+        }
+        for (Arg a : args.kwonlyargs()) {
+            annotation(a.annotation());
+        }
+        if (hidden) {
+            exitScope();
+        }
+        if (returns != null) {
+            visitAnnotation(returns);
+        }
+    }
+
+    private void annotation(Expr e) {
+        if (e != null) {
+            visitExpr(e);
+        }
+    }
+
+    private void visitAnnotation(Expr annotation) {
+        if (futureAnnotations) {
+            enterScope(ScopeKind.ANNOTATION, "_annotation", annotation.lineno(), annotation.startOffset(),
+                    annotation.endOffset(), false);
+            visitExpr(annotation);
+            exitScope();
+        } else {
+            visitExpr(annotation);
+        }
+    }
+
+    private void visitParameters(Arguments args) {
+        for (Arg a : args.posonlyargs()) {
+            parameter(a, DefinitionKind.PARAMETER);
+        }
+        for (Arg a : args.args()) {
+            parameter(a, DefinitionKind.PARAMETER);
+        }
+        for (Arg a : args.kwonlyargs()) {
+            parameter(a, DefinitionKind.PARAMETER);
+        }
+        if (args.vararg() != null) {
+            parameter(args.vararg(), DefinitionKind.VARIADIC_PARAMETER);
+        }
+        if (args.kwarg() != null) {
+            parameter(args.kwarg(), DefinitionKind.KEYWORD_VARIADIC_PARAMETER);
+        }
+    }
+
+    private void parameter(Arg a, DefinitionKind kind) {
+        int sym = addDef(a.arg(), SymbolFlags.PARAMETER, a);
+        define(cur, sym, kind, a, a);
+    }
+
+    private void classDef(ClassDef c) {
+        int sym = addDef(c.name(), SymbolFlags.ASSIGNED, c);
+        State outer = cur;
+        boolean generic = !c.typeParams().isEmpty();
+        if (generic) {
+            for (Expr d : c.decoratorList()) {
+                visitExpr(d);
+            }
+            enterScope(ScopeKind.TYPE_PARAMETERS, c.name(), c.lineno(), c.startOffset(), c.endOffset(), true);
+            visitTypeParams(c.typeParams());
+        }
+        for (Expr b : c.bases()) {
+            visitExpr(b);
+        }
+        for (Keyword k : c.keywords()) {
+            visitExpr(k.value());
+        }
+        if (!generic) {
+            for (Expr d : c.decoratorList()) {
+                visitExpr(d);
+            }
+        }
+        State cls = enterScope(ScopeKind.CLASS, c.name(), c.lineno(), c.startOffset(), c.endOffset(), true);
+        for (Expr d : c.decoratorList()) {
+            cls.scope.addHole(d.startOffset(), d.endOffset());
+        }
+        for (Expr b : c.bases()) {
+            cls.scope.addHole(b.startOffset(), b.endOffset());
+        }
+        for (Keyword k : c.keywords()) {
+            cls.scope.addHole(k.startOffset(), k.endOffset());
+        }
+        String savedPrivate = privateName;
+        privateName = c.name();
+        visitBody(c.body());
+        privateName = savedPrivate;
+        exitScope();
+        if (generic) {
+            exitScope();
+        }
+        define(outer, sym, DefinitionKind.CLASS, c, c);
+    }
+
+    private void visitTypeParams(List<TypeParam> params) {
+        for (TypeParam p : params) {
+            String name = switch (p) {
+                case TypeVar v -> v.name();
+                case ParamSpec v -> v.name();
+                case TypeVarTuple v -> v.name();
+            };
+            int sym = addDef(name, SymbolFlags.ASSIGNED, p);
+            define(cur, sym, DefinitionKind.TYPE_PARAMETER, p, p);
+            switch (p) {
+                case TypeVar v -> {
+                    if (v.bound() != null) {
+                        visitExpr(v.bound());
+                    }
+                    if (v.defaultValue() != null) {
+                        visitExpr(v.defaultValue());
+                    }
+                }
+                case ParamSpec v -> {
+                    if (v.defaultValue() != null) {
+                        visitExpr(v.defaultValue());
+                    }
+                }
+                case TypeVarTuple v -> {
+                    if (v.defaultValue() != null) {
+                        visitExpr(v.defaultValue());
+                    }
+                }
+            }
+        }
+    }
+
+    private void typeAlias(TypeAlias t) {
+        int sym = -1;
+        String name = null;
+        if (t.name() instanceof Name n) {
+            name = n.id();
+            sym = addDef(n.id(), SymbolFlags.ASSIGNED, n);
+        } else {
+            visitExpr(t.name());
+        }
+        State outer = cur;
+        boolean generic = !t.typeParams().isEmpty();
+        String scopeName = name == null ? "type" : name;
+        if (generic) {
+            enterScope(ScopeKind.TYPE_PARAMETERS, scopeName, t.lineno(), t.startOffset(), t.endOffset(), true);
+            visitTypeParams(t.typeParams());
+        }
+        enterScope(ScopeKind.TYPE_ALIAS, scopeName, t.lineno(), t.value().startOffset(), t.value().endOffset(), true);
+        visitExpr(t.value());
+        exitScope();
+        if (generic) {
+            exitScope();
+        }
+        if (sym >= 0) {
+            define(outer, sym, DefinitionKind.TYPE_ALIAS, t.name(), t);
+        }
+    }
+
+    private void annAssign(AnnAssign a) {
+        if (a.target() instanceof Name n) {
+            int cur0 = lookupFlags(n.id());
+            if ((cur0 & (SymbolFlags.GLOBAL | SymbolFlags.NONLOCAL)) != 0 && cur.scope.id != 0 && a.simple() != 0) {
+                error(((cur0 & SymbolFlags.GLOBAL) != 0 ? "annotated name '%s' can't be global"
+                        : "annotated name '%s' can't be nonlocal").formatted(n.id()), a);
+            }
+            int sym;
+            if (a.simple() != 0) {
+                sym = addDef(n.id(), SymbolFlags.DECLARED | SymbolFlags.ASSIGNED, n);
+            } else {
+                sym = a.value() != null ? addDef(n.id(), SymbolFlags.ASSIGNED, n) : cur.scope.symbol(mangle(n.id()));
+            }
+            visitAnnotation(a.annotation());
+            if (a.value() != null) {
+                visitExpr(a.value());
+                define(cur, sym, DefinitionKind.ANNOTATED_ASSIGNMENT, n, a);
+            } else {
+                define(cur, sym, DefinitionKind.DECLARATION, n, a);
+            }
+        } else {
+            visitExpr(a.target());
+            visitAnnotation(a.annotation());
+            if (a.value() != null) {
+                visitExpr(a.value());
+            }
+        }
+    }
+
+    private void alias(Alias a, DefinitionKind kind, Stmt statement) {
+        String name = a.asname() != null ? a.asname() : a.name();
+        if (name.equals("*")) {
+            if (cur.kind != ScopeKind.MODULE) {
+                error("import * only allowed at module level", a);
+            }
+            define(cur, -1, DefinitionKind.STAR_IMPORT, a, statement);
+            return;
+        }
+        int dot = name.indexOf('.');
+        String stored = dot >= 0 ? name.substring(0, dot) : name;
+        int sym = addDef(stored, SymbolFlags.IMPORTED, a);
+        define(cur, sym, kind, a, statement);
+    }
+
+    private void declare(Stmt s, List<String> names, boolean global) {
+        for (String name : names) {
+            int flags = lookupFlags(name);
+            if ((flags & (SymbolFlags.PARAMETER | SymbolFlags.ASSIGNED | SymbolFlags.USED | SymbolFlags.DECLARED)) != 0) {
+                String what = global ? "global" : "nonlocal";
+                String msg;
+                if ((flags & SymbolFlags.PARAMETER) != 0) {
+                    msg = "name '%s' is parameter and " + what;
+                } else if ((flags & SymbolFlags.USED) != 0) {
+                    msg = "name '%s' is used prior to " + what + " declaration";
+                } else if ((flags & SymbolFlags.DECLARED) != 0) {
+                    msg = "annotated name '%s' can't be " + what;
+                } else {
+                    msg = "name '%s' is assigned to before " + what + " declaration";
+                }
+                error(msg.formatted(name), s);
+            }
+            addDef(name, global ? SymbolFlags.GLOBAL : SymbolFlags.NONLOCAL, s);
+            directives.add(new Directive(cur.scope.id, mangle(name), s.lineno(), s.colOffset() + 1, s.startOffset()));
+        }
+    }
+
+    private void ifStmt(If i) {
+        IntArrayList syms = collectTest(i.test());
+        int truth = statics.evaluate(i.test());
+        int c = newConstraint(i.test(), syms);
+        FlowState elseState = cur.flow;
+        FlowState thenState = truth == StaticTruth.FALSE ? FlowState.unreachable() : elseState.copy();
+        constrain(thenState, syms, c, true);
+        if (truth == StaticTruth.TRUE) {
+            elseState = FlowState.unreachable();
+        } else {
+            constrain(elseState, syms, c, false);
+        }
+        cur.flow = thenState;
+        visitBody(i.body());
+        FlowState afterThen = cur.flow;
+        cur.flow = elseState;
+        visitBody(i.orelse());
+        cur.flow.mergeFrom(afterThen);
+    }
+
+    private Loop pushLoop() {
+        if (cur.loops == null) {
+            cur.loops = new ArrayList<>(2);
+        }
+        Loop loop = new Loop();
+        cur.loops.add(loop);
+        return loop;
+    }
+
+    private void whileLoop(While w) {
+        Loop loop = pushLoop();
+        int firstDef = definitions.size();
+        int firstUse = uses.size();
+        IntArrayList syms = collectTest(w.test());
+        int truth = statics.evaluate(w.test());
+        int c = newConstraint(w.test(), syms);
+        FlowState exit = cur.flow;
+        FlowState body = truth == StaticTruth.FALSE ? FlowState.unreachable() : exit.copy();
+        constrain(body, syms, c, true);
+        cur.flow = body;
+        visitBody(w.body());
+        FlowState back = cur.flow;
+        for (FlowState s : loop.continues) {
+            back.mergeFrom(s);
+        }
+        cur.loops.remove(cur.loops.size() - 1);
+        fixLoopUses(firstUse, firstDef, back);
+        if (truth == StaticTruth.TRUE) {
+            exit = FlowState.unreachable();
+        } else {
+            exit.mergeFrom(back);
+            constrain(exit, syms, c, false);
+        }
+        cur.flow = exit;
+        visitBody(w.orelse());
+        for (FlowState s : loop.breaks) {
+            cur.flow.mergeFrom(s);
+        }
+    }
+
+    private void forLoop(Stmt node, Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse) {
+        ArrayList<Pending> bound = visitTargets(List.of(target), DefinitionKind.FOR_TARGET, node);
+        visitExpr(iter);
+        Loop loop = pushLoop();
+        int firstDef = definitions.size();
+        int firstUse = uses.size();
+        FlowState exit = cur.flow;
+        cur.flow = exit.copy();
+        flushPending(bound);
+        visitBody(body);
+        FlowState back = cur.flow;
+        for (FlowState s : loop.continues) {
+            back.mergeFrom(s);
+        }
+        cur.loops.remove(cur.loops.size() - 1);
+        fixLoopUses(firstUse, firstDef, back);
+        exit.mergeFrom(back);
+        cur.flow = exit;
+        visitBody(orelse);
+        for (FlowState s : loop.breaks) {
+            cur.flow.mergeFrom(s);
+        }
+    }
+
+    /**
+     * Adds the definitions that reach a loop's uses along the back edge. A use sees the loop
+     * header's state when it still sees a definition older than the loop (or none at all).
+     */
+    private void fixLoopUses(int firstUse, int firstDef, FlowState back) {
+        if (!back.reachable) {
+            return;
+        }
+        int scope = cur.scope.id;
+        int[] extra = new int[8];
+        for (int u = firstUse; u < uses.size(); u++) {
+            Use use = uses.get(u);
+            if (use.scope != scope || !use.reachable) {
+                continue;
+            }
+            Bindings b = use.bindings;
+            if (!(b.mayBeUnbound || (b.defs.length > 0 && b.defs[0] < firstDef))) {
+                continue;
+            }
+            Bindings backEdge = back.get(use.symbol);
+            int n = 0;
+            for (int d : backEdge.defs) {
+                if (d >= firstDef) {
+                    if (n == extra.length) {
+                        extra = java.util.Arrays.copyOf(extra, n * 2);
+                    }
+                    extra[n++] = d;
+                }
+            }
+            if (n > 0) {
+                use.bindings = b.plus(extra, n);
+            }
+        }
+    }
+
+    private void withStmt(List<WithItem> items, List<Stmt> body) {
+        for (WithItem item : items) {
+            visitExpr(item.contextExpr());
+            if (item.optionalVars() != null) {
+                visitBoundTarget(item.optionalVars(), DefinitionKind.WITH_TARGET, item);
+            }
+        }
+        visitBody(body);
+    }
+
+    private void tryStmt(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody) {
+        FlowState entry = cur.flow.copy();
+        TryFrame frame = new TryFrame();
+        if (cur.tries == null) {
+            cur.tries = new ArrayList<>(2);
+        }
+        cur.tries.add(frame);
+        visitBody(body);
+        cur.tries.remove(cur.tries.size() - 1);
+        visitBody(orelse);
+        FlowState result = cur.flow;
+        FlowState handlerEntry = entry;
+        if (handlerEntry.reachable) {
+            for (int i = 0; i < frame.defs.size(); i++) {
+                int sym = frame.symbols.get(i);
+                int def = frame.defs.get(i);
+                handlerEntry.set(sym, handlerEntry.get(sym).plus(new int[] {def}, 1));
+            }
+        }
+        for (ExceptHandler h : handlers) {
+            cur.flow = handlerEntry.copy();
+            if (h.type() != null) {
+                visitExpr(h.type());
+            }
+            int sym = -1;
+            if (h.name() != null) {
+                sym = addDef(h.name(), SymbolFlags.ASSIGNED, h);
+                define(cur, sym, DefinitionKind.EXCEPT_HANDLER, h, h);
+            }
+            visitBody(h.body());
+            if (sym >= 0) {
+                define(cur, sym, DefinitionKind.EXCEPT_UNBIND, h, h);
+            }
+            result.mergeFrom(cur.flow);
+        }
+        if (finalbody.isEmpty()) {
+            cur.flow = result;
+            return;
+        }
+        // The finally block runs on normal and exceptional paths alike; only normal paths go on after it.
+        FlowState all = result.copy();
+        all.mergeFrom(handlerEntry);
+        FlowState before = all.copy();
+        cur.flow = all;
+        visitBody(finalbody);
+        FlowState after = cur.flow;
+        if (!after.reachable || !result.reachable) {
+            cur.flow = after.reachable ? result : FlowState.unreachable();
+            return;
+        }
+        int n = Math.max(after.symbols.length, before.symbols.length);
+        for (int i = 0; i < n; i++) {
+            if (after.get(i) != before.get(i)) {
+                result.set(i, after.get(i));
+            }
+        }
+        cur.flow = result;
+    }
+
+    private void match(Match m) {
+        IntArrayList subjectSyms = collectTest(m.subject());
+        FlowState after = cur.flow;
+        FlowState result = FlowState.unreachable();
+        boolean exhaustive = false;
+        for (MatchCase c : m.cases()) {
+            cur.flow = after.copy();
+            int constraint = newConstraint(c, subjectSyms);
+            constrain(cur.flow, subjectSyms, constraint, true);
+            visitPattern(c.pattern(), c);
+            if (c.guard() != null) {
+                IntArrayList syms = collectTest(c.guard());
+                int g = newConstraint(c.guard(), syms);
+                constrain(cur.flow, syms, g, true);
+            }
+            visitBody(c.body());
+            result.mergeFrom(cur.flow);
+            if (c.guard() == null && c.pattern() instanceof MatchAs a && a.pattern() == null) {
+                exhaustive = true;
+            }
+        }
+        if (!exhaustive) {
+            result.mergeFrom(after);
+        }
+        cur.flow = result;
+    }
+
+    private void visitPattern(Pattern p, MatchCase c) {
+        switch (p) {
+            case MatchValue v -> visitExpr(v.value());
+            case MatchSingleton s -> {
+            }
+            case MatchSequence s -> {
+                for (Pattern q : s.patterns()) {
+                    visitPattern(q, c);
+                }
+            }
+            case MatchStar s -> {
+                if (s.name() != null) {
+                    int sym = addDef(s.name(), SymbolFlags.ASSIGNED, s);
+                    define(cur, sym, DefinitionKind.MATCH_STAR, s, c);
+                }
+            }
+            case MatchMapping mm -> {
+                for (Expr k : mm.keys()) {
+                    visitExpr(k);
+                }
+                for (Pattern q : mm.patterns()) {
+                    visitPattern(q, c);
+                }
+                if (mm.rest() != null) {
+                    int sym = addDef(mm.rest(), SymbolFlags.ASSIGNED, mm);
+                    define(cur, sym, DefinitionKind.MATCH_MAPPING_REST, mm, c);
+                }
+            }
+            case MatchClass mc -> {
+                visitExpr(mc.cls());
+                for (Pattern q : mc.patterns()) {
+                    visitPattern(q, c);
+                }
+                for (Pattern q : mc.kwdPatterns()) {
+                    visitPattern(q, c);
+                }
+            }
+            case MatchAs a -> {
+                if (a.pattern() != null) {
+                    visitPattern(a.pattern(), c);
+                }
+                if (a.name() != null) {
+                    int sym = addDef(a.name(), SymbolFlags.ASSIGNED, a);
+                    define(cur, sym, DefinitionKind.MATCH_CAPTURE, a, c);
+                }
+            }
+            case MatchOr o -> {
+                // Each alternative binds the same names; any one of them may have matched.
+                FlowState start = cur.flow;
+                FlowState merged = FlowState.unreachable();
+                for (Pattern q : o.patterns()) {
+                    cur.flow = start.copy();
+                    visitPattern(q, c);
+                    merged.mergeFrom(cur.flow);
+                }
+                cur.flow = o.patterns().isEmpty() ? start : merged;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private void visitExprs(List<? extends Expr> exprs) {
+        for (Expr e : exprs) {
+            visitExpr(e);
+        }
+    }
+
+    private void visitExpr(Expr e) {
+        switch (e) {
+            case NamedExpr n -> namedExpr(n);
+            case BoolOp b -> boolOp(b);
+            case BinOp b -> {
+                visitExpr(b.left());
+                visitExpr(b.right());
+            }
+            case UnaryOp u -> visitExpr(u.operand());
+            case Lambda l -> lambda(l);
+            case IfExp i -> {
+                IntArrayList syms = collectTest(i.test());
+                int c = newConstraint(i.test(), syms);
+                FlowState orelse = cur.flow;
+                FlowState body = orelse.copy();
+                constrain(body, syms, c, true);
+                constrain(orelse, syms, c, false);
+                cur.flow = body;
+                visitExpr(i.body());
+                FlowState afterBody = cur.flow;
+                cur.flow = orelse;
+                visitExpr(i.orelse());
+                cur.flow.mergeFrom(afterBody);
+            }
+            case Dict d -> {
+                for (Expr k : d.keys()) {
+                    if (k != null) {
+                        visitExpr(k);
+                    }
+                }
+                visitExprs(d.values());
+            }
+            case Set s -> visitExprs(s.elts());
+            case ListComp c -> comprehension(c, ScopeKind.LIST_COMPREHENSION, "listcomp", c.generators(), c.elt(), null);
+            case SetComp c -> comprehension(c, ScopeKind.SET_COMPREHENSION, "setcomp", c.generators(), c.elt(), null);
+            case DictComp c -> comprehension(c, ScopeKind.DICT_COMPREHENSION, "dictcomp", c.generators(), c.key(), c.value());
+            case GeneratorExp c -> comprehension(c, ScopeKind.GENERATOR_EXPRESSION, "genexpr", c.generators(), c.elt(), null);
+            case Await a -> {
+                annotationCheck("await expression", a);
+                visitExpr(a.value());
+            }
+            case Yield y -> {
+                annotationCheck("yield expression", y);
+                if (y.value() != null) {
+                    visitExpr(y.value());
+                }
+                comprehensionYieldCheck(y);
+            }
+            case YieldFrom y -> {
+                annotationCheck("yield expression", y);
+                visitExpr(y.value());
+                comprehensionYieldCheck(y);
+            }
+            case Compare c -> {
+                visitExpr(c.left());
+                visitExprs(c.comparators());
+            }
+            case Call c -> {
+                visitExpr(c.func());
+                visitExprs(c.args());
+                for (Keyword k : c.keywords()) {
+                    visitExpr(k.value());
+                }
+            }
+            case FormattedValue f -> {
+                visitExpr(f.value());
+                if (f.formatSpec() != null) {
+                    visitExpr(f.formatSpec());
+                }
+            }
+            case Interpolation f -> {
+                visitExpr(f.value());
+                if (f.formatSpec() != null) {
+                    visitExpr(f.formatSpec());
+                }
+            }
+            case JoinedStr j -> visitExprs(j.values());
+            case TemplateStr t -> visitExprs(t.values());
+            case Constant c -> {
+            }
+            case Attribute a -> visitExpr(a.value());
+            case Subscript s -> {
+                visitExpr(s.value());
+                visitExpr(s.slice());
+            }
+            case Starred s -> visitExpr(s.value());
+            case Slice s -> {
+                if (s.lower() != null) {
+                    visitExpr(s.lower());
+                }
+                if (s.upper() != null) {
+                    visitExpr(s.upper());
+                }
+                if (s.step() != null) {
+                    visitExpr(s.step());
+                }
+            }
+            case Name n -> name(n);
+            case dev.typhon.ast.List l -> visitExprs(l.elts());
+            case Tuple t -> visitExprs(t.elts());
+        }
+    }
+
+    private void name(Name n) {
+        switch (n.ctx()) {
+            case Load -> {
+                int sym = addDef(n.id(), SymbolFlags.USED, n);
+                use(cur, sym, n);
+                if (cur.kind.isFunctionLike() && cur.kind != ScopeKind.TYPE_PARAMETERS && cur.kind != ScopeKind.TYPE_ALIAS
+                        && n.id().equals("super")) {
+                    // super() reads the implicit __class__ cell.
+                    addDef(cur, "__class__", SymbolFlags.USED, n);
+                }
+            }
+            case Store -> {
+                int sym = addDef(n.id(), SymbolFlags.ASSIGNED, n);
+                bindTarget(sym, n);
+            }
+            case Del -> {
+                int sym = addDef(n.id(), SymbolFlags.ASSIGNED, n);
+                use(cur, sym, n);
+                define(cur, sym, DefinitionKind.DELETE, n, targetStatement == null ? n : targetStatement);
+            }
+        }
+    }
+
+    private void annotationCheck(String what, Expr e) {
+        if (cur.kind == ScopeKind.ANNOTATION) {
+            error("'" + what + "' can not be used within an annotation", e);
+        }
+    }
+
+    private void comprehensionYieldCheck(Expr e) {
+        String kind = switch (cur.kind) {
+            case LIST_COMPREHENSION -> "list comprehension";
+            case SET_COMPREHENSION -> "set comprehension";
+            case DICT_COMPREHENSION -> "dict comprehension";
+            case GENERATOR_EXPRESSION -> "generator expression";
+            default -> null;
+        };
+        if (kind != null) {
+            error("'yield' inside " + kind, e);
+        }
+    }
+
+    private void boolOp(BoolOp b) {
+        boolean and = b.op() == BoolOperator.And;
+        List<Expr> values = b.values();
+        ArrayList<FlowState> exits = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size() - 1; i++) {
+            Expr v = values.get(i);
+            IntArrayList syms = collectTest(v);
+            int c = newConstraint(v, syms);
+            FlowState shortCircuit = cur.flow.copy();
+            constrain(shortCircuit, syms, c, !and);
+            exits.add(shortCircuit);
+            constrain(cur.flow, syms, c, and);
+        }
+        visitExpr(values.get(values.size() - 1));
+        for (FlowState s : exits) {
+            cur.flow.mergeFrom(s);
+        }
+    }
+
+    private void lambda(Lambda l) {
+        visitDefaults(l.args());
+        State st = enterScope(ScopeKind.LAMBDA, "lambda", l.lineno(), l.startOffset(), l.endOffset(), true);
+        addHoles(st.scope, l.args(), List.of(), null);
+        visitParameters(l.args());
+        visitExpr(l.body());
+        exitScope();
+    }
+
+    private void comprehension(Expr e, ScopeKind kind, String name, List<Comprehension> generators, Expr elt, Expr value) {
+        Comprehension outermost = generators.get(0);
+        cur.compIterExpr++;
+        visitExpr(outermost.iter());
+        cur.compIterExpr--;
+        State st = enterScope(kind, name, e.lineno(), e.startOffset(), e.endOffset(), true);
+        st.scope.addHole(outermost.iter().startOffset(), outermost.iter().endOffset());
+        // The outermost iterable arrives as the implicit parameter ".0".
+        addDef(st, ".0", SymbolFlags.PARAMETER, e);
+        st.compIterTarget = true;
+        visitBoundTarget(outermost.target(), DefinitionKind.COMPREHENSION_TARGET, outermost);
+        st.compIterTarget = false;
+        comprehensionIfs(outermost);
+        for (int i = 1; i < generators.size(); i++) {
+            Comprehension g = generators.get(i);
+            st.compIterTarget = true;
+            ArrayList<Pending> bound = visitTargets(List.of(g.target()), DefinitionKind.COMPREHENSION_TARGET, g);
+            st.compIterTarget = false;
+            st.compIterExpr++;
+            visitExpr(g.iter());
+            st.compIterExpr--;
+            flushPending(bound);
+            comprehensionIfs(g);
+        }
+        if (value != null) {
+            visitExpr(value);
+        }
+        visitExpr(elt);
+        exitScope();
+    }
+
+    private void comprehensionIfs(Comprehension g) {
+        for (Expr test : g.ifs()) {
+            IntArrayList syms = collectTest(test);
+            int c = newConstraint(test, syms);
+            constrain(cur.flow, syms, c, true);
+        }
+    }
+
+    private void namedExpr(NamedExpr n) {
+        if (cur.compIterExpr > 0) {
+            error("assignment expression cannot be used in a comprehension iterable expression", n);
+        }
+        annotationCheck("named expression", n);
+        if (!(n.target() instanceof Name target)) {
+            visitExpr(n.value());
+            visitExpr(n.target());
+            return;
+        }
+        State bindIn = cur;
+        int bindSym = -1;
+        if (cur.kind.isComprehension()) {
+            // PEP 572: the target binds in the nearest enclosing non-comprehension scope.
+            String id = target.id();
+            for (int i = stack.size() - 1; i >= 0; i--) {
+                State ste = stack.get(i);
+                if (ste.kind.isComprehension()) {
+                    int existing = ste.scope.symbolId(id);
+                    if (existing >= 0 && (ste.scope.flags.get(existing) & SymbolFlags.COMPREHENSION_ITER) != 0) {
+                        error("assignment expression cannot rebind comprehension iteration variable '" + id + "'", target);
+                    }
+                    continue;
+                }
+                if (ste.kind == ScopeKind.MODULE) {
+                    addDef(id, SymbolFlags.GLOBAL, target);
+                    directives.add(new Directive(cur.scope.id, mangle(id), target.lineno(), target.colOffset() + 1, target.startOffset()));
+                    bindSym = addDef(ste, mangle(id), SymbolFlags.GLOBAL, target);
+                    bindIn = ste;
+                    break;
+                }
+                if (ste.kind.isFunctionLike()) {
+                    int existing = ste.scope.symbolId(id);
+                    boolean global = existing >= 0 && (ste.scope.flags.get(existing) & SymbolFlags.GLOBAL) != 0;
+                    addDef(id, global ? SymbolFlags.GLOBAL : SymbolFlags.NONLOCAL, target);
+                    directives.add(new Directive(cur.scope.id, mangle(id), target.lineno(), target.colOffset() + 1, target.startOffset()));
+                    bindSym = addDef(ste, mangle(id), SymbolFlags.ASSIGNED, target);
+                    bindIn = ste;
+                    break;
+                }
+                if (ste.kind == ScopeKind.CLASS) {
+                    error("assignment expression within a comprehension cannot be used in a class body", target);
+                    break;
+                }
+            }
+        }
+        visitExpr(n.value());
+        int sym = addDef(target.id(), SymbolFlags.ASSIGNED, target);
+        if (bindIn == cur) {
+            define(cur, sym, DefinitionKind.NAMED_EXPRESSION, target, n);
+        } else if (bindSym >= 0) {
+            define(bindIn, bindSym, DefinitionKind.NAMED_EXPRESSION, target, n);
+        }
+    }
+}
