@@ -69,6 +69,21 @@ class ResolverCacheTest {
     }
 
     @Test
+    void aFileCreatedWithItsFoldersIsFoundAfterOneInvalidation() {
+        Layout project = Layout.at(tmp.resolve("p")).file("keep.py");
+        Layout site = Layout.at(tmp.resolve("s")).dir("");
+        ModuleResolver r = resolver(project, site);
+        assertEquals("not found", where(r.resolve("fresh")));
+        assertEquals("not found", where(r.resolve("fresh.sub.mod")));
+        Resolution keep = r.resolve("keep");
+        project.file("fresh/sub/mod.py"); // creates fresh/ and fresh/sub/ too
+        r.invalidate(project.path("fresh/sub/mod.py"));
+        assertEquals("module first-party fresh/sub/mod.py", where(r.resolve("fresh.sub.mod")));
+        assertEquals("namespace-package first-party -", where(r.resolve("fresh")));
+        assertSame(keep, r.resolve("keep"));
+    }
+
+    @Test
     void addingAnInitTurnsANamespacePackageIntoARegularOne() throws Exception {
         Layout project = Layout.at(tmp.resolve("p")).file("ns/a.py");
         Layout site = Layout.at(tmp.resolve("s")).file("ns/b.py");

@@ -132,7 +132,11 @@ public final class DirectoryTree implements FileTree {
                 stale.add(key);
             }
         }
-        stale.add(parentOf(rel));
+        // Every ancestor too: creating a/b/c.py may have created a/ and a/b/ with it.
+        for (String up = rel; !up.isEmpty(); ) {
+            up = parentOf(up);
+            stale.add(up);
+        }
         stale.forEach(listings::remove);
     }
 

@@ -34,8 +34,8 @@ public interface FileTree {
     Optional<Path> toPath(String rel);
 
     /**
-     * Forgets what the tree cached about {@code rel} and its parent folder (a file was added,
-     * removed or changed there). Trees that cache nothing ignore it.
+     * Forgets what the tree cached about {@code rel}, what is under it, and its ancestor folders
+     * (a file was added, removed or changed there). Trees that cache nothing ignore it.
      */
     default void invalidate(String rel) {
     }

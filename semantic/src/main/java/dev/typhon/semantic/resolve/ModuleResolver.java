@@ -330,9 +330,10 @@ public final class ModuleResolver {
 
     /**
      * A file or folder was added, removed or changed at {@code changed}: drops the cached listings
-     * and results that may depend on it (the module name it maps to in each search path, and every
-     * submodule of that name). A change to a search-path root itself, or to something that maps
-     * to no module name (a {@code .pth} file, say), drops everything.
+     * and results that may depend on it (the module name it maps to in each search path, every
+     * submodule of that name, and its parent packages). A change to a search-path root itself, or
+     * to something that maps to no module name (a {@code .pth} file, say), drops everything.
+     * The typeshed is taken as immutable: a changed typeshed needs a new resolver.
      */
     public void invalidate(Path changed) {
         Path abs = changed.toAbsolutePath().normalize();
@@ -368,7 +369,8 @@ public final class ModuleResolver {
         }
         for (String key : cache.keySet()) {
             for (String prefix : prefixes) {
-                if (key.equals(prefix) || key.startsWith(prefix + ".")) {
+                // The name, its submodules, and its parent packages (a/b/c.py may have come with new a/ and a/b/).
+                if (key.equals(prefix) || key.startsWith(prefix + ".") || prefix.startsWith(key + ".")) {
                     cache.remove(key);
                     break;
                 }
