@@ -72,6 +72,13 @@ public final class TypeshedVendor {
     /** typeshed-vendor/, wherever the program is run from (its source file's folder). */
     static Path vendorDir() {
         String source = System.getProperty("jdk.launcher.sourcefile");
+        if (source == null) {
+            // Older source launchers: "…SourceLauncher /path/TypeshedVendor.java args…".
+            String[] command = System.getProperty("sun.java.command", "").split(" ");
+            if (command.length >= 2 && command[1].endsWith(".java")) {
+                source = command[1];
+            }
+        }
         if (source != null) {
             return Path.of(source).toAbsolutePath().getParent();
         }

@@ -66,7 +66,7 @@ final class ResolveCommand implements Callable<Integer> {
         try {
             typeshed = typeshedDir != null ? Typeshed.fromDirectory(typeshedDir) : Typeshed.bundled();
         } catch (IOException | IllegalStateException e) {
-            err.println("typhon: --typeshed: " + e.getMessage());
+            err.println("typhon: " + (typeshedDir != null ? "--typeshed: " : "") + e.getMessage());
             return 2;
         }
         PythonEnvironment environment = null;
