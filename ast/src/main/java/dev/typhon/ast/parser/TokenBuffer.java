@@ -1,0 +1,215 @@
+package dev.typhon.ast.parser;
+
+import dev.typhon.ast.source.LineIndex;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The tokens of one source text, as the {@link Tokenizer} produced them: struct-of-arrays, addressed
+ * by index, no object per token.
+ *
+ * <p>{@link #start(int)}/{@link #end(int)} delimit the token's text in {@link #source()}.
+ * {@link #line(int)}, {@link #col(int)}, {@link #endLine(int)} and {@link #endCol(int)} are the
+ * coordinates CPython's tokenizer gives the parser (1-based lines, 0-based UTF-8 byte columns), which
+ * is what AST positions are made of. They follow the text except where CPython's do not:
+ * <ul>
+ * <li>{@code NEWLINE}: its text is empty, or the comment that precedes the line break (CPython
+ * starts the token at the comment); it ends one byte after the line break's column.
+ * <li>{@code FSTRING_MIDDLE}/{@code TSTRING_MIDDLE} ending in a doubled brace: the text holds one
+ * brace ({@code a{} for {@code a{{}) while the end column is after both, as in CPython.
+ * <li>{@code INDENT}/{@code DEDENT}: zero-width at the first token of the line (CPython gives them
+ * column -1 and locates errors on them at its read position, which is this one).
+ * <li>{@code ENDMARKER} and the {@code DEDENT}s before it: on the last line the tokenizer read, at
+ * the column just past its line break (where CPython's read position is at end of file).
+ * </ul>
+ */
+public final class TokenBuffer {
+
+    /** A {@code # type: ignore[tag]} comment, which CPython keeps out of the token stream. */
+    public record TypeIgnore(int line, String tag) {
+    }
+
+    private final String source;
+    private final LineIndex lineIndex;
+
+    byte[] kinds;
+    int[] starts;
+    int[] ends;
+    int[] lines;
+    int[] cols;
+    int[] endLines;
+    int[] endCols;
+    int size;
+
+    /** Pairs (token index, error index) for ERRORTOKENs that carry an error, by token index. */
+    private int[] errorLinks = new int[8];
+    private int errorLinkCount;
+    final List<SyntaxError> errors = new ArrayList<>();
+    final List<TypeIgnore> typeIgnores = new ArrayList<>();
+
+    TokenBuffer(String source, LineIndex lineIndex) {
+        this.source = source;
+        this.lineIndex = lineIndex;
+        int capacity = Math.max(16, source.length() / 4);
+        kinds = new byte[capacity];
+        starts = new int[capacity];
+        ends = new int[capacity];
+        lines = new int[capacity];
+        cols = new int[capacity];
+        endLines = new int[capacity];
+        endCols = new int[capacity];
+    }
+
+    void add(TokenKind kind, int start, int end, int line, int col, int endLine, int endCol) {
+        if (size == kinds.length) {
+            grow();
+        }
+        int i = size++;
+        kinds[i] = (byte) kind.ordinal();
+        starts[i] = start;
+        ends[i] = end;
+        lines[i] = line;
+        cols[i] = col;
+        endLines[i] = endLine;
+        endCols[i] = endCol;
+    }
+
+    private void grow() {
+        int capacity = kinds.length * 2;
+        kinds = Arrays.copyOf(kinds, capacity);
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+        lines = Arrays.copyOf(lines, capacity);
+        cols = Arrays.copyOf(cols, capacity);
+        endLines = Arrays.copyOf(endLines, capacity);
+        endCols = Arrays.copyOf(endCols, capacity);
+    }
+
+    /** Links the most recently added token to a new error. */
+    void linkError(SyntaxError error) {
+        errors.add(error);
+        if (errorLinkCount * 2 + 2 > errorLinks.length) {
+            errorLinks = Arrays.copyOf(errorLinks, errorLinks.length * 2);
+        }
+        errorLinks[errorLinkCount * 2] = size - 1;
+        errorLinks[errorLinkCount * 2 + 1] = errors.size() - 1;
+        errorLinkCount++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public TokenKind kind(int i) {
+        return TokenKind.of(kinds[i]);
+    }
+
+    /** UTF-16 offset where the token's text starts. */
+    public int start(int i) {
+        return starts[i];
+    }
+
+    /** UTF-16 offset just past the token's text. */
+    public int end(int i) {
+        return ends[i];
+    }
+
+    /** CPython line (1-based) of the token start. */
+    public int line(int i) {
+        return lines[i];
+    }
+
+    /** CPython column (0-based, UTF-8 bytes) of the token start. */
+    public int col(int i) {
+        return cols[i];
+    }
+
+    public int endLine(int i) {
+        return endLines[i];
+    }
+
+    /** CPython end column (exclusive, UTF-8 bytes). */
+    public int endCol(int i) {
+        return endCols[i];
+    }
+
+    /** The token's text, a substring of the source. */
+    public String text(int i) {
+        return source.substring(starts[i], ends[i]);
+    }
+
+    /** True when the token's text is {@code s}, without allocating. */
+    public boolean textEquals(int i, String s) {
+        int len = ends[i] - starts[i];
+        return len == s.length() && source.regionMatches(starts[i], s, 0, len);
+    }
+
+    /** True when the token's text is all ASCII (a NAME then needs no NFKC normalisation). */
+    public boolean isAscii(int i) {
+        for (int k = starts[i], e = ends[i]; k < e; k++) {
+            if (source.charAt(k) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Tokenizer errors in the order they were found (CPython reports the first it reaches). */
+    public List<SyntaxError> errors() {
+        return Collections.unmodifiableList(errors);
+    }
+
+    /**
+     * For an {@code ERRORTOKEN}, the index in {@link #errors()} of the error it stands for; -1 for
+     * other tokens and for an ERRORTOKEN that is merely a character no token starts with (such as
+     * {@code $}), on which CPython's parser reports "invalid syntax".
+     */
+    public int errorIndex(int i) {
+        int lo = 0;
+        int hi = errorLinkCount - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int t = errorLinks[mid * 2];
+            if (t == i) {
+                return errorLinks[mid * 2 + 1];
+            }
+            if (t < i) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code # type: ignore} comments (only collected when type comments were requested). */
+    public List<TypeIgnore> typeIgnores() {
+        return Collections.unmodifiableList(typeIgnores);
+    }
+
+    /** The line index of the source. */
+    public LineIndex lineIndex() {
+        return lineIndex;
+    }
+
+    /** 1-based line of an arbitrary offset. */
+    public int lineOf(int offset) {
+        return lineIndex.lineOf(offset);
+    }
+
+    /** CPython column (UTF-8 bytes from the line start) of an arbitrary offset. */
+    public int colOf(int offset) {
+        return lineIndex.colOf(offset);
+    }
+
+    /** Offset where 1-based {@code line} starts. */
+    public int lineStartOffset(int line) {
+        return lineIndex.lineStart(line);
+    }
+}
