@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "resolve",
         description = {
-            "Resolve module names as an import would, and print one line per module:",
-            "  MODULE -> PATH (KIND, SEARCH-PATH-KIND)   or   MODULE -> not found (REASON)",
+            "Show where each module name resolves to, as an import would (file, kind, search path).",
+            "One line per module: 'MODULE -> PATH (KIND, SEARCH-PATH-KIND)' or 'MODULE -> not found (REASON)'.",
             "KIND is module, package or namespace-package; SEARCH-PATH-KIND is extra, first-party, stdlib, site-packages or typeshed-stubs.",
             "Search order: extra search paths, the project root (and its src/), typeshed's stdlib (by VERSIONS), the Python environment's site-packages, typeshed's third-party stubs.",
             "Exit status: 0 if every module was found, 1 otherwise."},
