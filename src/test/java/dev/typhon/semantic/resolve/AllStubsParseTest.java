@@ -23,8 +23,11 @@ class AllStubsParseTest {
         FileTree tree = Typeshed.bundled().tree();
         List<String> stdlib = StubFiles.list(tree, "stdlib");
         List<String> stubs = StubFiles.list(tree, "stubs");
-        assertEquals(752, stdlib.size(), "stdlib .pyi files in typeshed " + Typeshed.bundled().commit());
-        assertTrue(stubs.size() >= 4400, "third-party .pyi files: " + stubs.size());
+        if (BundledTypeshedTest.isIssuePin()) {
+            assertEquals(752, stdlib.size(), "stdlib .pyi files in typeshed " + Typeshed.bundled().commit());
+            assertEquals(4453, stubs.size(), "third-party .pyi files in typeshed " + Typeshed.bundled().commit());
+        }
+        assertTrue(stdlib.size() > 700 && stubs.size() > 4000, stdlib.size() + " + " + stubs.size());
 
         // Read everything first: the time below is parsing alone.
         List<Stub> all = new ArrayList<>();

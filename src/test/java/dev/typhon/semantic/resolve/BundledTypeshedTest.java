@@ -12,11 +12,18 @@ import org.junit.jupiter.api.Test;
 /** The typeshed typeshed-vendor packs into the jar: the pinned one, complete, readable from the class path. */
 class BundledTypeshedTest {
 
+    /** The exact figures hold for the pin of issue 3; after `update-pin` only their shape is checked. */
+    static boolean isIssuePin() {
+        return Typeshed.bundled().origin().equals("pyright@1.1.414");
+    }
+
     @Test
     void isThePinnedCommitWithItsLicense() throws Exception {
         Typeshed t = Typeshed.bundled();
-        assertEquals("289e5d3568961c8bcd33d01eef5b7ec5e1ad33ad", t.commit());
-        assertEquals("pyright@1.1.414", t.origin());
+        assertTrue(t.commit().matches("[0-9a-f]{40}"), t.commit());
+        if (isIssuePin()) {
+            assertEquals("289e5d3568961c8bcd33d01eef5b7ec5e1ad33ad", t.commit());
+        }
         assertTrue(new String(t.tree().read("LICENSE"), StandardCharsets.UTF_8).contains("Apache License"));
         assertEquals(t.commit(), new String(t.tree().read("commit.txt"), StandardCharsets.UTF_8).strip());
     }
@@ -24,8 +31,12 @@ class BundledTypeshedTest {
     @Test
     void holdsEveryStub() {
         Typeshed t = Typeshed.bundled();
-        assertEquals(752, StubFiles.list(t.tree(), "stdlib").size());
-        assertEquals(4453, StubFiles.list(t.tree(), "stubs").size());
+        if (isIssuePin()) {
+            assertEquals(752, StubFiles.list(t.tree(), "stdlib").size());
+            assertEquals(4453, StubFiles.list(t.tree(), "stubs").size());
+        }
+        assertTrue(StubFiles.list(t.tree(), "stdlib").size() > 700);
+        assertTrue(StubFiles.list(t.tree(), "stubs").size() > 4000);
         assertTrue(t.distributions().size() > 150);
         assertTrue(t.distributionsProviding("requests").stream().anyMatch(d -> d.name().equals("requests")));
     }
