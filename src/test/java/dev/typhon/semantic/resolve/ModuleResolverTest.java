@@ -285,6 +285,33 @@ class ModuleResolverTest {
     }
 
     @Test
+    void relativeImportsFromFiles() {
+        project.file("pkg/__init__.py").file("pkg/a.py").file("pkg/sub/__init__.py").file("pkg/sub/mod.py")
+                .file("src/lib/__init__.py").file("src/lib/util.py").file("src/lib/other.py").file("top.py");
+        site.file("foo-stubs/__init__.pyi").file("foo-stubs/x.pyi");
+        ModuleResolver r = new ModuleResolver(new ModuleResolver.Settings(PythonVersion.PY312, List.of(),
+                List.of(project.root(), project.path("src")), typeshed, List.of(site.root())));
+        assertEquals(new ModuleResolver.FileModule("pkg.sub.mod", false, r.searchPaths().get(0)),
+                r.moduleOf(project.path("pkg/sub/mod.py")).orElseThrow());
+        assertEquals("pkg.sub", r.moduleOf(project.path("pkg/sub/__init__.py")).orElseThrow().name());
+        assertTrue(r.moduleOf(project.path("pkg/sub/__init__.py")).orElseThrow().isPackage());
+        // The most specific root wins: src/lib/util.py is lib.util, not src.lib.util.
+        assertEquals("lib.util", r.moduleOf(project.path("src/lib/util.py")).orElseThrow().name());
+        assertEquals("foo.x", r.moduleOf(site.path("foo-stubs/x.pyi")).orElseThrow().name());
+        assertTrue(r.moduleOf(tmp.resolve("elsewhere/x.py")).isEmpty());
+        assertTrue(r.moduleOf(project.path("my-scripts/run.py")).isEmpty());
+
+        assertAt(project.path("pkg/a.py"), found(r.resolveRelative(project.path("pkg/sub/mod.py"), 2, "a")));
+        assertAt(project.path("pkg/a.py"), found(r.resolveRelative(project.path("pkg/__init__.py"), 1, "a")));
+        assertAt(project.path("src/lib/other.py"), found(r.resolveRelative(project.path("src/lib/util.py"), 1, "other")));
+        assertEquals("attempted relative import beyond top-level package",
+                reason(r.resolveRelative(project.path("src/lib/util.py"), 2, "x")));
+        assertEquals("attempted relative import with no known parent package",
+                reason(r.resolveRelative(project.path("top.py"), 1, "x")));
+        assertTrue(reason(r.resolveRelative(tmp.resolve("elsewhere/x.py"), 1, "y")).contains("is in no search path"));
+    }
+
+    @Test
     void relativeNameArithmetic() {
         assertEquals(new ModuleNames.Relative.Absolute("a.b"), ModuleNames.resolveRelative("a.b.c", false, 1, null));
         assertEquals(new ModuleNames.Relative.Absolute("a.b.c.d"), ModuleNames.resolveRelative("a.b.c", true, 1, "d"));

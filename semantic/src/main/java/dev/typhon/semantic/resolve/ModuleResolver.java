@@ -126,6 +126,55 @@ public final class ModuleResolver {
         };
     }
 
+    /** The module a file is, by where it sits in the search paths. */
+    public record FileModule(String name, boolean isPackage, SearchPath searchPath) {}
+
+    /**
+     * Which module {@code file} is: its dotted name under the most specific search path holding it
+     * ({@code pkg/__init__.py} is package {@code pkg}). Empty when no search path holds it or the
+     * path is no module name (say {@code my-scripts/run.py}).
+     */
+    public Optional<FileModule> moduleOf(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        FileModule best = null;
+        int bestDepth = -1;
+        for (SearchPath sp : searchPaths) {
+            Optional<Path> root = sp.tree().toPath("");
+            if (root.isEmpty()) {
+                continue;
+            }
+            Path r = root.get().toAbsolutePath().normalize();
+            if (!abs.startsWith(r) || abs.equals(r) || r.getNameCount() <= bestDepth) {
+                continue;
+            }
+            String rel = r.relativize(abs).toString().replace(java.io.File.separatorChar, '/');
+            if (!rel.endsWith(".py") && !rel.endsWith(".pyi")) {
+                continue;
+            }
+            boolean isPackage = rel.endsWith("/__init__.py") || rel.endsWith("/__init__.pyi");
+            if (sp.kind() != SearchPathKind.SITE_PACKAGES && rel.split("/")[0].endsWith("-stubs")) {
+                continue; // foo-stubs/ stands for foo only in site-packages
+            }
+            String name = moduleNameOf(rel);
+            if (name == null || !ModuleNames.isValid(name)) {
+                continue;
+            }
+            best = new FileModule(name, isPackage, sp);
+            bestDepth = r.getNameCount();
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** As {@link #resolveRelative(ResolvedModule, int, String)}, for an import written in {@code importingFile}. */
+    public Resolution resolveRelative(Path importingFile, int level, @Nullable String module) {
+        Optional<FileModule> importer = moduleOf(importingFile);
+        if (importer.isEmpty()) {
+            String written = ".".repeat(Math.max(level, 0)) + (module == null ? "" : module);
+            return new Resolution.NotFound(written, importingFile + " is in no search path, so it has no package for a relative import");
+        }
+        return resolveRelative(importer.get().name(), importer.get().isPackage(), level, module);
+    }
+
     /** Where the resolver looks for the next name part: a folder (path without extension) in a search path. */
     private record Probe(SearchPath searchPath, String rel, boolean inStubPackage, boolean partial, boolean gated) {
         Probe child(String part, boolean partialHere) {
