@@ -23,7 +23,7 @@ import java.util.zip.GZIPInputStream;
  * Java program, so it needs nothing but the JDK that runs Maven and npm:
  *
  * <pre>
- *   java typeshed-vendor/TypeshedVendor.java fetch OUT_DIR [CACHE_DIR]   (the build does this)
+ *   java typeshed-vendor/TypeshedVendor.java fetch OUT_DIR [CACHE_DIR [CLASSES_DIR]]   (the build does this)
  *   java typeshed-vendor/TypeshedVendor.java pin [VERSION]               (typeshed-vendor/update-pin)
  * </pre>
  *
@@ -45,10 +45,13 @@ public final class TypeshedVendor {
                 Path vendorDir = vendorDir();
                 Path cache = args.length >= 3 ? Path.of(args[2]) : vendorDir.resolve(".cache");
                 fetch(vendorDir.resolve("pin.properties"), Path.of(args[1]), cache);
+                if (args.length >= 4) {
+                    pruneStaleCopies(Path.of(args[1]), Path.of(args[3]));
+                }
             } else if (args.length >= 1 && args[0].equals("pin")) {
                 pin(vendorDir().resolve("pin.properties"), args.length >= 2 ? args[1] : null);
             } else {
-                System.err.println("usage: TypeshedVendor fetch OUT_DIR [CACHE_DIR] | pin [VERSION]");
+                System.err.println("usage: TypeshedVendor fetch OUT_DIR [CACHE_DIR [CLASSES_DIR]] | pin [VERSION]");
                 System.exit(2);
             }
         } catch (Failure f) {
@@ -124,6 +127,25 @@ public final class TypeshedVendor {
             }
         }
         unpack(bytes, version, integrity, outDir);
+    }
+
+    /**
+     * Deletes typeshed copies in the class output folder ({@code target/classes}) that the current
+     * unpack no longer has: Maven copies resources but never removes them.
+     */
+    static void pruneStaleCopies(Path outDir, Path classesDir) throws IOException {
+        Path copies = classesDir.resolve(RESOURCE_BASE);
+        if (!Files.isDirectory(copies)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(copies)) {
+            for (Path child : children.toList()) {
+                if (Files.isDirectory(child) && !Files.isDirectory(outDir.resolve(RESOURCE_BASE).resolve(child.getFileName().toString()))) {
+                    System.err.println("typeshed-vendor: removing the stale " + child);
+                    deleteTree(child);
+                }
+            }
+        }
     }
 
     /** Runs {@code npm pack PACKAGE@VERSION} in a scratch folder and moves the tarball into the cache. */
