@@ -484,10 +484,11 @@ final class Lexer {
             again:
             for (;;) {
                 int c;
+                int start;
                 do {
+                    start = p;
                     c = nextc();
                 } while (c == ' ' || c == '\t' || c == '\f');
-                int start = c == EOF ? p : p - 1;
 
                 if (c == '#') {
                     int q = p;
@@ -616,8 +617,11 @@ final class Lexer {
                 && !(end > ignoreEnd && (buf[ignoreEnd] >= 128 || Character.isLetterOrDigit(buf[ignoreEnd])
                         && buf[ignoreEnd] < 128));
         if (ignore) {
-            out.typeIgnores.add(new TokenBuffer.TypeIgnore(lines.lineOf(Math.min(start, n)),
-                    text.substring(Math.min(ignoreEnd, n), Math.min(end, n))));
+            // CPython's tag spans the token's columns, which on a comment-only line include the
+            // line break it consumed: "# type: ignore\n" has the tag "\n".
+            String tag = text.substring(Math.min(ignoreEnd, n), Math.min(end, n))
+                    + (blankline && c != EOF ? "\n" : "");
+            out.typeIgnores.add(new TokenBuffer.TypeIgnore(lines.lineOf(Math.min(start, n)), tag));
             if (blankline) {
                 nextc();
                 atbol = true;
@@ -1350,10 +1354,15 @@ final class Lexer {
             boolean inFormatSpec = m.inFormatSpec && m.exprStartDepth >= 0;
             if (c == EOF || (m.quoteSize == 1 && c == '\n')) {
                 if (inFormatSpec && c == '\n') {
+                    // CPython 3.14 refuses what 3.12 and 3.13 took as the end of the format spec.
                     backup(c);
+                    int line = lines.lineOf(Math.min(p, n));
+                    String kind = m.tstring ? "t" : "f";
+                    emit(middle, start, p);
                     m.regular = true;
                     m.inFormatSpec = false;
-                    emit(middle, start, p);
+                    errorAt(kind + "-string: newlines are not allowed in format specifiers for single quoted "
+                            + kind + "-strings", line, charsBefore(line, p) + 1, p, p);
                     return;
                 }
                 unterminatedFString(m, start, c);
@@ -1511,7 +1520,7 @@ final class Lexer {
             }
         }
 
-        if (c < 128 && !CharClasses.isPrintable(c)) {
+        if ((c < 0x20 || c == 0x7F) && !CharClasses.isPrintable(c)) {
             if (c == 0) {
                 // Already reported once for the whole source.
                 emit(TokenKind.ERRORTOKEN, start, p);

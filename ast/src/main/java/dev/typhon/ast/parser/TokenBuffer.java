@@ -52,7 +52,8 @@ public final class TokenBuffer {
     TokenBuffer(String source, LineIndex lineIndex) {
         this.source = source;
         this.lineIndex = lineIndex;
-        int capacity = Math.max(16, source.length() / 4);
+        // Python source averages about one token per six characters.
+        int capacity = Math.max(16, source.length() / 6);
         kinds = new byte[capacity];
         starts = new int[capacity];
         ends = new int[capacity];

@@ -54,6 +54,10 @@ public final class LineIndex {
         int nul = -1;
         for (int i = 0; i < n; i++) {
             char c = chars[i];
+            // One unsigned compare lets the common printable ASCII through.
+            if ((char) (c - 0x0E) < 0x72) {
+                continue;
+            }
             if (c < 0x80) {
                 if (c <= '\r') {
                     if (c == '\n' || c == '\r') {
