@@ -32,8 +32,9 @@ final class FutureFeatures {
             if (s instanceof ImportFrom f) {
                 if ("__future__".equals(f.module())) {
                     if (done) {
+                        // CPython reports this one at the 0-based column (future.c passes col_offset as is).
                         errors.add(new SemanticError("from __future__ imports must occur at the beginning of the file",
-                                s.lineno(), s.colOffset() + 1, s.startOffset()));
+                                s.lineno(), s.colOffset(), s.startOffset()));
                         return annotations;
                     }
                     for (Alias a : f.names()) {

@@ -163,6 +163,105 @@ public final class SemanticIndex {
         return out;
     }
 
+    /**
+     * Whether the name of a use is bound there, searching as Python does: the use's own scope by
+     * flow; for module and class scopes then the enclosing function scopes and the module; free
+     * names in the enclosing function that binds them; globals at the end of the module (functions
+     * run later); finally the builtins, as the caller's predicate says. Names a star import may
+     * provide count as bound. Unreachable uses count as bound.
+     */
+    public Boundness boundness(Use use, java.util.function.Predicate<String> isBuiltin) {
+        if (!use.reachable) {
+            return Boundness.BOUND;
+        }
+        Scope s = scopes.get(use.scope);
+        String name = s.symbolName(use.symbol);
+        int res = s.resolution(use.symbol);
+        // At module level the flow is the truth whatever the name's resolution (global declarations included).
+        if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL || s.kind == ScopeKind.MODULE) {
+            boolean unbound = unboundInScope(use);
+            boolean possibly = possiblyUnboundInScope(use);
+            if (!possibly) {
+                return Boundness.BOUND;
+            }
+            if (s.kind.isFunctionLike()) {
+                return unbound ? Boundness.UNBOUND : Boundness.POSSIBLY_UNBOUND;
+            }
+            Boundness fallback = s.kind == ScopeKind.MODULE ? builtin(name, isBuiltin) : outer(s, name, isBuiltin);
+            if (unbound || fallback == Boundness.BOUND) {
+                return fallback;
+            }
+            return Boundness.POSSIBLY_UNBOUND;
+        }
+        if (res == SymbolFlags.FREE) {
+            return outer(s, name, isBuiltin);
+        }
+        return global(name, isBuiltin);
+    }
+
+    /** Looks a name up in the scopes enclosing {@code s}, skipping class bodies. */
+    private Boundness outer(Scope s, String name, java.util.function.Predicate<String> isBuiltin) {
+        for (int p = s.parent; p >= 0; p = scopes.get(p).parent) {
+            Scope e = scopes.get(p);
+            if (e.kind == ScopeKind.MODULE) {
+                return global(name, isBuiltin);
+            }
+            if (e.kind == ScopeKind.CLASS) {
+                continue;
+            }
+            int sym = e.symbolId(name);
+            if (sym >= 0 && (e.resolution(sym) == SymbolFlags.LOCAL || e.resolution(sym) == SymbolFlags.CELL)) {
+                for (Definition d : definitionsOf(e, sym)) {
+                    if (!d.kind().unbinds() && d.kind() != DefinitionKind.DECLARATION) {
+                        return Boundness.BOUND;
+                    }
+                }
+                return Boundness.UNBOUND;
+            }
+            if (sym >= 0 && (e.resolution(sym) == SymbolFlags.GLOBAL_EXPLICIT)) {
+                return global(name, isBuiltin);
+            }
+        }
+        return global(name, isBuiltin);
+    }
+
+    private Boundness global(String name, java.util.function.Predicate<String> isBuiltin) {
+        Scope m = scopes.get(0);
+        int sym = m.symbolId(name);
+        boolean bound = false;
+        if (sym >= 0) {
+            for (Definition d : definitions) {
+                if (d.symbol() == sym && d.scope() == 0 && d.reachable() && !d.kind().unbinds()
+                        && d.kind() != DefinitionKind.DECLARATION) {
+                    bound = true;
+                    break;
+                }
+            }
+            // Functions that declare the name global and bind it also bind the module's name.
+            for (Definition d : definitions) {
+                if (bound) {
+                    break;
+                }
+                Scope ds = scopes.get(d.scope());
+                if (d.scope() != 0 && d.symbol() >= 0 && d.reachable() && !d.kind().unbinds()
+                        && ds.symbolName(d.symbol()).equals(name) && ds.resolution(d.symbol()) == SymbolFlags.GLOBAL_EXPLICIT) {
+                    bound = true;
+                }
+            }
+        }
+        if (bound) {
+            return Boundness.BOUND;
+        }
+        return builtin(name, isBuiltin);
+    }
+
+    private Boundness builtin(String name, java.util.function.Predicate<String> isBuiltin) {
+        if (isBuiltin.test(name) || !starImports().isEmpty()) {
+            return Boundness.BOUND;
+        }
+        return Boundness.UNBOUND;
+    }
+
     private boolean unbindsOnly(Bindings b) {
         for (int d : b.defs) {
             if (!definitions.get(d).kind().unbinds()) {

@@ -375,17 +375,14 @@ public final class SemanticIndexBuilder {
             case Try t -> tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
             case TryStar t -> tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
             case Assert a -> {
-                IntArrayList syms = collectTest(a.test());
+                FlowState failed = branch(a.test());
                 int truth = statics.evaluate(a.test());
-                int c = newConstraint(a.test(), syms);
                 if (a.msg() != null) {
-                    FlowState after = cur.flow;
-                    cur.flow = after.copy();
-                    constrain(cur.flow, syms, c, false);
+                    FlowState passed = cur.flow;
+                    cur.flow = failed;
                     visitExpr(a.msg());
-                    cur.flow = after;
+                    cur.flow = passed;
                 }
-                constrain(cur.flow, syms, c, true);
                 if (truth == StaticTruth.FALSE) {
                     cur.flow = FlowState.unreachable();
                 }
@@ -673,17 +670,18 @@ public final class SemanticIndexBuilder {
                 error(((cur0 & SymbolFlags.GLOBAL) != 0 ? "annotated name '%s' can't be global"
                         : "annotated name '%s' can't be nonlocal").formatted(n.id()), a);
             }
-            int sym;
+            // `(x): int` (not simple) without a value neither binds nor declares x.
+            int sym = -1;
             if (a.simple() != 0) {
                 sym = addDef(n.id(), SymbolFlags.DECLARED | SymbolFlags.ASSIGNED, n);
-            } else {
-                sym = a.value() != null ? addDef(n.id(), SymbolFlags.ASSIGNED, n) : cur.scope.symbol(mangle(n.id()));
+            } else if (a.value() != null) {
+                sym = addDef(n.id(), SymbolFlags.ASSIGNED, n);
             }
             visitAnnotation(a.annotation());
             if (a.value() != null) {
                 visitExpr(a.value());
                 define(cur, sym, DefinitionKind.ANNOTATED_ASSIGNMENT, n, a);
-            } else {
+            } else if (sym >= 0) {
                 define(cur, sym, DefinitionKind.DECLARATION, n, a);
             }
         } else {
@@ -733,16 +731,13 @@ public final class SemanticIndexBuilder {
     }
 
     private void ifStmt(If i) {
-        IntArrayList syms = collectTest(i.test());
+        FlowState elseState = branch(i.test());
+        FlowState thenState = cur.flow;
         int truth = statics.evaluate(i.test());
-        int c = newConstraint(i.test(), syms);
-        FlowState elseState = cur.flow;
-        FlowState thenState = truth == StaticTruth.FALSE ? FlowState.unreachable() : elseState.copy();
-        constrain(thenState, syms, c, true);
-        if (truth == StaticTruth.TRUE) {
+        if (truth == StaticTruth.FALSE) {
+            thenState = FlowState.unreachable();
+        } else if (truth == StaticTruth.TRUE) {
             elseState = FlowState.unreachable();
-        } else {
-            constrain(elseState, syms, c, false);
         }
         cur.flow = thenState;
         visitBody(i.body());
@@ -765,13 +760,11 @@ public final class SemanticIndexBuilder {
         Loop loop = pushLoop();
         int firstDef = definitions.size();
         int firstUse = uses.size();
-        IntArrayList syms = collectTest(w.test());
+        FlowState exit = branch(w.test());
         int truth = statics.evaluate(w.test());
-        int c = newConstraint(w.test(), syms);
-        FlowState exit = cur.flow;
-        FlowState body = truth == StaticTruth.FALSE ? FlowState.unreachable() : exit.copy();
-        constrain(body, syms, c, true);
-        cur.flow = body;
+        if (truth == StaticTruth.FALSE) {
+            cur.flow = FlowState.unreachable();
+        }
         visitBody(w.body());
         FlowState back = cur.flow;
         for (FlowState s : loop.continues) {
@@ -783,7 +776,6 @@ public final class SemanticIndexBuilder {
             exit = FlowState.unreachable();
         } else {
             exit.mergeFrom(back);
-            constrain(exit, syms, c, false);
         }
         cur.flow = exit;
         visitBody(w.orelse());
@@ -931,9 +923,7 @@ public final class SemanticIndexBuilder {
             constrain(cur.flow, subjectSyms, constraint, true);
             visitPattern(c.pattern(), c);
             if (c.guard() != null) {
-                IntArrayList syms = collectTest(c.guard());
-                int g = newConstraint(c.guard(), syms);
-                constrain(cur.flow, syms, g, true);
+                branch(c.guard());
             }
             visitBody(c.body());
             result.mergeFrom(cur.flow);
@@ -1026,13 +1016,7 @@ public final class SemanticIndexBuilder {
             case UnaryOp u -> visitExpr(u.operand());
             case Lambda l -> lambda(l);
             case IfExp i -> {
-                IntArrayList syms = collectTest(i.test());
-                int c = newConstraint(i.test(), syms);
-                FlowState orelse = cur.flow;
-                FlowState body = orelse.copy();
-                constrain(body, syms, c, true);
-                constrain(orelse, syms, c, false);
-                cur.flow = body;
+                FlowState orelse = branch(i.test());
                 visitExpr(i.body());
                 FlowState afterBody = cur.flow;
                 cur.flow = orelse;
@@ -1161,21 +1145,50 @@ public final class SemanticIndexBuilder {
     }
 
     private void boolOp(BoolOp b) {
-        boolean and = b.op() == BoolOperator.And;
-        List<Expr> values = b.values();
-        ArrayList<FlowState> exits = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size() - 1; i++) {
-            Expr v = values.get(i);
-            IntArrayList syms = collectTest(v);
-            int c = newConstraint(v, syms);
-            FlowState shortCircuit = cur.flow.copy();
-            constrain(shortCircuit, syms, c, !and);
-            exits.add(shortCircuit);
-            constrain(cur.flow, syms, c, and);
-        }
-        visitExpr(values.get(values.size() - 1));
-        for (FlowState s : exits) {
-            cur.flow.mergeFrom(s);
+        FlowState otherwise = branch(b);
+        cur.flow.mergeFrom(otherwise);
+    }
+
+    /**
+     * Visits a test, leaving {@code cur.flow} as the state where it is true and returning the
+     * state where it is false; {@code and} / {@code or} / {@code not} split into their operands,
+     * so a walrus in a condition is bound exactly where the condition held. Each operand that is
+     * not itself such an operator becomes a constraint on the names it mentions.
+     */
+    private FlowState branch(Expr test) {
+        switch (test) {
+            case BoolOp b when b.op() == BoolOperator.And -> {
+                FlowState falses = FlowState.unreachable();
+                for (Expr v : b.values()) {
+                    falses.mergeFrom(branch(v));
+                }
+                return falses;
+            }
+            case BoolOp b -> {
+                FlowState trues = FlowState.unreachable();
+                FlowState falseState = cur.flow;
+                for (Expr v : b.values()) {
+                    falseState = branch(v);
+                    trues.mergeFrom(cur.flow);
+                    cur.flow = falseState;
+                }
+                cur.flow = trues;
+                return falseState;
+            }
+            case UnaryOp u when u.op() == UnaryOperator.Not -> {
+                FlowState falseState = branch(u.operand());
+                FlowState trueState = cur.flow;
+                cur.flow = falseState;
+                return trueState;
+            }
+            default -> {
+                IntArrayList syms = collectTest(test);
+                int c = newConstraint(test, syms);
+                FlowState falseState = cur.flow.copy();
+                constrain(falseState, syms, c, false);
+                constrain(cur.flow, syms, c, true);
+                return falseState;
+            }
         }
     }
 
@@ -1221,9 +1234,7 @@ public final class SemanticIndexBuilder {
 
     private void comprehensionIfs(Comprehension g) {
         for (Expr test : g.ifs()) {
-            IntArrayList syms = collectTest(test);
-            int c = newConstraint(test, syms);
-            constrain(cur.flow, syms, c, true);
+            branch(test);
         }
     }
 
@@ -1278,7 +1289,13 @@ public final class SemanticIndexBuilder {
         if (bindIn == cur) {
             define(cur, sym, DefinitionKind.NAMED_EXPRESSION, target, n);
         } else if (bindSym >= 0) {
-            define(bindIn, bindSym, DefinitionKind.NAMED_EXPRESSION, target, n);
+            // The comprehension may run its body zero times (and a generator later or never):
+            // the walrus binding joins what the enclosing scope had instead of replacing it.
+            Bindings before = bindIn.flow.get(bindSym);
+            int id = define(bindIn, bindSym, DefinitionKind.NAMED_EXPRESSION, target, n);
+            if (bindIn.flow.reachable) {
+                bindIn.flow.set(bindSym, Bindings.merge(before, Bindings.of(id)));
+            }
         }
     }
 }
