@@ -27,10 +27,13 @@ final class Lexer {
 
     /** ASCII characters that may continue a name. */
     private static final boolean[] NAME_CHAR = new boolean[128];
+    /** Letters that may begin a string prefix. */
+    private static final boolean[] PREFIX_CHAR = new boolean[128];
 
     static {
         for (int c = 0; c < 128; c++) {
             NAME_CHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            PREFIX_CHAR[c] = "bBrRuUfFtT".indexOf(c) >= 0;
         }
     }
 
@@ -81,6 +84,8 @@ final class Lexer {
     private int hintLine = 1;
     private int hintStart;
     private int hintNext;
+    /** Offsets up to here on the hint line have byte column = offset - hintStart. */
+    private int hintAscii;
 
     Lexer(String text, boolean typeComments) {
         this.text = text;
@@ -102,6 +107,7 @@ final class Lexer {
         modes[0].exprStartDepth = 0;
         hintStart = 0;
         hintNext = lines.lineCount() > 1 ? lines.lineStart(2) : Integer.MAX_VALUE;
+        hintAscii = ascii ? Integer.MAX_VALUE : lines.firstNonAscii(1);
         if (limit == 0) {
             eofLine = 1;
             eofCol = 0;
@@ -232,11 +238,13 @@ final class Lexer {
                 hintStart = hintNext;
                 hintNext = hintLine < count ? lines.lineStart(hintLine + 1) : Integer.MAX_VALUE;
             }
+            hintAscii = ascii ? Integer.MAX_VALUE : lines.firstNonAscii(hintLine);
             return hintLine;
         }
         hintLine = lines.lineOf(offset);
         hintStart = lines.lineStart(hintLine);
         hintNext = hintLine < lines.lineCount() ? lines.lineStart(hintLine + 1) : Integer.MAX_VALUE;
+        hintAscii = ascii ? Integer.MAX_VALUE : lines.firstNonAscii(hintLine);
         return hintLine;
     }
 
@@ -244,8 +252,11 @@ final class Lexer {
         if (offset > n) {
             offset = n;
         }
+        if (line == hintLine && offset <= hintAscii) {
+            return offset - hintStart;
+        }
         if (ascii) {
-            return offset - (line == hintLine ? hintStart : lines.lineStart(line));
+            return offset - lines.lineStart(line);
         }
         return lines.colOf(offset, line);
     }
@@ -256,6 +267,12 @@ final class Lexer {
 
     /** Adds a token whose text is [start, end) and whose CPython end column is at structEnd. */
     private void emit(TokenKind kind, int start, int end, int structEnd) {
+        if (start >= hintStart && structEnd < hintNext && structEnd <= hintAscii && structEnd <= n && start <= end) {
+            // The common case: on the line at hand, with only ASCII before the token's end.
+            int col = start - hintStart;
+            out.add(kind, start, end, hintLine, col, hintLine, structEnd - hintStart);
+            return;
+        }
         int s = Math.min(start, n);
         int e = Math.min(end, n);
         int line = lineAt(s);
@@ -703,6 +720,9 @@ final class Lexer {
         boolean sawF = false;
         boolean sawT = false;
         for (;;) {
+            if (c < 0 || (c < 128 && !PREFIX_CHAR[c])) {
+                break;
+            }
             if (!sawB && (c == 'b' || c == 'B')) {
                 sawB = true;
             } else if (!sawU && (c == 'u' || c == 'U')) {

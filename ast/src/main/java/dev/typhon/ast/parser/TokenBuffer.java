@@ -34,13 +34,10 @@ public final class TokenBuffer {
     private final String source;
     private final LineIndex lineIndex;
 
+    /** Kinds by token, kept apart because the parser peeks at them most. */
     byte[] kinds;
-    int[] starts;
-    int[] ends;
-    int[] lines;
-    int[] cols;
-    int[] endLines;
-    int[] endCols;
+    /** Six ints per token: start, end, line, col, endLine, endCol. */
+    int[] pos;
     int size;
 
     /** Pairs (token index, error index) for ERRORTOKENs that carry an error, by token index. */
@@ -55,37 +52,30 @@ public final class TokenBuffer {
         // Python source averages about one token per six characters.
         int capacity = Math.max(16, source.length() / 6);
         kinds = new byte[capacity];
-        starts = new int[capacity];
-        ends = new int[capacity];
-        lines = new int[capacity];
-        cols = new int[capacity];
-        endLines = new int[capacity];
-        endCols = new int[capacity];
+        pos = new int[capacity * 6];
     }
 
     void add(TokenKind kind, int start, int end, int line, int col, int endLine, int endCol) {
-        if (size == kinds.length) {
+        int i = size;
+        if (i == kinds.length) {
             grow();
         }
-        int i = size++;
         kinds[i] = (byte) kind.ordinal();
-        starts[i] = start;
-        ends[i] = end;
-        lines[i] = line;
-        cols[i] = col;
-        endLines[i] = endLine;
-        endCols[i] = endCol;
+        int[] a = pos;
+        int k = i * 6;
+        a[k] = start;
+        a[k + 1] = end;
+        a[k + 2] = line;
+        a[k + 3] = col;
+        a[k + 4] = endLine;
+        a[k + 5] = endCol;
+        size = i + 1;
     }
 
     private void grow() {
-        int capacity = kinds.length * 2;
+        int capacity = kinds.length + (kinds.length >> 1) + 16;
         kinds = Arrays.copyOf(kinds, capacity);
-        starts = Arrays.copyOf(starts, capacity);
-        ends = Arrays.copyOf(ends, capacity);
-        lines = Arrays.copyOf(lines, capacity);
-        cols = Arrays.copyOf(cols, capacity);
-        endLines = Arrays.copyOf(endLines, capacity);
-        endCols = Arrays.copyOf(endCols, capacity);
+        pos = Arrays.copyOf(pos, capacity * 6);
     }
 
     /** Links the most recently added token to a new error. */
@@ -109,47 +99,48 @@ public final class TokenBuffer {
 
     /** UTF-16 offset where the token's text starts. */
     public int start(int i) {
-        return starts[i];
+        return pos[i * 6];
     }
 
     /** UTF-16 offset just past the token's text. */
     public int end(int i) {
-        return ends[i];
+        return pos[i * 6 + 1];
     }
 
     /** CPython line (1-based) of the token start. */
     public int line(int i) {
-        return lines[i];
+        return pos[i * 6 + 2];
     }
 
     /** CPython column (0-based, UTF-8 bytes) of the token start. */
     public int col(int i) {
-        return cols[i];
+        return pos[i * 6 + 3];
     }
 
     public int endLine(int i) {
-        return endLines[i];
+        return pos[i * 6 + 4];
     }
 
     /** CPython end column (exclusive, UTF-8 bytes). */
     public int endCol(int i) {
-        return endCols[i];
+        return pos[i * 6 + 5];
     }
 
     /** The token's text, a substring of the source. */
     public String text(int i) {
-        return source.substring(starts[i], ends[i]);
+        return source.substring(pos[i * 6], pos[i * 6 + 1]);
     }
 
     /** True when the token's text is {@code s}, without allocating. */
     public boolean textEquals(int i, String s) {
-        int len = ends[i] - starts[i];
-        return len == s.length() && source.regionMatches(starts[i], s, 0, len);
+        int start = pos[i * 6];
+        int len = pos[i * 6 + 1] - start;
+        return len == s.length() && source.regionMatches(start, s, 0, len);
     }
 
     /** True when the token's text is all ASCII (a NAME then needs no NFKC normalisation). */
     public boolean isAscii(int i) {
-        for (int k = starts[i], e = ends[i]; k < e; k++) {
+        for (int k = pos[i * 6], e = pos[i * 6 + 1]; k < e; k++) {
             if (source.charAt(k) >= 0x80) {
                 return false;
             }

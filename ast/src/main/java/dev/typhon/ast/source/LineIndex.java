@@ -105,6 +105,14 @@ public final class LineIndex {
         return firstNonAscii == null;
     }
 
+    /** Offset of the first non-ASCII char on 1-based {@code line}, or {@code Integer.MAX_VALUE}. */
+    public int firstNonAscii(int line) {
+        if (firstNonAscii == null || line < 1 || line > lineCount) {
+            return NONE;
+        }
+        return firstNonAscii[line - 1];
+    }
+
     /** Offset of the first NUL character, or -1. */
     public int firstNul() {
         return firstNul;
