@@ -473,8 +473,11 @@ class ExpressionWriter {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             switch (cp) {
-                case '{' -> out.append("{{");
-                case '}' -> out.append("}}");
+                // In a format spec `{{` opens a nested field rather than escaping a brace, so a
+                // literal brace there (which only an escape such as \x7b can produce) is written
+                // as that escape. CPython writes `{{` and does not read back the same tree.
+                case '{' -> out.append(formatSpec ? "\\x7b" : "{{");
+                case '}' -> out.append(formatSpec ? "\\x7d" : "}}");
                 default -> {
                     if (!formatSpec) {
                         out.appendCodePoint(cp);

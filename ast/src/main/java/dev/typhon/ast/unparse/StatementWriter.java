@@ -32,9 +32,11 @@ import dev.typhon.ast.Nonlocal;
 import dev.typhon.ast.Pass;
 import dev.typhon.ast.Raise;
 import dev.typhon.ast.Return;
+import dev.typhon.ast.Starred;
 import dev.typhon.ast.Stmt;
 import dev.typhon.ast.Try;
 import dev.typhon.ast.TryStar;
+import dev.typhon.ast.Tuple;
 import dev.typhon.ast.TypeAlias;
 import dev.typhon.ast.TypeIgnore;
 import dev.typhon.ast.TypeParam;
@@ -413,13 +415,34 @@ final class StatementWriter extends ExpressionWriter {
 
     private void with(String keyword, List<WithItem> items, List<Stmt> body, String typeComment) {
         fill(keyword, false);
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                sb.append(", ");
+        if (items.size() == 1 && isAmbiguousTuple(items.get(0))) {
+            // `with (a, b):` reads as two context managers (3.9+ parenthesized items), so a
+            // lone tuple gets a second pair. CPython writes one pair and reads back a different tree.
+            sb.append('(');
+            withItem(items.get(0));
+            sb.append(')');
+        } else {
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                withItem(items.get(i));
             }
-            withItem(items.get(i));
         }
         block(body, typeComment);
+    }
+
+    /** A lone item `(a, b)` without `as`, which would parse as a parenthesized item list. */
+    private static boolean isAmbiguousTuple(WithItem item) {
+        if (item.optionalVars() != null || !(item.contextExpr() instanceof Tuple t) || t.elts().isEmpty()) {
+            return false;
+        }
+        for (Expr e : t.elts()) {
+            if (e instanceof Starred) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void withItem(WithItem item) {
