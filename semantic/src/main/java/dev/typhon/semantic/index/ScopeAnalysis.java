@@ -8,6 +8,10 @@ import java.util.Set;
  * Resolves every symbol to local, global (explicit or implicit), free or cell, with the rules of
  * CPython's symtable analysis: class bodies are invisible to nested functions, free variables
  * pass through the scopes between use and binding, {@code nonlocal} needs an enclosing binding.
+ *
+ * <p>Unlike CPython it never copies the visible-name sets for each child: a scope builds new sets
+ * only when it changes what its children see (it binds names or declares globals), and empty sets
+ * are {@code null}. The results are the same.
  */
 final class ScopeAnalysis {
     private final List<Scope> scopes;
@@ -22,8 +26,8 @@ final class ScopeAnalysis {
 
     static void analyze(List<Scope> scopes, List<SemanticIndexBuilder.Directive> directives, List<SemanticError> errors) {
         ScopeAnalysis a = new ScopeAnalysis(scopes, directives, errors);
-        a.block(scopes.get(0), null, new HashSet<>(), new HashSet<>());
-        // Scopes CPython never analyses (3.11's annotation blocks): resolve against nothing.
+        a.block(scopes.get(0), null, null, true);
+        // Scopes CPython never analyses (3.11's annotation blocks): bound names are local, others global.
         for (Scope s : scopes) {
             if (s.resolution.length < s.names.size()) {
                 byte[] r = new byte[s.names.size()];
@@ -36,111 +40,149 @@ final class ScopeAnalysis {
         }
     }
 
-    private void block(Scope ste, Set<String> bound, Set<String> free, Set<String> global) {
+    /**
+     * Analyses a scope and its children.
+     *
+     * @param bound  names bound in enclosing function scopes (read only; null when empty)
+     * @param global names known to be global (read only; null when empty)
+     * @param module whether this is the module (where {@code nonlocal} has no binding to find)
+     * @return the free names this scope and its children need from further out (null when none)
+     */
+    private Set<String> block(Scope ste, Set<String> bound, Set<String> global, boolean module) {
         boolean isClass = ste.kind == ScopeKind.CLASS;
         boolean isFunction = ste.kind.isFunctionLike();
-        Set<String> local = new HashSet<>();
         int count = ste.names.size();
         byte[] resolution = new byte[count];
-        Set<String> newGlobal = new HashSet<>();
-        Set<String> newFree = new HashSet<>();
-        Set<String> newBound = new HashSet<>();
-        if (isClass) {
-            newGlobal.addAll(global);
-            if (bound != null) {
-                newBound.addAll(bound);
-            }
-        }
+        Set<String> local = null;
+        Set<String> declaredGlobal = null;
+        Set<String> free = null;
         for (int i = 0; i < count; i++) {
-            resolution[i] = (byte) name(ste, ste.names.get(i), ste.flags.get(i), bound, local, free, global);
+            String name = ste.names.get(i);
+            int flags = ste.flags.get(i);
+            int res;
+            if ((flags & SymbolFlags.GLOBAL) != 0) {
+                if ((flags & SymbolFlags.NONLOCAL) != 0) {
+                    errorAtDirective(ste, name, "name '" + name + "' is nonlocal and global");
+                }
+                declaredGlobal = add(declaredGlobal, name);
+                res = SymbolFlags.GLOBAL_EXPLICIT;
+            } else if ((flags & SymbolFlags.NONLOCAL) != 0) {
+                if (module) {
+                    errorAtDirective(ste, name, "nonlocal declaration not allowed at module level");
+                    res = SymbolFlags.GLOBAL_IMPLICIT;
+                } else {
+                    if (bound == null || !bound.contains(name)) {
+                        errorAtDirective(ste, name, "no binding for nonlocal '" + name + "' found");
+                    }
+                    free = add(free, name);
+                    res = SymbolFlags.FREE;
+                }
+            } else if ((flags & SymbolFlags.BOUND) != 0) {
+                local = add(local, name);
+                res = SymbolFlags.LOCAL;
+            } else if (bound != null && bound.contains(name)) {
+                free = add(free, name);
+                res = SymbolFlags.FREE;
+            } else {
+                res = SymbolFlags.GLOBAL_IMPLICIT;
+            }
+            resolution[i] = (byte) res;
         }
-        if (!isClass) {
-            if (isFunction) {
-                newBound.addAll(local);
-            }
-            if (bound != null) {
-                newBound.addAll(bound);
-            }
-            newGlobal.addAll(global);
+
+        // What the children see. Class bindings are invisible to them; a class passes on what it got.
+        Set<String> childBound;
+        Set<String> childGlobal;
+        if (isClass) {
+            childBound = new HashSet<>(bound == null ? Set.of() : bound);
+            childBound.add("__class__");
+            childGlobal = global;
         } else {
-            newBound.add("__class__");
+            childBound = bound;
+            if (declaredGlobal != null && childBound != null) {
+                childBound = new HashSet<>(childBound);
+                childBound.removeAll(declaredGlobal);
+            }
+            if (isFunction && local != null) {
+                if (childBound == bound) {
+                    childBound = bound == null ? new HashSet<>() : new HashSet<>(bound);
+                }
+                childBound.addAll(local);
+            }
+            childGlobal = global;
+            if (declaredGlobal != null || (local != null && global != null)) {
+                childGlobal = global == null ? new HashSet<>() : new HashSet<>(global);
+                if (declaredGlobal != null) {
+                    childGlobal.addAll(declaredGlobal);
+                }
+                if (local != null) {
+                    childGlobal.removeAll(local);
+                }
+            }
         }
-        Set<String> allFree = new HashSet<>();
+        if (childBound != null && childBound.isEmpty()) {
+            childBound = null;
+        }
+        if (childGlobal != null && childGlobal.isEmpty()) {
+            childGlobal = null;
+        }
+
+        Set<String> childFree = null;
         for (int i = 0; i < ste.children.size(); i++) {
-            Scope child = scopes.get(ste.children.get(i));
-            Set<String> childFree = new HashSet<>(newFree);
-            block(child, new HashSet<>(newBound), childFree, new HashSet<>(newGlobal));
-            allFree.addAll(childFree);
-        }
-        newFree.addAll(allFree);
-        if (isFunction) {
-            for (int i = 0; i < count; i++) {
-                if (resolution[i] == SymbolFlags.LOCAL && newFree.remove(ste.names.get(i))) {
-                    resolution[i] = SymbolFlags.CELL;
+            Set<String> f = block(scopes.get(ste.children.get(i)), childBound, childGlobal, false);
+            if (f != null) {
+                if (childFree == null) {
+                    childFree = new HashSet<>(f);
+                } else {
+                    childFree.addAll(f);
                 }
             }
-        } else if (isClass) {
-            newFree.remove("__class__");
         }
-        // Record free variables of children: they pass through this scope when bound further out.
-        int added = 0;
-        for (String name : newFree) {
-            int sym = ste.symbolId(name);
-            if (sym >= 0) {
-                if (isClass && (ste.flags.get(sym) & (SymbolFlags.BOUND | SymbolFlags.GLOBAL)) != 0) {
-                    ste.flags.set(sym, ste.flags.get(sym) | SymbolFlags.FREE_CLASS);
+        if (childFree != null) {
+            if (isFunction) {
+                for (int i = 0; i < count; i++) {
+                    if (resolution[i] == SymbolFlags.LOCAL && childFree.remove(ste.names.get(i))) {
+                        resolution[i] = SymbolFlags.CELL;
+                    }
                 }
-                continue;
+            } else if (isClass) {
+                childFree.remove("__class__");
             }
-            if (bound != null && !bound.contains(name)) {
-                continue;
+            // Free variables of children pass through this scope when they are bound further out.
+            int added = 0;
+            for (String name : childFree) {
+                int sym = ste.symbolId(name);
+                if (sym >= 0) {
+                    if (isClass && (ste.flags.get(sym) & (SymbolFlags.BOUND | SymbolFlags.GLOBAL)) != 0) {
+                        ste.flags.set(sym, ste.flags.get(sym) | SymbolFlags.FREE_CLASS);
+                    }
+                    continue;
+                }
+                if (!module && (bound == null || !bound.contains(name))) {
+                    continue;
+                }
+                ste.symbol(name);
+                added++;
             }
-            ste.symbol(name);
-            added++;
-        }
-        if (added > 0) {
-            resolution = java.util.Arrays.copyOf(resolution, ste.names.size());
-            for (int i = count; i < resolution.length; i++) {
-                resolution[i] = SymbolFlags.FREE;
+            if (added > 0) {
+                resolution = java.util.Arrays.copyOf(resolution, ste.names.size());
+                for (int i = count; i < resolution.length; i++) {
+                    resolution[i] = SymbolFlags.FREE;
+                }
+            }
+            if (free == null) {
+                free = childFree;
+            } else {
+                free.addAll(childFree);
             }
         }
         ste.resolution = resolution;
-        free.addAll(newFree);
+        return free == null || free.isEmpty() ? null : free;
     }
 
-    private int name(Scope ste, String name, int flags, Set<String> bound, Set<String> local, Set<String> free,
-                     Set<String> global) {
-        if ((flags & SymbolFlags.GLOBAL) != 0) {
-            if ((flags & SymbolFlags.NONLOCAL) != 0) {
-                errorAtDirective(ste, name, "name '" + name + "' is nonlocal and global");
-            }
-            global.add(name);
-            if (bound != null) {
-                bound.remove(name);
-            }
-            return SymbolFlags.GLOBAL_EXPLICIT;
-        }
-        if ((flags & SymbolFlags.NONLOCAL) != 0) {
-            if (bound == null) {
-                errorAtDirective(ste, name, "nonlocal declaration not allowed at module level");
-                return SymbolFlags.GLOBAL_IMPLICIT;
-            }
-            if (!bound.contains(name)) {
-                errorAtDirective(ste, name, "no binding for nonlocal '" + name + "' found");
-            }
-            free.add(name);
-            return SymbolFlags.FREE;
-        }
-        if ((flags & SymbolFlags.BOUND) != 0) {
-            local.add(name);
-            global.remove(name);
-            return SymbolFlags.LOCAL;
-        }
-        if (bound != null && bound.contains(name)) {
-            free.add(name);
-            return SymbolFlags.FREE;
-        }
-        return SymbolFlags.GLOBAL_IMPLICIT;
+    private static Set<String> add(Set<String> set, String name) {
+        Set<String> s = set == null ? new HashSet<>() : set;
+        s.add(name);
+        return s;
     }
 
     private void errorAtDirective(Scope ste, String name, String message) {

@@ -17,7 +17,8 @@ public final class SemanticIndex {
     private final List<Use> uses;
     private final List<Constraint> constraints;
     private final List<SemanticError> errors;
-    private final IntIntHashMap useByOffset;
+    /** Built on the first {@link #useAt} query: most indexes are only walked, never queried by offset. */
+    private IntIntHashMap useByOffset;
 
     SemanticIndex(List<Scope> scopes, List<Definition> definitions, List<Use> uses, List<Constraint> constraints,
                   List<SemanticError> errors) {
@@ -26,13 +27,6 @@ public final class SemanticIndex {
         this.uses = uses;
         this.constraints = constraints;
         this.errors = errors;
-        this.useByOffset = new IntIntHashMap(uses.size());
-        for (Use u : uses) {
-            // A deleted or augmented name is read and written at one offset; the read is what a use query wants.
-            if (!useByOffset.containsKey(u.startOffset())) {
-                useByOffset.put(u.startOffset(), u.id);
-            }
-        }
     }
 
     public static SemanticIndex of(Module module, IndexOptions options) {
@@ -90,7 +84,18 @@ public final class SemanticIndex {
 
     /** The use of the name starting at this offset, or null. */
     public Use useAt(int startOffset) {
-        int id = useByOffset.getIfAbsent(startOffset, -1);
+        IntIntHashMap map = useByOffset;
+        if (map == null) {
+            map = new IntIntHashMap(uses.size());
+            for (Use u : uses) {
+                // A deleted or augmented name is read and written at one offset; the read is what a use query wants.
+                if (!map.containsKey(u.startOffset())) {
+                    map.put(u.startOffset(), u.id);
+                }
+            }
+            useByOffset = map;
+        }
+        int id = map.getIfAbsent(startOffset, -1);
         return id < 0 ? null : uses.get(id);
     }
 

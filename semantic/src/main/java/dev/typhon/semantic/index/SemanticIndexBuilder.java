@@ -310,13 +310,21 @@ public final class SemanticIndexBuilder {
     // ---------------------------------------------------------------- statements
 
     private void visitBody(List<Stmt> body) {
-        for (Stmt s : body) {
-            visitStmt(s);
+        // Indexed loops: the tree's lists are random-access, and an iterator per list adds up.
+        for (int i = 0, n = body.size(); i < n; i++) {
+            visitStmt(body.get(i));
         }
     }
 
     private void visitStmt(Stmt s) {
         switch (s) {
+            case ExprStmt e -> visitExpr(e.value());
+            case Assign a -> {
+                ArrayList<Pending> bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
+                visitExpr(a.value());
+                flushPending(bound);
+            }
+            case If i -> ifStmt(i);
             case FunctionDef f -> functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
             case AsyncFunctionDef f -> functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
             case ClassDef c -> classDef(c);
@@ -337,11 +345,6 @@ public final class SemanticIndexBuilder {
                 targetKind = saved;
                 targetStatement = savedStatement;
             }
-            case Assign a -> {
-                ArrayList<Pending> bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
-                visitExpr(a.value());
-                flushPending(bound);
-            }
             case AnnAssign a -> annAssign(a);
             case AugAssign a -> {
                 if (a.target() instanceof Name n) {
@@ -359,7 +362,6 @@ public final class SemanticIndexBuilder {
             case For f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
             case AsyncFor f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
             case While w -> whileLoop(w);
-            case If i -> ifStmt(i);
             case With w -> withStmt(w.items(), w.body());
             case AsyncWith w -> withStmt(w.items(), w.body());
             case Match m -> match(m);
@@ -399,7 +401,6 @@ public final class SemanticIndexBuilder {
             }
             case Global g -> declare(g, g.names(), true);
             case Nonlocal n -> declare(n, n.names(), false);
-            case ExprStmt e -> visitExpr(e.value());
             case Pass p -> {
             }
             case Break b -> {
@@ -1000,13 +1001,30 @@ public final class SemanticIndexBuilder {
     // ---------------------------------------------------------------- expressions
 
     private void visitExprs(List<? extends Expr> exprs) {
-        for (Expr e : exprs) {
-            visitExpr(e);
+        for (int i = 0, n = exprs.size(); i < n; i++) {
+            visitExpr(exprs.get(i));
         }
     }
 
     private void visitExpr(Expr e) {
         switch (e) {
+            // Most frequent first: the type switch tests cases in order.
+            case Name n -> name(n);
+            case Attribute a -> visitExpr(a.value());
+            case Constant c -> {
+            }
+            case Call c -> {
+                visitExpr(c.func());
+                visitExprs(c.args());
+                List<Keyword> keywords = c.keywords();
+                for (int i = 0, n = keywords.size(); i < n; i++) {
+                    visitExpr(keywords.get(i).value());
+                }
+            }
+            case Subscript s -> {
+                visitExpr(s.value());
+                visitExpr(s.slice());
+            }
             case NamedExpr n -> namedExpr(n);
             case BoolOp b -> boolOp(b);
             case BinOp b -> {
@@ -1056,13 +1074,6 @@ public final class SemanticIndexBuilder {
                 visitExpr(c.left());
                 visitExprs(c.comparators());
             }
-            case Call c -> {
-                visitExpr(c.func());
-                visitExprs(c.args());
-                for (Keyword k : c.keywords()) {
-                    visitExpr(k.value());
-                }
-            }
             case FormattedValue f -> {
                 visitExpr(f.value());
                 if (f.formatSpec() != null) {
@@ -1077,13 +1088,6 @@ public final class SemanticIndexBuilder {
             }
             case JoinedStr j -> visitExprs(j.values());
             case TemplateStr t -> visitExprs(t.values());
-            case Constant c -> {
-            }
-            case Attribute a -> visitExpr(a.value());
-            case Subscript s -> {
-                visitExpr(s.value());
-                visitExpr(s.slice());
-            }
             case Starred s -> visitExpr(s.value());
             case Slice s -> {
                 if (s.lower() != null) {
@@ -1096,7 +1100,6 @@ public final class SemanticIndexBuilder {
                     visitExpr(s.step());
                 }
             }
-            case Name n -> name(n);
             case dev.typhon.ast.List l -> visitExprs(l.elts());
             case Tuple t -> visitExprs(t.elts());
         }

@@ -1,0 +1,68 @@
+package dev.typhon.benchmarks;
+
+import dev.typhon.ast.Module;
+import dev.typhon.ast.parser.PythonParser;
+import dev.typhon.semantic.index.SemanticIndex;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How much heap the semantic indexes of a corpus keep alive beyond the trees they index: parses
+ * every file and keeps the Modules, then builds and keeps every index, and compares the settled
+ * used heap before and after the indexes.
+ *
+ * <pre>java -Xmx8g -cp target/benchmarks.jar dev.typhon.benchmarks.IndexRetainedMemory /path/to/Lib</pre>
+ */
+public final class IndexRetainedMemory {
+
+    private IndexRetainedMemory() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Corpus corpus;
+        try {
+            corpus = Corpus.load(args.length > 0 ? args[0] : "");
+        } catch (IllegalArgumentException e) {
+            System.err.println("IndexRetainedMemory: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("corpus: " + corpus.describe());
+        List<Module> modules = new ArrayList<>(corpus.files().size());
+        for (byte[] file : corpus.files()) {
+            modules.add(PythonParser.parse(file).module());
+        }
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = settledUsedHeap(memory);
+        List<SemanticIndex> indexes = new ArrayList<>(modules.size());
+        for (Module m : modules) {
+            indexes.add(SemanticIndex.of(m));
+        }
+        long after = settledUsedHeap(memory);
+        long retained = after - before;
+        System.out.printf("indexes kept: %d%n", indexes.size());
+        System.out.printf("retained by the indexes: %,d bytes (%.1f MB)%n", retained, retained / 1e6);
+        System.out.printf("per source line: %.1f bytes%n", (double) retained / corpus.totalLines());
+        Reference.reachabilityFence(indexes);
+        Reference.reachabilityFence(modules);
+        Reference.reachabilityFence(corpus);
+    }
+
+    private static long settledUsedHeap(MemoryMXBean memory) throws InterruptedException {
+        long previous = Long.MAX_VALUE;
+        long used = 0;
+        for (int round = 0; round < 10; round++) {
+            memory.gc();
+            Thread.sleep(100);
+            used = memory.getHeapMemoryUsage().getUsed();
+            if (Math.abs(previous - used) <= used / 1000) {
+                break;
+            }
+            previous = used;
+        }
+        return used;
+    }
+}
