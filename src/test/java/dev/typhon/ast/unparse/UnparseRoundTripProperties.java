@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.typhon.ast.Module;
 import dev.typhon.ast.dump.AstDump;
+import dev.typhon.ast.parser.ParseChecks;
 import dev.typhon.ast.parser.ParseOptions;
 import dev.typhon.ast.parser.ParseResult;
 import dev.typhon.ast.parser.PythonParser;
@@ -23,6 +24,8 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * the hand-written seed files. The random programs come from {@link RandomAst}, which builds trees
  * in the exact shape the parser produces, so the first parse must also give back the generated
  * tree itself: that checks the unparser's parentheses and quoting against the parser directly.
+ * The parsed trees must also pass {@link ParseChecks} (positions inside the source and
+ * consistent with their offsets).
  *
  * <p>Runs {@code typhon.fuzz.tries} tries (see {@link FuzzTries}): 1000 by default, 10,000 in
  * {@code mvn verify}.
@@ -44,6 +47,7 @@ class UnparseRoundTripProperties {
         if (!expected.equals(actual)) {
             assertEquals(expected, actual, "generated program parses into another tree\n  input: " + input);
         }
+        ParseChecks.assertSane(parsed, input);
         RoundTrip.assertRoundTrips(parsed.module(), input);
     }
 
@@ -55,6 +59,7 @@ class UnparseRoundTripProperties {
             if (parsed.hasErrors()) {
                 fail("seed " + seed + " does not parse: " + parsed.errors());
             }
+            ParseChecks.assertSane(parsed, seed.name());
             RoundTrip.assertRoundTrips(parsed.module(), seed.name());
         }
     }

@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link #cpythonCases()} is what CPython 3.13's {@code ast.unparse(ast.parse(source))} prints,
  * except where a comment says otherwise: two f-strings where CPython 3.14 picks other quotes than
  * 3.13 (we follow 3.14), and 3.14-only syntax, checked with CPython 3.14. {@link #fixedCases()}
- * are trees whose CPython output does not read back as the same tree, and ours does.
+ * are trees whose CPython output does not read back as the same tree, and ours does. Type
+ * comments, interactive input and hand-built trees were checked against CPython 3.14.
  */
 class UnparserTest {
 
@@ -276,6 +277,26 @@ class UnparserTest {
         assertEquals(AstDump.dump(tree, false), AstDump.dump(parse(text), false), "round trip");
     }
 
+    static Stream<Case> typeCommentCases() {
+        return Stream.of(
+                c("x = 1  # type: ignore[foo]\n", "x = 1 # type: ignore[foo]"),
+                c("def f(a):  # type: (int) -> int\n    return a\n", "def f(a): # type: (int) -> int\n    return a"),
+                c("for x in y:  # type: int\n    pass\n", "for x in y: # type: int\n    pass"),
+                c("with a as b:  # type: int\n    pass\n", "with a as b: # type: int\n    pass"),
+                c("x = []  # type: list[int]\n", "x = [] # type: list[int]"),
+                // Only statements that carry type comments get the ignore back, as in CPython.
+                c("import a  # type: ignore\nx = 1  # type: ignore\n", "import a\nx = 1 # type: ignore"));
+    }
+
+    /** With type comments parsed (CPython's {@code type_comments=True}), they are written back. */
+    @ParameterizedTest
+    @MethodSource("typeCommentCases")
+    void writesTypeComments(Case c) {
+        ParseResult result = PythonParser.parse(c.source(), ParseOptions.DEFAULT.withTypeComments(true));
+        assertEquals(List.of(), result.errors());
+        assertEquals(c.expected(), Unparser.unparse(result.module()));
+    }
+
     @Test
     void nonFiniteFloatsAreWrittenAsOverflowingLiterals() {
         assertEquals("1e309", Unparser.unparse(constant(new ConstantValue.Float(Double.POSITIVE_INFINITY))));
@@ -303,8 +324,11 @@ class UnparserTest {
         assertEquals("(x, x)", Unparser.unparse(Expression.of(Tuple.of(List.of(x, x), ExprContext.Load, 0, 0, 0, 0, 0, 0))));
         assertEquals("(x, x) -> x", Unparser.unparse(FunctionType.of(List.of(x, x), x)));
         ExprStmt stmt = ExprStmt.of(x, 0, 0, 0, 0, 0, 0);
-        // Interactive input joins top-level statements with "; ", as CPython 3.14 does.
+        // Interactive input joins top-level statements with "; " and has no docstring, as in
+        // CPython 3.14.
         assertEquals("x; x", Unparser.unparse(Interactive.of(List.of(stmt, stmt))));
+        ExprStmt doc = ExprStmt.of(constant(new ConstantValue.Str("doc")), 0, 0, 0, 0, 0, 0);
+        assertEquals("'doc'; x", Unparser.unparse(Interactive.of(List.of(doc, stmt))));
         assertEquals("x", Unparser.unparse(stmt));
         assertEquals("pass", Unparser.unparse(Pass.of(0, 0, 0, 0, 0, 0)));
         assertEquals("k=x", Unparser.unparse(Keyword.of("k", x, 0, 0, 0, 0, 0, 0)));

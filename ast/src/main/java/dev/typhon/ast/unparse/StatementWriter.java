@@ -71,7 +71,7 @@ final class StatementWriter extends ExpressionWriter {
         if (!ignores.isEmpty()) {
             typeIgnores = new HashMap<>();
             for (TypeIgnore ignore : ignores) {
-                typeIgnores.putIfAbsent(ignore.lineno(), "ignore" + ignore.tag());
+                typeIgnores.put(ignore.lineno(), "ignore" + ignore.tag());
             }
         }
         bodyWithDocstring(body);
@@ -79,8 +79,9 @@ final class StatementWriter extends ExpressionWriter {
     }
 
     void interactive(List<Stmt> body) {
+        // No docstring here: CPython only looks for one in modules, classes and functions.
         interactive = true;
-        bodyWithDocstring(body);
+        statements(body);
         interactive = false;
     }
 
