@@ -58,12 +58,25 @@ final class Lexer {
     private final int n;
     /** End of what is read: the text plus the newline CPython appends when the text lacks one. */
     private final int limit;
-    private final LineIndex lines;
-    private final boolean ascii;
     private final boolean typeComments;
     private final TokenBuffer out;
-    private final int eofLine;
-    private final int eofCol;
+    private final int firstNul;
+    /** Line of the read position at end of file, computed once everything was read. */
+    private int eofLine = -1;
+    private int eofCol;
+
+    // Lines are recorded as the text is read, which saves a separate pass over it: every place that
+    // reads past a line break calls newline(), every place that reads a non-ASCII char calls
+    // nonAscii(). The result becomes the buffer's LineIndex.
+    private static final int NONE = Integer.MAX_VALUE;
+    /** ls[k] is the offset where line k+1 starts. */
+    private int[] ls = new int[64];
+    private int lc = 1;
+    /** Per line, the offset of its first non-ASCII char or NONE; null while all is ASCII. */
+    private int[] fna;
+    private int markLine = -1;
+    private int markOffset;
+    private int markCol;
 
     private int p;
     private boolean done;
@@ -93,8 +106,6 @@ final class Lexer {
         this.typeComments = typeComments;
         this.buf = new char[n + 8];
         text.getChars(0, n, buf, 0);
-        this.lines = LineIndex.of(text, buf);
-        this.ascii = lines.isAscii();
         boolean endsWithNewline = n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r');
         if (n > 0 && !endsWithNewline) {
             buf[n] = '\n';
@@ -102,26 +113,18 @@ final class Lexer {
         } else {
             limit = n;
         }
-        this.out = new TokenBuffer(text, lines);
+        this.firstNul = text.indexOf('\0');
+        this.out = new TokenBuffer(text);
         modes[0] = new Mode();
         modes[0].exprStartDepth = 0;
         hintStart = 0;
-        hintNext = lines.lineCount() > 1 ? lines.lineStart(2) : Integer.MAX_VALUE;
-        hintAscii = ascii ? Integer.MAX_VALUE : lines.firstNonAscii(1);
-        if (limit == 0) {
-            eofLine = 1;
-            eofCol = 0;
-        } else {
-            // The read position at end of file is just past the last line break (maybe the appended one).
-            int nl = limit > n ? n : newlineStart(limit);
-            eofLine = lines.lineOf(nl);
-            eofCol = lines.colOf(nl, eofLine) + 1;
-        }
+        hintNext = NONE;
+        hintAscii = NONE;
     }
 
     TokenBuffer run() {
-        if (lines.firstNul() >= 0) {
-            out.errors.add(SyntaxError.global(NUL_MESSAGE, lines.firstNul(), lines.firstNul() + 1));
+        if (firstNul >= 0) {
+            out.errors.add(SyntaxError.global(NUL_MESSAGE, firstNul, firstNul + 1));
         }
         int stuck = 0;
         try {
@@ -137,7 +140,10 @@ final class Lexer {
                 if (p == beforeP && out.size == beforeSize) {
                     // A safety net: every step must read or produce something.
                     if (++stuck > 2) {
-                        p = Math.min(p + 1, limit);
+                        int c = nextc();
+                        if (c >= 0x80) {
+                            nonAscii(p - 1);
+                        }
                         emit(TokenKind.ERRORTOKEN, beforeP, p);
                         stuck = 0;
                         if (p >= limit) {
@@ -150,11 +156,17 @@ final class Lexer {
             }
         } catch (RuntimeException | StackOverflowError e) {
             int at = Math.min(p, n);
-            out.errors.add(new SyntaxError("internal tokenizer error: " + e, at, at, lines.lineOf(at), 0));
+            // Lines may be half recorded: count them afresh.
+            LineIndex fresh = LineIndex.of(text, Arrays.copyOf(buf, n));
+            out.errors.add(new SyntaxError("internal tokenizer error: " + e, at, at, fresh.lineOf(at), 0));
             if (out.size == 0 || out.kind(out.size - 1) != TokenKind.ENDMARKER) {
-                emitAtEof(TokenKind.ENDMARKER);
+                int line = fresh.lineOf(n);
+                out.add(TokenKind.ENDMARKER, n, n, line, fresh.colOf(n, line), line, fresh.colOf(n, line));
             }
+            out.setLineIndex(fresh);
+            return out;
         }
+        out.setLineIndex(LineIndex.ofRecorded(text, ls, lc, fna, firstNul));
         return out;
     }
 
@@ -171,6 +183,12 @@ final class Lexer {
             if (buf[p] == '\n') {
                 p++;
             }
+            newline(p);
+            return '\n';
+        }
+        if (c == '\n') {
+            p++;
+            newline(p);
             return '\n';
         }
         if (c == 0 && p >= limit) {
@@ -178,6 +196,81 @@ final class Lexer {
         }
         p++;
         return c;
+    }
+
+    /** Records that a line starts at {@code start}, just read past a line break. */
+    private void newline(int start) {
+        if (start > ls[lc - 1] && start <= n) {
+            if (lc == ls.length) {
+                ls = Arrays.copyOf(ls, lc * 2);
+                if (fna != null) {
+                    fna = Arrays.copyOf(fna, lc * 2);
+                }
+            }
+            if (fna != null) {
+                fna[lc] = NONE;
+            }
+            ls[lc++] = start;
+        }
+    }
+
+    /** Records a non-ASCII char at {@code pos}, which the byte columns after it must count. */
+    private void nonAscii(int pos) {
+        if (pos >= n) {
+            return;
+        }
+        int line = pos >= ls[lc - 1] ? lc : lineOf(pos);
+        if (fna == null) {
+            fna = new int[ls.length];
+            Arrays.fill(fna, NONE);
+        }
+        if (pos < fna[line - 1]) {
+            fna[line - 1] = pos;
+            if (line == hintLine && pos < hintAscii) {
+                hintAscii = pos;
+            }
+        }
+    }
+
+    /** 1-based line of an offset already read. */
+    private int lineOf(int offset) {
+        if (offset > n) {
+            offset = n;
+        }
+        int lo = 0;
+        int hi = lc - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (ls[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo + 1;
+    }
+
+    private int lineStart(int line) {
+        return ls[line - 1];
+    }
+
+    private int firstNonAsciiOf(int line) {
+        return fna == null ? NONE : fna[line - 1];
+    }
+
+    /** The line and column of the read position at end of file (everything has been read). */
+    private void computeEof() {
+        if (eofLine >= 0) {
+            return;
+        }
+        if (limit == 0) {
+            eofLine = 1;
+            eofCol = 0;
+            return;
+        }
+        int nl = limit > n ? n : newlineStart(limit);
+        eofLine = lineOf(nl);
+        eofCol = byteColumn(nl, eofLine) + 1;
     }
 
     private void backup(int c) {
@@ -228,23 +321,24 @@ final class Lexer {
         if (offset > n) {
             offset = n;
         }
+        if (hintNext == NONE && hintLine < lc) {
+            hintNext = ls[hintLine];
+        }
         if (offset >= hintStart && offset < hintNext) {
             return hintLine;
         }
         if (offset >= hintNext && offset - hintNext < 4096) {
-            int count = lines.lineCount();
             while (offset >= hintNext) {
                 hintLine++;
                 hintStart = hintNext;
-                hintNext = hintLine < count ? lines.lineStart(hintLine + 1) : Integer.MAX_VALUE;
+                hintNext = hintLine < lc ? ls[hintLine] : NONE;
             }
-            hintAscii = ascii ? Integer.MAX_VALUE : lines.firstNonAscii(hintLine);
-            return hintLine;
+        } else {
+            hintLine = lineOf(offset);
+            hintStart = ls[hintLine - 1];
+            hintNext = hintLine < lc ? ls[hintLine] : NONE;
         }
-        hintLine = lines.lineOf(offset);
-        hintStart = lines.lineStart(hintLine);
-        hintNext = hintLine < lines.lineCount() ? lines.lineStart(hintLine + 1) : Integer.MAX_VALUE;
-        hintAscii = ascii ? Integer.MAX_VALUE : lines.firstNonAscii(hintLine);
+        hintAscii = firstNonAsciiOf(hintLine);
         return hintLine;
     }
 
@@ -255,10 +349,24 @@ final class Lexer {
         if (line == hintLine && offset <= hintAscii) {
             return offset - hintStart;
         }
-        if (ascii) {
-            return offset - lines.lineStart(line);
+        int start = ls[line - 1];
+        int first = firstNonAsciiOf(line);
+        if (offset <= first) {
+            return offset - start;
         }
-        return lines.colOf(offset, line);
+        int col;
+        if (markLine == line && markOffset <= offset && markOffset >= first) {
+            col = markCol + Utf8.encodedLength(text, markOffset, offset);
+        } else {
+            col = first - start + Utf8.encodedLength(text, first, offset);
+        }
+        if (!(offset > 0 && offset < n && Character.isHighSurrogate(buf[offset - 1])
+                && Character.isLowSurrogate(buf[offset]))) {
+            markLine = line;
+            markOffset = offset;
+            markCol = col;
+        }
+        return col;
     }
 
     private void emit(TokenKind kind, int start, int end) {
@@ -267,7 +375,8 @@ final class Lexer {
 
     /** Adds a token whose text is [start, end) and whose CPython end column is at structEnd. */
     private void emit(TokenKind kind, int start, int end, int structEnd) {
-        if (start >= hintStart && structEnd < hintNext && structEnd <= hintAscii && structEnd <= n && start <= end) {
+        if (start >= hintStart && structEnd < hintNext && structEnd <= hintAscii && structEnd <= n && start <= end
+                && (hintNext != NONE || hintLine == lc)) {
             // The common case: on the line at hand, with only ASCII before the token's end.
             int col = start - hintStart;
             out.add(kind, start, end, hintLine, col, hintLine, structEnd - hintStart);
@@ -317,6 +426,7 @@ final class Lexer {
     }
 
     private void emitAtEof(TokenKind kind) {
+        computeEof();
         out.add(kind, n, n, eofLine, eofCol, eofLine, eofCol);
     }
 
@@ -324,18 +434,18 @@ final class Lexer {
 
     /** Code points from the start of {@code line} to {@code offset} (past the text: one per char). */
     private int charsBefore(int line, int offset) {
-        int ls = lines.lineStart(line);
+        int start = lineStart(line);
         int o = Math.min(offset, n);
-        int count = ascii || o <= ls ? Math.max(0, o - ls) : text.codePointCount(ls, o);
+        int count = o <= firstNonAsciiOf(line) ? Math.max(0, o - start) : text.codePointCount(start, o);
         return count + Math.max(0, offset - n);
     }
 
     /** The line CPython's tokenizer is on when its read position is {@code cursor}. */
     private int cursorLine(int cursor) {
         if (cursor > 0 && !isNewlineAt(cursor - 1)) {
-            return lines.lineOf(Math.min(cursor - 1, n));
+            return lineOf(Math.min(cursor - 1, n));
         }
-        return lines.lineOf(Math.min(cursor, n));
+        return lineOf(Math.min(cursor, n));
     }
 
     /**
@@ -343,8 +453,7 @@ final class Lexer {
      * the line with undecodable bytes already replaced by U+FFFD (three bytes each).
      */
     private int parserColumn(int line, int byteCol) {
-        int ls = lines.lineStart(line);
-        int i = ls;
+        int i = lineStart(line);
         int bytes = 0;
         int chars = 0;
         while (bytes < byteCol) {
@@ -511,8 +620,12 @@ final class Lexer {
                     int q = p;
                     for (;;) {
                         char ch = buf[q];
-                        if (ch == '\n' || ch == '\r' || (ch == 0 && q >= limit)) {
-                            break;
+                        if (ch <= '\r') {
+                            if (ch == '\n' || ch == '\r' || (ch == 0 && q >= limit)) {
+                                break;
+                            }
+                        } else if (ch >= 0x80) {
+                            nonAscii(q);
                         }
                         q++;
                     }
@@ -638,7 +751,7 @@ final class Lexer {
             // line break it consumed: "# type: ignore\n" has the tag "\n".
             String tag = text.substring(Math.min(ignoreEnd, n), Math.min(end, n))
                     + (blankline && c != EOF ? "\n" : "");
-            out.typeIgnores.add(new TokenBuffer.TypeIgnore(lines.lineOf(Math.min(start, n)), tag));
+            out.typeIgnores.add(new TokenBuffer.TypeIgnore(lineOf(Math.min(start, n)), tag));
             if (blankline) {
                 nextc();
                 atbol = true;
@@ -655,7 +768,7 @@ final class Lexer {
         int c = nextc();
         if (c != '\n') {
             // CPython: column = read position (just past the character after the backslash).
-            int line = lines.lineOf(Math.min(backslash, n));
+            int line = lineOf(Math.min(backslash, n));
             int byteCol = byteColumn(Math.min(p, n), line) + Math.max(0, p - n);
             backup(c);
             errorAt("unexpected character after line continuation character", line, parserColumn(line, byteCol),
@@ -667,6 +780,7 @@ final class Lexer {
             if (level > 0) {
                 unclosedBracket();
             } else {
+                computeEof();
                 errorAtEof("unexpected EOF while parsing", eofLine, parserColumn(eofLine, eofCol), backslash);
             }
             finishAtEof();
@@ -684,14 +798,17 @@ final class Lexer {
     private void dedentError() {
         int at = Math.min(p, n);
         int line = lineAt(at);
-        int lineEnd = lines.lineEnd(line);
+        int lineEnd = at;
+        while (lineEnd < n && buf[lineEnd] != '\n' && buf[lineEnd] != '\r') {
+            lineEnd++;
+        }
         int byteCol = byteColumn(lineEnd, line) + (lineEnd < limit ? 1 : 0);
         errorAt("unindent does not match any outer indentation level", line, parserColumn(line, byteCol), at, at);
     }
 
     private void unclosedBracket() {
         int at = parenpos[level - 1];
-        int line = lines.lineOf(at);
+        int line = lineOf(at);
         int byteCol = byteColumn(at, line) + 1;
         errorAtEof("'" + parenstack[level - 1] + "' was never closed", line, parserColumn(line, byteCol), at);
     }
@@ -756,7 +873,10 @@ final class Lexer {
         }
         boolean nonascii = false;
         if (isPotentialIdentifierChar(c)) {
-            nonascii = c >= 128;
+            if (c >= 128) {
+                nonascii = true;
+                nonAscii(p - 1);
+            }
             for (;;) {
                 char ch = buf[p];
                 if (ch < 128) {
@@ -765,6 +885,7 @@ final class Lexer {
                     }
                 } else {
                     nonascii = true;
+                    nonAscii(p);
                 }
                 p++;
             }
@@ -833,11 +954,20 @@ final class Lexer {
                 if (buf[p] == 0 && p >= limit) {
                     return;
                 }
+                if (nextc() >= 0x80) {
+                    nonAscii(p - 1);
+                }
+                continue;
+            }
+            if (ch == '\n' || ch == '\r') {
+                if (quoteSize == 1) {
+                    return;
+                }
                 nextc();
                 continue;
             }
-            if ((ch == '\n' || ch == '\r') && quoteSize == 1) {
-                return;
+            if (ch >= 0x80) {
+                nonAscii(p);
             }
             p++;
         }
@@ -1230,28 +1360,40 @@ final class Lexer {
                 endQuoteSize++;
                 continue;
             }
+            endQuoteSize = 0;
             if (ch == '\\') {
-                endQuoteSize = 0;
                 p++;
                 int e = nextc();
                 if (e == quote) {
                     escapedQuote = true;
+                } else if (e >= 0x80) {
+                    nonAscii(p - 1);
                 }
                 continue;
             }
-            if ((ch == 0 && p >= limit) || (quoteSize == 1 && (ch == '\n' || ch == '\r'))) {
-                unterminatedString(start, quote, quoteSize, escapedQuote, ch != 0 || p < limit);
-                return;
+            if (ch <= '\r') {
+                if ((ch == 0 && p >= limit) || (quoteSize == 1 && (ch == '\n' || ch == '\r'))) {
+                    unterminatedString(start, quote, quoteSize, escapedQuote, ch != 0 || p < limit);
+                    return;
+                }
+                if (ch == '\n' || ch == '\r') {
+                    nextc();
+                    continue;
+                }
+            } else if (ch >= 0x80) {
+                nonAscii(p);
             }
-            endQuoteSize = 0;
             p++;
         }
         emit(TokenKind.STRING, start, p);
     }
 
     private void unterminatedString(int start, int quote, int quoteSize, boolean escapedQuote, boolean atNewline) {
-        int detected = atNewline ? lines.lineOf(Math.min(p, n)) : eofLine;
-        int line = lines.lineOf(Math.min(start, n));
+        if (!atNewline) {
+            computeEof();
+        }
+        int detected = atNewline ? lineOf(Math.min(p, n)) : eofLine;
+        int line = lineOf(Math.min(start, n));
         int column = charsBefore(line, start) + 1;
         Mode top = modes[modeIndex];
         if (modeIndex > 0 && top.quote == quote && top.quoteSize == quoteSize) {
@@ -1371,12 +1513,15 @@ final class Lexer {
         boolean unicodeEscape = false;
         while (endQuoteSize != m.quoteSize) {
             int c = nextc();
+            if (c >= 0x80) {
+                nonAscii(p - 1);
+            }
             boolean inFormatSpec = m.inFormatSpec && m.exprStartDepth >= 0;
             if (c == EOF || (m.quoteSize == 1 && c == '\n')) {
                 if (inFormatSpec && c == '\n') {
                     // CPython 3.14 refuses what 3.12 and 3.13 took as the end of the format spec.
                     backup(c);
-                    int line = lines.lineOf(Math.min(p, n));
+                    int line = lineOf(Math.min(p, n));
                     String kind = m.tstring ? "t" : "f";
                     emit(middle, start, p);
                     m.regular = true;
@@ -1429,6 +1574,9 @@ final class Lexer {
                     backup(peek);
                     continue;
                 }
+                if (peek >= 0x80) {
+                    nonAscii(p - 1);
+                }
                 if (!m.raw && peek == 'N') {
                     peek = nextc();
                     if (peek == '{') {
@@ -1446,8 +1594,11 @@ final class Lexer {
     }
 
     private void unterminatedFString(Mode m, int middleStart, int c) {
-        int detected = c == EOF ? eofLine : lines.lineOf(Math.min(newlineStart(p), n));
-        int line = lines.lineOf(Math.min(m.start, n));
+        if (c == EOF) {
+            computeEof();
+        }
+        int detected = c == EOF ? eofLine : lineOf(Math.min(newlineStart(p), n));
+        int line = lineOf(Math.min(m.start, n));
         int column = charsBefore(line, m.start) + 1;
         String kind = m.tstring ? "t" : "f";
         String message = m.quoteSize == 3
@@ -1467,6 +1618,32 @@ final class Lexer {
     // ---------------------------------------------------------------- operators and brackets
 
     private void operator(int start, int c, Mode cur) {
+        switch (c) {
+            case ',' -> {
+                emit(TokenKind.COMMA, start, p);
+                return;
+            }
+            case '(' -> {
+                openBracket(start, c, cur);
+                emit(TokenKind.LPAR, start, p);
+                return;
+            }
+            case '[' -> {
+                openBracket(start, c, cur);
+                emit(TokenKind.LSQB, start, p);
+                return;
+            }
+            case ')', ']' -> {
+                // Nothing pairs with these to make a longer token.
+                if (level > 0 && !cur.fstring && parenstack[level - 1] == (c == ')' ? '(' : '[')) {
+                    level--;
+                    emit(c == ')' ? TokenKind.RPAR : TokenKind.RSQB, start, p);
+                    return;
+                }
+            }
+            default -> {
+            }
+        }
         int c2 = nextc();
         TokenKind two = twoChars(c, c2);
         if (two != null) {
@@ -1483,21 +1660,7 @@ final class Lexer {
         backup(c2);
 
         switch (c) {
-            case '(', '[', '{' -> {
-                if (level == MAXLEVEL) {
-                    errorAtCursor("too many nested parentheses", p, start, p);
-                }
-                if (level == parenstack.length) {
-                    parenstack = Arrays.copyOf(parenstack, level * 2);
-                    parenpos = Arrays.copyOf(parenpos, level * 2);
-                }
-                parenstack[level] = (char) c;
-                parenpos[level] = start;
-                level++;
-                if (cur.fstring) {
-                    cur.curlyDepth++;
-                }
-            }
+            case '(', '[', '{' -> openBracket(start, c, cur);
             case ')', ']', '}' -> {
                 if (cur.fstring && cur.curlyDepth == 0 && c == '}') {
                     errorAtCursor(prefixOf(cur) + ": single '}' is not allowed", p, start, p);
@@ -1514,7 +1677,7 @@ final class Lexer {
                         errorAtCursor(prefixOf(cur) + ": unmatched '" + (char) c + "'", p, start, p);
                         return;
                     }
-                    int openLine = lines.lineOf(parenpos[level]);
+                    int openLine = lineOf(parenpos[level]);
                     int here = cursorLine(p);
                     errorAtCursor(openLine != here
                             ? "closing parenthesis '" + (char) c + "' does not match opening parenthesis '" + opening
@@ -1551,6 +1714,22 @@ final class Lexer {
         }
         TokenKind one = oneChar(c);
         emit(one == null ? TokenKind.ERRORTOKEN : one, start, p);
+    }
+
+    private void openBracket(int start, int c, Mode cur) {
+        if (level == MAXLEVEL) {
+            errorAtCursor("too many nested parentheses", p, start, p);
+        }
+        if (level == parenstack.length) {
+            parenstack = Arrays.copyOf(parenstack, level * 2);
+            parenpos = Arrays.copyOf(parenpos, level * 2);
+        }
+        parenstack[level] = (char) c;
+        parenpos[level] = start;
+        level++;
+        if (cur.fstring) {
+            cur.curlyDepth++;
+        }
     }
 
     private static TokenKind oneChar(int c) {

@@ -32,7 +32,7 @@ public final class TokenBuffer {
     }
 
     private final String source;
-    private final LineIndex lineIndex;
+    private LineIndex lineIndex;
 
     /** Kinds by token, kept apart because the parser peeks at them most. */
     byte[] kinds;
@@ -46,9 +46,8 @@ public final class TokenBuffer {
     final List<SyntaxError> errors = new ArrayList<>();
     final List<TypeIgnore> typeIgnores = new ArrayList<>();
 
-    TokenBuffer(String source, LineIndex lineIndex) {
+    TokenBuffer(String source) {
         this.source = source;
-        this.lineIndex = lineIndex;
         // Python source averages about one token per six characters.
         int capacity = Math.max(16, source.length() / 6);
         kinds = new byte[capacity];
@@ -76,6 +75,10 @@ public final class TokenBuffer {
         int capacity = kinds.length + (kinds.length >> 1) + 16;
         kinds = Arrays.copyOf(kinds, capacity);
         pos = Arrays.copyOf(pos, capacity * 6);
+    }
+
+    void setLineIndex(LineIndex lineIndex) {
+        this.lineIndex = lineIndex;
     }
 
     /** Links the most recently added token to a new error. */

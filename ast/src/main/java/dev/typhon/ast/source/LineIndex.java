@@ -45,6 +45,16 @@ public final class LineIndex {
         return of(text, text.toCharArray());
     }
 
+    /**
+     * The index a tokenizer recorded while it read {@code text}: {@code lineStarts[0, lineCount)}
+     * (lineStarts[0] == 0), the first non-ASCII offset per line or {@code Integer.MAX_VALUE} (null
+     * when the text is ASCII), and the first NUL or -1. The arrays are adopted, not copied.
+     */
+    public static LineIndex ofRecorded(String text, int[] lineStarts, int lineCount, int[] firstNonAscii,
+            int firstNul) {
+        return new LineIndex(text, lineStarts, lineCount, firstNonAscii, firstNul);
+    }
+
     /** Builds the index from {@code chars}, which must hold exactly the characters of {@code text}. */
     public static LineIndex of(String text, char[] chars) {
         int n = text.length();
@@ -191,8 +201,16 @@ public final class LineIndex {
             col = from - ls;
         }
         col += Utf8.encodedLength(text, from, offset);
-        mark = new ColumnMark(line, offset, col);
+        if (!splitsPair(offset)) {
+            mark = new ColumnMark(line, offset, col);
+        }
         return col;
+    }
+
+    /** True when {@code offset} falls between the two halves of a surrogate pair. */
+    private boolean splitsPair(int offset) {
+        return offset > 0 && offset < length && Character.isHighSurrogate(text.charAt(offset - 1))
+                && Character.isLowSurrogate(text.charAt(offset));
     }
 
     /** Column of {@code offset} in code points, as CPython counts {@code SyntaxError.offset} - 1. */
