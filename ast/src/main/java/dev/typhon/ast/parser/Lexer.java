@@ -520,6 +520,9 @@ final class Lexer {
     // ---------------------------------------------------------------- regular mode
 
     private void normal(Mode cur) {
+        // Each pass of the nextline loop is one call of CPython's tok_get; staying in the loop
+        // while the mode is unchanged saves a return to run() per token.
+        int mark = out.size;
         nextline:
         for (;;) {
             boolean blankline = false;
@@ -544,6 +547,10 @@ final class Lexer {
                         // The first backslash fixes the indentation of what follows it.
                         contLineCol = contLineCol != 0 ? contLineCol : col;
                         if (!continuationLine()) {
+                            if (resume(cur, mark)) {
+                                mark = out.size;
+                                continue nextline;
+                            }
                             return;
                         }
                     } else {
@@ -563,12 +570,20 @@ final class Lexer {
                     if (col == indstack[indent]) {
                         if (altcol != altindstack[indent]) {
                             tabError();
+                            if (resume(cur, mark)) {
+                                mark = out.size;
+                                continue nextline;
+                            }
                             return;
                         }
                     } else if (col > indstack[indent]) {
                         if (indent + 1 >= MAXINDENT) {
                             int line = lineAt(Math.min(p, n));
                             errorAt("too many levels of indentation", line, 1, p, p);
+                            if (resume(cur, mark)) {
+                                mark = out.size;
+                                continue nextline;
+                            }
                             return;
                         }
                         boolean inconsistent = altcol <= altindstack[indent];
@@ -577,6 +592,10 @@ final class Lexer {
                         altindstack[indent] = altcol;
                         if (inconsistent) {
                             tabError();
+                            if (resume(cur, mark)) {
+                                mark = out.size;
+                                continue nextline;
+                            }
                             return;
                         }
                     } else {
@@ -586,10 +605,18 @@ final class Lexer {
                         }
                         if (col != indstack[indent]) {
                             dedentError();
+                            if (resume(cur, mark)) {
+                                mark = out.size;
+                                continue nextline;
+                            }
                             return;
                         }
                         if (altcol != altindstack[indent]) {
                             tabError();
+                            if (resume(cur, mark)) {
+                                mark = out.size;
+                                continue nextline;
+                            }
                             return;
                         }
                     }
@@ -603,6 +630,10 @@ final class Lexer {
                 } else {
                     pendin--;
                     emitZero(TokenKind.INDENT, p);
+                }
+                if (resume(cur, mark)) {
+                    mark = out.size;
+                    continue nextline;
                 }
                 return;
             }
@@ -634,6 +665,10 @@ final class Lexer {
                     if (typeComments) {
                         int r = typeComment(start, q, c, blankline);
                         if (r == 1) {
+                            if (resume(cur, mark)) {
+                                mark = out.size;
+                                continue nextline;
+                            }
                             return;
                         }
                         if (r == 2) {
@@ -644,11 +679,19 @@ final class Lexer {
 
                 if (c == EOF) {
                     atEof(cur);
+                    if (resume(cur, mark)) {
+                        mark = out.size;
+                        continue nextline;
+                    }
                     return;
                 }
 
                 if (isPotentialIdentifierStart(c)) {
                     name(start, c, cur);
+                    if (resume(cur, mark)) {
+                        mark = out.size;
+                        continue nextline;
+                    }
                     return;
                 }
 
@@ -658,6 +701,10 @@ final class Lexer {
                         continue nextline;
                     }
                     emitNewline(start, newlineStart(p));
+                    if (resume(cur, mark)) {
+                        mark = out.size;
+                        continue nextline;
+                    }
                     return;
                 }
 
@@ -665,11 +712,19 @@ final class Lexer {
                     c = nextc();
                     if (isDigit(c)) {
                         fraction(start, c);
+                        if (resume(cur, mark)) {
+                            mark = out.size;
+                            continue nextline;
+                        }
                         return;
                     } else if (c == '.') {
                         c = nextc();
                         if (c == '.') {
                             emit(TokenKind.ELLIPSIS, start, p);
+                            if (resume(cur, mark)) {
+                                mark = out.size;
+                                continue nextline;
+                            }
                             return;
                         }
                         backup(c);
@@ -678,21 +733,37 @@ final class Lexer {
                         backup(c);
                     }
                     emit(TokenKind.DOT, start, p);
+                    if (resume(cur, mark)) {
+                        mark = out.size;
+                        continue nextline;
+                    }
                     return;
                 }
 
                 if (isDigit(c)) {
                     number(start, c);
+                    if (resume(cur, mark)) {
+                        mark = out.size;
+                        continue nextline;
+                    }
                     return;
                 }
 
                 if (c == '\'' || c == '"') {
                     string(start, c);
+                    if (resume(cur, mark)) {
+                        mark = out.size;
+                        continue nextline;
+                    }
                     return;
                 }
 
                 if (c == '\\') {
                     if (!continuationLine()) {
+                        if (resume(cur, mark)) {
+                            mark = out.size;
+                            continue nextline;
+                        }
                         return;
                     }
                     continue again;
@@ -704,13 +775,26 @@ final class Lexer {
                     cur.regular = false;
                     cur.inFormatSpec = true;
                     emit(TokenKind.COLON, start, p);
+                    if (resume(cur, mark)) {
+                        mark = out.size;
+                        continue nextline;
+                    }
                     return;
                 }
 
                 operator(start, c, cur);
+                if (resume(cur, mark)) {
+                    mark = out.size;
+                    continue nextline;
+                }
                 return;
             }
         }
+    }
+
+    /** True when normal() may read the next token itself: something was produced, mode unchanged. */
+    private boolean resume(Mode cur, int mark) {
+        return out.size > mark && !done && modes[modeIndex] == cur && cur.regular;
     }
 
     /**
