@@ -21,8 +21,11 @@ final class Bindings {
         this.mayBeUnbound = mayBeUnbound;
     }
 
+    /** Shared by every single unconstrained definition: constraint arrays are never written after creation. */
+    private static final Cons[] NO_CONSTRAINT = new Cons[1];
+
     static Bindings of(int def) {
-        return new Bindings(new int[] {def}, new Cons[1], false);
+        return new Bindings(new int[] {def}, NO_CONSTRAINT, false);
     }
 
     /** A persistent list of constraint ids; the sign is the low bit (1 = negative). */

@@ -1205,6 +1205,14 @@ public final class SemanticIndexBuilder {
     }
 
     private void comprehension(Expr e, ScopeKind kind, String name, List<Comprehension> generators, Expr elt, Expr value) {
+        if (generators.isEmpty()) {
+            // Only a recovered (erroneous) tree has no generator; index what is there, never fail.
+            if (value != null) {
+                visitExpr(value);
+            }
+            visitExpr(elt);
+            return;
+        }
         Comprehension outermost = generators.get(0);
         cur.compIterExpr++;
         visitExpr(outermost.iter());
