@@ -100,9 +100,9 @@ abstract class ExpressionParser extends StringParser {
         requireVersion(PythonVersion.PY38, "assignment expressions", pos + 1);
         Name target = Name.of(identifier(s), ExprContext.Store, ln(s), co(s), eln(s), eco(s), so(s), eo(s));
         pos += 2;
-        enter();
+        enter(W_SMALL);
         Expr value = parseExpression();
-        leave();
+        leave(W_SMALL);
         int e = endTok();
         return NamedExpr.of(target, value, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }
@@ -120,11 +120,12 @@ abstract class ExpressionParser extends StringParser {
         pos++;
         Expr test = parseBinary(P_OR);
         if (!accept(TokenKind.ELSE)) {
-            throw fail("expected 'else' after 'if' expression");
+            report("expected 'else' after 'if' expression", so(s), eo(endTok()));
+            throw BAIL;
         }
-        enter();
+        enter(W_IFEXP);
         Expr orelse = parseExpression();
-        leave();
+        leave(W_IFEXP);
         int e = endTok();
         return IfExp.of(test, body, orelse, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }
@@ -147,9 +148,9 @@ abstract class ExpressionParser extends StringParser {
 
     private Expr parseStarred() {
         int s = pos++;
-        enter();
+        enter(W_SMALL);
         Expr v = parseBinary(P_BOR);
-        leave();
+        leave(W_SMALL);
         int e = endTok();
         return Starred.of(v, ExprContext.Load, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }
@@ -205,17 +206,17 @@ abstract class ExpressionParser extends StringParser {
     final Expr parseYield() {
         int s = pos++;
         if (accept(TokenKind.FROM)) {
-            enter();
+            enter(W_SMALL);
             Expr v = parseExpression();
-            leave();
+            leave(W_SMALL);
             int e = endTok();
             return YieldFrom.of(v, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         }
         Expr v = null;
         if (startsStarExpression(kind())) {
-            enter();
+            enter(W_SMALL);
             v = parseStarExpressions();
-            leave();
+            leave(W_SMALL);
         }
         int e = endTok();
         return Yield.of(v, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
@@ -276,7 +277,7 @@ abstract class ExpressionParser extends StringParser {
                 if (prec < minPrec) {
                     return left;
                 }
-                enter();
+                deepen();
                 switch (prec) {
                     case P_OR -> left = parseBoolOp(s, left, TokenKind.OR, BoolOperator.Or, P_AND);
                     case P_AND -> left = parseBoolOp(s, left, TokenKind.AND, BoolOperator.And, P_NOT);
@@ -362,7 +363,7 @@ abstract class ExpressionParser extends StringParser {
         TokenKind k = kind();
         if (k == TokenKind.NOT) {
             if (minPrec > P_NOT) {
-                throw fail("invalid syntax");
+                throw fail(minPrec > P_CMP ? "'not' after an operator must be parenthesized" : "invalid syntax");
             }
             return parseNotChain();
         }
@@ -432,9 +433,9 @@ abstract class ExpressionParser extends StringParser {
         Expr base;
         if (at(TokenKind.AWAIT)) {
             pos++;
-            enter();
+            enter(W_SMALL);
             Expr v = parsePrimary();
-            leave();
+            leave(W_SMALL);
             int e = endTok();
             base = Await.of(v, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         } else {
@@ -442,9 +443,9 @@ abstract class ExpressionParser extends StringParser {
         }
         if (at(TokenKind.DOUBLESTAR)) {
             pos++;
-            enter();
+            enter(W_POW);
             Expr right = parseBinary(P_UNARY);
-            leave();
+            leave(W_POW);
             int e = endTok();
             return BinOp.of(base, Operator.Pow, right, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         }
@@ -466,7 +467,7 @@ abstract class ExpressionParser extends StringParser {
             while (true) {
                 k = kind();
                 if (k == TokenKind.DOT) {
-                    enter();
+                    deepen();
                     pos++;
                     if (!at(TokenKind.NAME)) {
                         throw unexpected();
@@ -474,11 +475,13 @@ abstract class ExpressionParser extends StringParser {
                     int t = pos++;
                     e = Attribute.of(e, identifier(t), ExprContext.Load, ln(s), co(s), eln(t), eco(t), so(s), eo(t));
                 } else if (k == TokenKind.LPAR) {
-                    enter();
+                    enter(W_BRACKET);
                     e = parseCall(s, e);
+                    stack -= W_BRACKET;
                 } else if (k == TokenKind.LSQB) {
-                    enter();
+                    enter(W_BRACKET);
                     e = parseSubscript(s, e);
+                    stack -= W_BRACKET;
                 } else {
                     return e;
                 }
@@ -534,35 +537,28 @@ abstract class ExpressionParser extends StringParser {
 
     /** The error for a token that cannot start an operand. */
     final Bail unexpectedInExpression() {
-        TokenKind k = kind();
-        if (k == TokenKind.STAR) {
-            return fail("cannot use starred expression here");
-        }
-        if (k == TokenKind.DOUBLESTAR) {
-            return fail("cannot use double starred expression here");
-        }
         return unexpected();
     }
 
     private Expr parseParenthesized() {
         int lpar = pos++;
-        enter();
+        enter(W_BRACKET);
         if (at(TokenKind.RPAR)) {
             int r = pos++;
-            leave();
+            leave(W_BRACKET);
             return Tuple.of(NO_EXPRS, ExprContext.Load, ln(lpar), co(lpar), eln(r), eco(r), so(lpar), eo(r));
         }
         if (at(TokenKind.YIELD)) {
             Expr y = parseYield();
             closeBracket(TokenKind.RPAR, lpar);
-            leave();
+            leave(W_BRACKET);
             return y;
         }
         Expr first = parseStarNamedExpression();
         TokenKind k = kind();
         if (k == TokenKind.RPAR) {
             pos++;
-            leave();
+            leave(W_BRACKET);
             if (first instanceof Starred) {
                 throw failAtNode("cannot use starred expression here", first);
             }
@@ -574,7 +570,7 @@ abstract class ExpressionParser extends StringParser {
             }
             List<Comprehension> gens = parseComprehensions();
             int r = closeBracket(TokenKind.RPAR, lpar);
-            leave();
+            leave(W_BRACKET);
             return GeneratorExp.of(first, gens, ln(lpar), co(lpar), eln(r), eco(r), so(lpar), eo(r));
         }
         if (k != TokenKind.COMMA) {
@@ -589,7 +585,7 @@ abstract class ExpressionParser extends StringParser {
             elts.add(parseStarNamedExpression());
         }
         int r = closeBracket(TokenKind.RPAR, lpar);
-        leave();
+        leave(W_BRACKET);
         return Tuple.of(elts, ExprContext.Load, ln(lpar), co(lpar), eln(r), eco(r), so(lpar), eo(r));
     }
 
@@ -624,10 +620,10 @@ abstract class ExpressionParser extends StringParser {
 
     private Expr parseListDisplay() {
         int lsq = pos++;
-        enter();
+        enter(W_BRACKET);
         if (at(TokenKind.RSQB)) {
             int r = pos++;
-            leave();
+            leave(W_BRACKET);
             return dev.typhon.ast.List.of(NO_EXPRS, ExprContext.Load, ln(lsq), co(lsq), eln(r), eco(r), so(lsq),
                     eo(r));
         }
@@ -638,7 +634,7 @@ abstract class ExpressionParser extends StringParser {
             }
             List<Comprehension> gens = parseComprehensions();
             int r = closeBracket(TokenKind.RSQB, lsq);
-            leave();
+            leave(W_BRACKET);
             return ListComp.of(first, gens, ln(lsq), co(lsq), eln(r), eco(r), so(lsq), eo(r));
         }
         ArrayList<Expr> elts = new ArrayList<>(4);
@@ -653,16 +649,16 @@ abstract class ExpressionParser extends StringParser {
             throw missingComma(elts.get(elts.size() - 1));
         }
         int r = pos++;
-        leave();
+        leave(W_BRACKET);
         return dev.typhon.ast.List.of(elts, ExprContext.Load, ln(lsq), co(lsq), eln(r), eco(r), so(lsq), eo(r));
     }
 
     private Expr parseBraceDisplay() {
         int lbr = pos++;
-        enter();
+        enter(W_BRACKET);
         if (at(TokenKind.RBRACE)) {
             int r = pos++;
-            leave();
+            leave(W_BRACKET);
             return Dict.of(NO_EXPRS, NO_EXPRS, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
         }
         if (at(TokenKind.DOUBLESTAR)) {
@@ -684,7 +680,7 @@ abstract class ExpressionParser extends StringParser {
             }
             List<Comprehension> gens = parseComprehensions();
             int r = closeBracket(TokenKind.RBRACE, lbr);
-            leave();
+            leave(W_BRACKET);
             return SetComp.of(first, gens, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
         }
         ArrayList<Expr> elts = new ArrayList<>(4);
@@ -699,7 +695,7 @@ abstract class ExpressionParser extends StringParser {
             throw missingComma(elts.get(elts.size() - 1));
         }
         int r = pos++;
-        leave();
+        leave(W_BRACKET);
         return dev.typhon.ast.Set.of(elts, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
     }
 
@@ -714,7 +710,7 @@ abstract class ExpressionParser extends StringParser {
             if (isComprehensionStart(kind())) {
                 List<Comprehension> gens = parseComprehensions();
                 int r = closeBracket(TokenKind.RBRACE, lbr);
-                leave();
+                leave(W_BRACKET);
                 return DictComp.of(firstKey, firstValue, gens, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
             }
             keys.add(firstKey);
@@ -760,7 +756,7 @@ abstract class ExpressionParser extends StringParser {
             }
         }
         int r = pos++;
-        leave();
+        leave(W_BRACKET);
         return Dict.of(keys, values, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
     }
 
@@ -873,6 +869,9 @@ abstract class ExpressionParser extends StringParser {
                 pos++;
                 Expr v = parseExpression();
                 int e = endTok();
+                if (isComprehensionStart(kind())) {
+                    throw failAt("iterable unpacking cannot be used in comprehension", a);
+                }
                 if (sawDoubleStar) {
                     report("iterable argument unpacking follows keyword argument unpacking", so(a), eo(e));
                 }
@@ -918,11 +917,11 @@ abstract class ExpressionParser extends StringParser {
                 } else if (bareGenexp) {
                     throw failAtNode("Generator expression must be parenthesized", args.get(0));
                 }
+                // CPython points just past the argument.
                 if (sawDoubleStar) {
-                    report("positional argument follows keyword argument unpacking", v.startOffset(),
-                            v.endOffset());
+                    reportAtToken("positional argument follows keyword argument unpacking", pos);
                 } else if (sawKeyword) {
-                    report("positional argument follows keyword argument", v.startOffset(), v.endOffset());
+                    reportAtToken("positional argument follows keyword argument", pos);
                 }
                 args.add(v);
             }
@@ -990,6 +989,10 @@ abstract class ExpressionParser extends StringParser {
         if (!at(TokenKind.COLON)) {
             lower = parseNamedExpression();
             if (!at(TokenKind.COLON)) {
+                if (lower instanceof NamedExpr && tokens.start(s) == lower.startOffset()) {
+                    requireVersion(PythonVersion.PY310, "unparenthesized assignment expressions in subscripts",
+                            lower.startOffset(), lower.endOffset());
+                }
                 return lower;
             }
             if (lower instanceof NamedExpr && tokens.start(s) == lower.startOffset()) {
@@ -1015,7 +1018,7 @@ abstract class ExpressionParser extends StringParser {
 
     private Expr parseLambda() {
         int s = pos++;
-        enter();
+        enter(W_LAMBDA);
         Arguments args = parseLambdaParameters();
         if (!at(TokenKind.COLON)) {
             throw fail("expected ':'");
@@ -1027,7 +1030,7 @@ abstract class ExpressionParser extends StringParser {
             throw failAt(what + ": lambda expressions are not allowed without parentheses", s);
         }
         Expr body = parseExpression();
-        leave();
+        leave(W_LAMBDA);
         int e = endTok();
         return Lambda.of(args, body, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }

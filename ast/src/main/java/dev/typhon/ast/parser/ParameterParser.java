@@ -94,12 +94,20 @@ abstract class ParameterParser extends ExpressionParser {
                     if (at(TokenKind.EQUAL)) {
                         throw fail("var-positional argument cannot have default value");
                     }
+                    if (options.typeComments()) {
+                        vararg = withTrailingTypeComment(vararg, closer);
+                        continue;
+                    }
                 }
             } else if (k == TokenKind.DOUBLESTAR) {
                 pos++;
                 kwarg = parseParam(lambda, false);
                 if (at(TokenKind.EQUAL)) {
                     throw fail("var-keyword argument cannot have default value");
+                }
+                if (options.typeComments()) {
+                    kwarg = withTrailingTypeComment(kwarg, closer);
+                    continue;
                 }
             } else if (k == TokenKind.NAME) {
                 Arg a = parseParam(lambda, false);
@@ -124,7 +132,8 @@ abstract class ParameterParser extends ExpressionParser {
                 }
                 // The arg was built before its trailing type comment could be seen; patch it in.
                 if (options.typeComments()) {
-                    attachTypeComment(closer, sawStar ? kwonly : plain);
+                    ArrayList<Arg> list = sawStar ? kwonly : plain;
+                    list.set(list.size() - 1, withTrailingTypeComment(list.get(list.size() - 1), closer));
                     continue;
                 }
             } else if (k == TokenKind.LPAR && !lambda) {
@@ -155,20 +164,21 @@ abstract class ParameterParser extends ExpressionParser {
     }
 
     /**
-     * After a parameter (and its default): consumes the comma and a following type comment, which
-     * becomes the parameter's {@code type_comment}. Leaves the cursor where the loop continues.
+     * After a parameter (and its default): consumes the comma and a type comment after it (or
+     * before the closer), which becomes the parameter's {@code type_comment}.
      */
-    private void attachTypeComment(TokenKind closer, ArrayList<Arg> list) {
+    private Arg withTrailingTypeComment(Arg a, TokenKind closer) {
         boolean comma = accept(TokenKind.COMMA);
+        Arg result = a;
         if (at(TokenKind.TYPE_COMMENT)) {
             int t = pos++;
-            Arg a = list.get(list.size() - 1);
-            list.set(list.size() - 1, Arg.of(a.arg(), a.annotation(), typeCommentText(t), a.lineno(), a.colOffset(),
-                    a.endLineno(), a.endColOffset(), a.startOffset(), a.endOffset()));
+            result = Arg.of(a.arg(), a.annotation(), typeCommentText(t), a.lineno(), a.colOffset(), a.endLineno(),
+                    a.endColOffset(), a.startOffset(), a.endOffset());
         }
         if (!comma && !at(closer)) {
             throw unexpected();
         }
+        return result;
     }
 
     /** The text of a TYPE_COMMENT token: the tokenizer already cut the {@code # type:} off. */

@@ -21,11 +21,33 @@ import java.util.ArrayList;
 abstract class ParserBase {
 
     /**
-     * Deepest nesting (roughly the depth of the tree being built) accepted. Past it the source is
-     * rejected, as CPython rejects it ("too complex"), so that neither this parser nor recursive
-     * consumers of the tree can overflow the stack.
+     * Deepest tree accepted (each nesting level and each link of an operator or trailer chain
+     * counts one). Past it the source is rejected, as CPython rejects it ("too complex"), so that
+     * recursive consumers of the tree, such as the dump, cannot overflow a default-sized stack.
      */
-    static final int MAX_DEPTH = 1000;
+    static final int MAX_DEPTH = Integer.getInteger("typhon.parser.maxDepth", 1000);
+
+    /**
+     * Budget for the parser's own recursion, in units of about 200 bytes of stack: each
+     * recursive construct costs what its cycle of frames measured in compiled code, so that any
+     * source within budget parses on a thread with a 512 KB stack.
+     */
+    static final int MAX_STACK = Integer.getInteger("typhon.parser.maxStack", 1800);
+
+    /** Stack cost of one level of brackets ((, [, {, calls, subscripts): CPython allows 199. */
+    static final int W_BRACKET = 8;
+    /** One replacement field of an f-string or t-string. */
+    static final int W_FIELD = 8;
+    /** One lambda body. */
+    static final int W_LAMBDA = 4;
+    /** The right operand of '**' (right-recursive). */
+    static final int W_POW = 5;
+    /** The else-branch of a conditional expression. */
+    static final int W_IFEXP = 3;
+    /** A nested pattern. */
+    static final int W_PATTERN = 3;
+    /** Other single-frame recursion (starred, yield, await, walrus). */
+    static final int W_SMALL = 2;
 
     /** Thrown after an error has been recorded, to unwind to the enclosing statement. */
     static final class Bail extends RuntimeException {
@@ -45,7 +67,10 @@ abstract class ParserBase {
     final int last;
     final ArrayList<SyntaxError> errors = new ArrayList<>();
     int pos;
+    /** Depth of the tree being built (see {@link #MAX_DEPTH}). */
     int depth;
+    /** Stack units in use (see {@link #MAX_STACK}). */
+    int stack;
 
     ParserBase(TokenBuffer tokens, ParseOptions options) {
         this.tokens = tokens;
@@ -217,12 +242,19 @@ abstract class ParserBase {
             return BAIL;
         }
         if (k == TokenKind.INDENT) {
-            return fail("unexpected indent");
+            reportUnexpectedIndent(pos);
+            return BAIL;
         }
         if (k == TokenKind.ENDMARKER || k == TokenKind.DEDENT) {
             return fail("invalid syntax");
         }
         return fail("invalid syntax");
+    }
+
+    /** CPython puts "unexpected indent" at the 0-based column of the indented token. */
+    final void reportUnexpectedIndent(int tok) {
+        int off = tokens.start(tok);
+        errors.add(new SyntaxError("unexpected indent", off, off, lineAt(off), columnAt(off) - 1));
     }
 
     final int lineAt(int offset) {
@@ -245,14 +277,29 @@ abstract class ParserBase {
 
     // ---- nesting guard ----
 
-    final void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw fail("too many nested expressions: Python source too complex to parse");
+    /** Entering a recursive construct that nests the tree one level and costs {@code weight} stack units. */
+    final void enter(int weight) {
+        depth++;
+        stack += weight;
+        if (depth > MAX_DEPTH || stack > MAX_STACK) {
+            throw tooComplex();
         }
     }
 
-    final void leave() {
+    final void leave(int weight) {
         depth--;
+        stack -= weight;
+    }
+
+    /** One more link of a chain (operator, trailer, elif): deeper tree, no recursion. */
+    final void deepen() {
+        if (++depth > MAX_DEPTH) {
+            throw tooComplex();
+        }
+    }
+
+    final Bail tooComplex() {
+        return fail("too many nested expressions: Python source too complex to parse");
     }
 
     // ---- target version ----

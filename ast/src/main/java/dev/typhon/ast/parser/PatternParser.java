@@ -78,7 +78,7 @@ abstract class PatternParser extends ParameterParser {
     /** {@code pattern}: an or-pattern, optionally {@code as NAME}. */
     final Pattern parsePattern() {
         int s = pos;
-        enter();
+        enter(W_PATTERN);
         Pattern p = parseOrPattern();
         if (at(TokenKind.AS)) {
             pos++;
@@ -94,7 +94,7 @@ abstract class PatternParser extends ParameterParser {
             }
             p = MatchAs.of(p, identifier(n), ln(s), co(s), eln(n), eco(n), so(s), eo(n));
         }
-        leave();
+        leave(W_PATTERN);
         return p;
     }
 

@@ -96,11 +96,19 @@ final class StatementParser extends PatternParser {
     private void parseStatementRecovering(List<Stmt> out) {
         int start = pos;
         int savedDepth = depth;
+        int savedStack = stack;
         try {
             parseStatement(out);
         } catch (Bail b) {
             // Statements of an 'a; b' list that parsed before the error stay in the tree.
             depth = savedDepth;
+            stack = savedStack;
+            recover(start);
+        } catch (StackOverflowError e) {
+            // Safety net only: the stack budget keeps parsing within 512 KB of stack.
+            depth = savedDepth;
+            stack = savedStack;
+            reportAtToken("Python source too complex to parse (stack overflow)", Math.min(pos, last));
             recover(start);
         }
     }
@@ -166,7 +174,7 @@ final class StatementParser extends PatternParser {
                 }
             }
             case INDENT -> {
-                reportAtToken("unexpected indent", s);
+                reportUnexpectedIndent(s);
                 pos++;
                 while (!at(TokenKind.DEDENT) && !at(TokenKind.ENDMARKER)) {
                     parseStatementRecovering(out);
@@ -238,6 +246,14 @@ final class StatementParser extends PatternParser {
         return null;
     }
 
+    /** A function's type comment, which may also stand alone on the line after the header. */
+    private String functionTypeComment() {
+        if (at(TokenKind.TYPE_COMMENT) && peek(1) == TokenKind.NEWLINE && peek(2) == TokenKind.TYPE_COMMENT) {
+            throw failAt("Cannot have two type comments on def", pos + 2);
+        }
+        return headerTypeComment();
+    }
+
     // ---- simple statements ----
 
     private void parseSimpleStatements(List<Stmt> out) {
@@ -252,7 +268,9 @@ final class StatementParser extends PatternParser {
             break;
         }
         if (!at(TokenKind.NEWLINE)) {
-            throw unexpectedAfterStatement(out.get(out.size() - 1));
+            // The statement is not complete after all ('w = 5 6'): it stays out of the tree.
+            Bail b = unexpectedAfterStatement(out.remove(out.size() - 1));
+            throw b;
         }
         pos++;
     }
@@ -556,7 +574,7 @@ final class StatementParser extends PatternParser {
                 }
                 if (paren ? at(TokenKind.RPAR) : !at(TokenKind.NAME)) {
                     if (!paren) {
-                        throw failAt("trailing comma not allowed without surrounding parentheses", pos - 1);
+                        throw fail("trailing comma not allowed without surrounding parentheses");
                     }
                     break;
                 }
@@ -648,7 +666,7 @@ final class StatementParser extends PatternParser {
             returns = parseExpression();
         }
         int colon = expectColon();
-        String typeComment = headerTypeComment();
+        String typeComment = functionTypeComment();
         List<Stmt> body = parseBlock("function definition", s);
         int e = body.isEmpty() ? colon : endTok();
         if (async) {
@@ -799,6 +817,7 @@ final class StatementParser extends PatternParser {
         }
         int savedErrors = errors.size();
         int savedDepth = depth;
+        int savedStack = stack;
         try {
             pos++;
             ArrayList<WithItem> items = new ArrayList<>(2);
@@ -827,6 +846,7 @@ final class StatementParser extends PatternParser {
                 errors.remove(errors.size() - 1);
             }
             depth = savedDepth;
+            stack = savedStack;
             pos = open;
             return null;
         }
@@ -999,11 +1019,13 @@ final class StatementParser extends PatternParser {
                 continue;
             }
             int savedDepth = depth;
+            int savedStack = stack;
             int c = pos;
             try {
                 cases.add(parseCase());
             } catch (Bail b) {
                 depth = savedDepth;
+                stack = savedStack;
                 recover(c);
             }
         }

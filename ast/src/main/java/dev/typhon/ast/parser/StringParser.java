@@ -24,6 +24,8 @@ abstract class StringParser extends ParserBase {
     private static final int MAX_SPEC_NESTING = 2;
 
     private int specNesting;
+    /** The quote character of the innermost f-/t-string being parsed (for pre-3.12 checks). */
+    private char quote;
 
     StringParser(TokenBuffer tokens, ParseOptions options) {
         super(tokens, options);
@@ -47,7 +49,6 @@ abstract class StringParser extends ParserBase {
         boolean sawBytes = false;
         boolean sawF = false;
         boolean sawT = false;
-        int mixTok = -1;
         ArrayList<Expr> flat = new ArrayList<>();
         ArrayList<Integer> plainTokens = null;
         while (true) {
@@ -80,15 +81,13 @@ abstract class StringParser extends ParserBase {
             } else {
                 break;
             }
-            if (mixTok < 0 && ((sawBytes && (sawStr || sawF)) || (sawT && (sawStr || sawF || sawBytes)))) {
-                mixTok = pos - 1;
-            }
         }
         int e = pos - 1;
         if (sawT && (sawStr || sawF || sawBytes)) {
             report("cannot mix t-string literals with string or bytes literals", so(s), eo(e));
         } else if (sawBytes && (sawStr || sawF)) {
-            report("cannot mix bytes and nonbytes literals", so(s), eo(e));
+            // CPython reports it where the parser stands: after the last literal.
+            report("cannot mix bytes and nonbytes literals", eo(e), eo(e));
         }
         if (sawBytes && !sawStr && !sawF && !sawT) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -184,6 +183,16 @@ abstract class StringParser extends ParserBase {
     private void parseFString(List<Expr> out, boolean template) {
         int startTok = pos++;
         boolean raw = isRaw(startTok);
+        char outerQuote = quote;
+        quote = src.charAt(tokens.end(startTok) - 1);
+        try {
+            parseFStringBody(out, template, raw);
+        } finally {
+            quote = outerQuote;
+        }
+    }
+
+    private void parseFStringBody(List<Expr> out, boolean template, boolean raw) {
         TokenKind middle = template ? TokenKind.TSTRING_MIDDLE : TokenKind.FSTRING_MIDDLE;
         TokenKind end = template ? TokenKind.TSTRING_END : TokenKind.FSTRING_END;
         while (true) {
@@ -248,14 +257,18 @@ abstract class StringParser extends ParserBase {
     private void parseReplacementField(List<Expr> out, boolean raw, boolean template, boolean interpolation) {
         String what = template ? "t-string" : "f-string";
         int lbrace = pos++;
-        enter();
+        enter(W_FIELD);
         TokenKind k = kind();
         if (k == TokenKind.RBRACE || k == TokenKind.EXCLAMATION || k == TokenKind.COLON
                 || k == TokenKind.EQUAL) {
             throw fail(what + ": valid expression required before '" + tokens.text(pos) + "'");
         }
+        int exprStart = pos;
         Expr value = parseFieldExpression();
         int exprEnd = pos - 1;
+        if (target.compareTo(PythonVersion.PY312) < 0) {
+            checkPep701(lbrace, exprStart, exprEnd);
+        }
         int debugTok = -1;
         if (at(TokenKind.EQUAL)) {
             debugTok = pos++;
@@ -308,7 +321,7 @@ abstract class StringParser extends ParserBase {
             throw fail(what + ": expecting '}'");
         }
         int rbrace = pos++;
-        leave();
+        leave(W_FIELD);
         if (conversion == -1 && debugTok >= 0 && spec == null) {
             conversion = 'r';
         }
@@ -343,6 +356,42 @@ abstract class StringParser extends ParserBase {
             out.add(FormattedValue.of(value, conversion, spec, ln(lbrace), co(lbrace), eln(rbrace), eco(rbrace),
                     so(lbrace), eo(rbrace)));
         }
+    }
+
+    /**
+     * Before Python 3.12 (PEP 701) a replacement field could not reuse the enclosing quote, hold
+     * a backslash or a comment.
+     */
+    private void checkPep701(int lbrace, int first, int lastTok) {
+        for (int t = first; t <= lastTok; t++) {
+            TokenKind k = tokens.kind(t);
+            if ((k == TokenKind.STRING || k == TokenKind.FSTRING_START) && tokens.text(t).indexOf(quote) >= 0) {
+                requireVersion(PythonVersion.PY312, "the enclosing quote inside an f-string replacement field", t);
+                return;
+            }
+        }
+        int from = tokens.end(lbrace);
+        int to = tokens.start(lastTok + 1);
+        for (int i = from; i < to; i++) {
+            char c = src.charAt(i);
+            if (c == '\\') {
+                requireVersion(PythonVersion.PY312, "backslashes in f-string replacement fields", i, i + 1);
+                return;
+            }
+            if (c == '#' && !insideToken(i, first, lastTok)) {
+                requireVersion(PythonVersion.PY312, "comments in f-string replacement fields", i, i + 1);
+                return;
+            }
+        }
+    }
+
+    private boolean insideToken(int offset, int first, int lastTok) {
+        for (int t = first; t <= lastTok; t++) {
+            if (tokens.start(t) <= offset && offset < tokens.end(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
