@@ -181,6 +181,9 @@ public final class SemanticIndex {
         }
         Scope s = scopes.get(use.scope);
         String name = s.symbolName(use.symbol);
+        if (s.kind == ScopeKind.ANNOTATION) {
+            return deferred(s, name, isBuiltin);
+        }
         int res = s.resolution(use.symbol);
         // At module level the flow is the truth whatever the name's resolution (global declarations included).
         if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL || s.kind == ScopeKind.MODULE) {
@@ -200,6 +203,33 @@ public final class SemanticIndex {
         }
         if (res == SymbolFlags.FREE) {
             return outer(s, name, isBuiltin);
+        }
+        return global(name, isBuiltin);
+    }
+
+    /**
+     * A deferred annotation runs after its enclosing scopes are complete and sees the class body
+     * it sits in (PEP 649): any binding in an enclosing scope will do.
+     */
+    private Boundness deferred(Scope s, String name, java.util.function.Predicate<String> isBuiltin) {
+        boolean first = true;
+        for (int p = s.parent; p >= 0; p = scopes.get(p).parent) {
+            Scope e = scopes.get(p);
+            if (e.kind == ScopeKind.MODULE) {
+                return global(name, isBuiltin);
+            }
+            if (e.kind == ScopeKind.ANNOTATION || (e.kind == ScopeKind.CLASS && !first)) {
+                continue;
+            }
+            first = false;
+            int sym = e.symbolId(name);
+            if (sym >= 0) {
+                for (Definition d : definitionsOf(e, sym)) {
+                    if (!d.kind().unbinds() && d.kind() != DefinitionKind.DECLARATION && d.reachable()) {
+                        return Boundness.BOUND;
+                    }
+                }
+            }
         }
         return global(name, isBuiltin);
     }

@@ -29,6 +29,8 @@ public final class SemanticIndexBuilder {
     private State moduleState;
     private String privateName;
     private boolean futureAnnotations;
+    /** Annotations go to a separate, unlisted scope: under the future import (as CPython 3.11 does) or PEP 649. */
+    private boolean deferAnnotations;
 
     /** Symbols read or bound while visiting a test (for narrowing), or null when not collecting. */
     private IntArrayList testSymbols;
@@ -41,7 +43,11 @@ public final class SemanticIndexBuilder {
 
     private SemanticIndexBuilder(IndexOptions options) {
         this.statics = new StaticTruth(options);
+        this.lazyAnnotations = options.pythonVersion().atLeast(dev.typhon.ast.PythonVersion.PY314);
     }
+
+    /** PEP 649 (Python 3.14): annotations are evaluated later, in their own scope. */
+    private final boolean lazyAnnotations;
 
     public static SemanticIndex build(Module module, IndexOptions options) {
         SemanticIndexBuilder b = new SemanticIndexBuilder(options);
@@ -92,6 +98,7 @@ public final class SemanticIndexBuilder {
 
     private void buildModule(Module module) {
         futureAnnotations = FutureFeatures.check(module, errors);
+        deferAnnotations = futureAnnotations || lazyAnnotations;
         Scope top = new Scope(0, ScopeKind.MODULE, "top", 0, 0, Integer.MAX_VALUE, -1, true);
         scopes.add(top);
         cur = new State(top);
@@ -495,7 +502,7 @@ public final class SemanticIndexBuilder {
 
     /** CPython's order: positional-only, positional, *args, **kwargs, keyword-only; then the return annotation. */
     private void visitAnnotations(Stmt node, Arguments args, Expr returns) {
-        boolean hidden = futureAnnotations;
+        boolean hidden = deferAnnotations;
         if (hidden) {
             enterScope(ScopeKind.ANNOTATION, "_annotation", node.lineno(), node.startOffset(), node.endOffset(), false);
         }
@@ -529,7 +536,7 @@ public final class SemanticIndexBuilder {
     }
 
     private void visitAnnotation(Expr annotation) {
-        if (futureAnnotations) {
+        if (deferAnnotations) {
             enterScope(ScopeKind.ANNOTATION, "_annotation", annotation.lineno(), annotation.startOffset(),
                     annotation.endOffset(), false);
             visitExpr(annotation);
