@@ -1,7 +1,7 @@
 package dev.typhon.ast.unparse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.typhon.ast.Arguments;
 import dev.typhon.ast.Constant;
@@ -29,6 +29,8 @@ import dev.typhon.ast.parser.ParseResult;
 import dev.typhon.ast.parser.PythonParser;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -360,17 +362,56 @@ class UnparserTest {
     }
 
     @Test
-    void deepTreesWithinTheParsersLimitDoNotOverflow() {
-        // The parser caps nesting; just under the cap, unparsing must still work (Surefire runs
-        // tests with a 16 MB stack; this depth needs far less).
-        for (String source : List.of("x" + " + x".repeat(900), "-".repeat(900) + "x", "x" + ".a".repeat(900),
-                "x" + "()".repeat(900), "not ".repeat(900) + "x", "lambda: ".repeat(900) + "x",
-                "x if y else ".repeat(900) + "x")) {
-            Module tree = parse(source);
-            String text = Unparser.unparse(tree);
-            assertFalse(text.isEmpty());
-            assertEquals(AstDump.dump(tree, false), AstDump.dump(parse(text), false));
+    void deepestTreesTheParserAcceptsDoNotOverflow() throws Exception {
+        // For each shape of nesting, the deepest tree the parser accepts (it caps nesting) must
+        // unparse and round trip. Run on a 1 MB stack, well under Surefire's 16 MB.
+        List<IntFunction<String>> shapes = List.of(
+                n -> "x" + " + x".repeat(n),
+                n -> "-".repeat(n) + "x",
+                n -> "x" + ".a".repeat(n),
+                n -> "x" + "()".repeat(n),
+                n -> "x" + "[0]".repeat(n),
+                n -> "not ".repeat(n) + "x",
+                n -> "lambda: ".repeat(n) + "x",
+                n -> "x if y else ".repeat(n) + "x",
+                n -> "x ** ".repeat(n) + "x",
+                n -> "[".repeat(n) + "]".repeat(n),
+                n -> "f'{".repeat(n) + "x" + "}'".repeat(n),
+                n -> "await ".repeat(n) + "x");
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                for (IntFunction<String> shape : shapes) {
+                    String source = shape.apply(deepestAccepted(shape));
+                    Module tree = parse(source);
+                    String text = Unparser.unparse(tree);
+                    assertEquals(AstDump.dump(tree, false), AstDump.dump(parse(text), false));
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "deep-unparse", 1 << 20);
+        thread.start();
+        thread.join();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
         }
+    }
+
+    /** The largest nesting (up to 100,000) for which {@code shape} parses without errors. */
+    private static int deepestAccepted(IntFunction<String> shape) {
+        int lo = 1;
+        int hi = 100_000;
+        assertTrue(PythonParser.parse(shape.apply(lo), ParseOptions.DEFAULT).errors().isEmpty(), shape.apply(lo));
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (PythonParser.parse(shape.apply(mid), ParseOptions.DEFAULT).errors().isEmpty()) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     private static Module parse(String source) {

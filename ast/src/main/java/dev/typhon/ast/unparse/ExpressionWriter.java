@@ -69,7 +69,11 @@ class ExpressionWriter {
 
     // ---------------------------------------------------------------- expressions
 
-    /** Writes {@code e} where the context asks for {@code ctx}. */
+    /**
+     * Writes {@code e} where the context asks for {@code ctx}. Every case only delegates: this
+     * method is on the stack once per level of nesting, so it keeps its frame small (the deepest
+     * trees the parser accepts then unparse in well under a megabyte of stack).
+     */
     final void expr(Expr e, Precedence ctx) {
         switch (e) {
             case Name n -> sb.append(n.id());
@@ -82,46 +86,14 @@ class ExpressionWriter {
             case UnaryOp u -> unaryOp(u, ctx);
             case Subscript s -> subscript(s);
             case Tuple t -> tuple(t, ctx);
-            case dev.typhon.ast.List l -> {
-                sb.append('[');
-                commaSeparated(l.elts());
-                sb.append(']');
-            }
+            case dev.typhon.ast.List l -> list(l);
             case Dict d -> dict(d);
-            case dev.typhon.ast.Set s -> {
-                if (s.elts().isEmpty()) {
-                    // `{}` is a dict and `set` may be shadowed.
-                    sb.append("{*()}");
-                } else {
-                    sb.append('{');
-                    commaSeparated(s.elts());
-                    sb.append('}');
-                }
-            }
-            case Starred s -> {
-                sb.append('*');
-                expr(s.value(), Precedence.EXPR);
-            }
+            case dev.typhon.ast.Set s -> set(s);
+            case Starred s -> starred(s);
             case Slice s -> slice(s);
-            case NamedExpr n -> {
-                boolean parens = ctx.needsParens(Precedence.NAMED_EXPR);
-                open(parens);
-                expr(n.target(), Precedence.ATOM);
-                sb.append(" := ");
-                expr(n.value(), Precedence.ATOM);
-                close(parens);
-            }
+            case NamedExpr n -> namedExpr(n, ctx);
             case Lambda l -> lambda(l, ctx);
-            case IfExp i -> {
-                boolean parens = ctx.needsParens(Precedence.TEST);
-                open(parens);
-                expr(i.body(), Precedence.OR);
-                sb.append(" if ");
-                expr(i.test(), Precedence.OR);
-                sb.append(" else ");
-                expr(i.orelse(), Precedence.TEST);
-                close(parens);
-            }
+            case IfExp i -> ifExp(i, ctx);
             case ListComp c -> comprehension('[', c.elt(), null, c.generators(), ']');
             case SetComp c -> comprehension('{', c.elt(), null, c.generators(), '}');
             case DictComp c -> comprehension('{', c.key(), c.value(), c.generators(), '}');
@@ -132,9 +104,59 @@ class ExpressionWriter {
             case JoinedStr j -> ftString('f', j.values());
             case TemplateStr t -> ftString('t', t.values());
             // Only inside f-/t-strings in a parsed tree; alone, write the replacement field.
-            case FormattedValue f -> sb.append(replacementField(f.value(), null, f.conversion(), f.formatSpec()));
-            case Interpolation i -> sb.append(replacementField(i.value(), i.str(), i.conversion(), i.formatSpec()));
+            case FormattedValue f -> formattedValue(f);
+            case Interpolation i -> interpolation(i);
         }
+    }
+
+    private void list(dev.typhon.ast.List l) {
+        sb.append('[');
+        commaSeparated(l.elts());
+        sb.append(']');
+    }
+
+    private void set(dev.typhon.ast.Set s) {
+        if (s.elts().isEmpty()) {
+            // `{}` is a dict and `set` may be shadowed.
+            sb.append("{*()}");
+        } else {
+            sb.append('{');
+            commaSeparated(s.elts());
+            sb.append('}');
+        }
+    }
+
+    private void starred(Starred s) {
+        sb.append('*');
+        expr(s.value(), Precedence.EXPR);
+    }
+
+    private void namedExpr(NamedExpr n, Precedence ctx) {
+        boolean parens = ctx.needsParens(Precedence.NAMED_EXPR);
+        open(parens);
+        expr(n.target(), Precedence.ATOM);
+        sb.append(" := ");
+        expr(n.value(), Precedence.ATOM);
+        close(parens);
+    }
+
+    private void ifExp(IfExp i, Precedence ctx) {
+        boolean parens = ctx.needsParens(Precedence.TEST);
+        open(parens);
+        expr(i.body(), Precedence.OR);
+        sb.append(" if ");
+        expr(i.test(), Precedence.OR);
+        sb.append(" else ");
+        expr(i.orelse(), Precedence.TEST);
+        close(parens);
+    }
+
+    private void formattedValue(FormattedValue f) {
+        sb.append(replacementField(f.value(), null, f.conversion(), f.formatSpec()));
+    }
+
+    private void interpolation(Interpolation i) {
+        sb.append(replacementField(i.value(), i.str(), i.conversion(), i.formatSpec()));
     }
 
     /** Writes expressions separated by ", ", each where a plain test is expected. */
