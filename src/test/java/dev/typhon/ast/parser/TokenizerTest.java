@@ -5,9 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.typhon.ast.source.LineIndex;
 import dev.typhon.ast.source.SourceText;
+import dev.typhon.ast.source.Utf8;
 import dev.typhon.testing.FuzzTries;
+import dev.typhon.testing.Interpreters;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -16,6 +24,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -514,6 +523,118 @@ class TokenizerTest {
         assertTrue(tb.errors().isEmpty());
         assertEquals(big.length() / line.length(), tb.line(tb.size() - 2));
         assertTrue(millis < 30_000, "20 MB took " + millis + " ms");
+    }
+
+    /** Prints CPython's parser-mode tokens for each snippet: kind, UTF-8 hex of the text, char columns. */
+    private static final String CPYTHON_DUMP = """
+            import sys, io, tokenize, _tokenize, warnings
+            warnings.simplefilter("ignore")
+            print(sys.version_info[1])
+            for raw in open(sys.argv[1], encoding='utf-8'):
+                raw = raw.rstrip('\\n')
+                if not raw or raw.startswith('#'):
+                    continue
+                only314 = raw.startswith('314 ')
+                if only314 and sys.version_info < (3, 14):
+                    continue
+                src = eval(raw[4:] if only314 else raw)
+                print('===', src.encode('utf-8').hex())
+                try:
+                    for tp, s, (l, c), (el, ec), _ in _tokenize.TokenizerIter(
+                            io.StringIO(src).readline, extra_tokens=False):
+                        name = tokenize.tok_name[tp]
+                        if name in ('INDENT', 'DEDENT', 'ENDMARKER'):
+                            print(f'{name}|{l}')
+                        else:
+                            print(f'{name}|{s.encode("utf-8").hex()}|{l},{c}-{el},{ec}')
+                except SyntaxError as e:
+                    print('ERR|' + e.msg)
+            """;
+
+    /**
+     * Every snippet of src/test/resources/tokenizer/cpython_snippets.txt through a live CPython
+     * 3.13+ tokenizer (3.14 also runs the 3.14-only ones): the same tokens with the same text and
+     * positions, and the same first error where the tokenizer itself raises one.
+     */
+    @Test
+    void matchesCPythonTokenizer() throws IOException, InterruptedException {
+        Path python = Interpreters.cpython(13).orElse(null);
+        Assumptions.assumeTrue(python != null, "no CPython 3.13+ found");
+        Path snippets = Path.of("src/test/resources/tokenizer/cpython_snippets.txt");
+        Assumptions.assumeTrue(Files.exists(snippets), "run from the project root");
+        Path script = Files.createTempFile("tokdump", ".py");
+        try {
+            Files.writeString(script, CPYTHON_DUMP);
+            Process process = new ProcessBuilder(python.toString(), script.toString(), snippets.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue(), output);
+            List<String> lines = output.lines().toList();
+            List<String> failures = new ArrayList<>();
+            int compared = 0;
+            for (int i = 1; i < lines.size(); ) {
+                String source = new String(HexFormat.of().parseHex(lines.get(i).substring(4)), StandardCharsets.UTF_8);
+                List<String> expected = new ArrayList<>();
+                String expectedError = null;
+                for (i++; i < lines.size() && !lines.get(i).startsWith("=== "); i++) {
+                    if (lines.get(i).startsWith("ERR|")) {
+                        expectedError = lines.get(i).substring(4);
+                    } else {
+                        expected.add(lines.get(i));
+                    }
+                }
+                compared++;
+                String problem = compareWithCPython(source, expected, expectedError);
+                if (problem != null) {
+                    failures.add(source.replace("\n", "\\n") + ": " + problem);
+                }
+            }
+            assertTrue(compared > 150, "only " + compared + " snippets compared:\n" + output);
+            assertEquals(List.of(), failures);
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static String compareWithCPython(String source, List<String> expected, String expectedError) {
+        TokenBuffer tb = Tokenizer.tokenize(source, false);
+        LineIndex li = tb.lineIndex();
+        List<String> actual = new ArrayList<>();
+        String actualError = null;
+        for (int i = 0; i < tb.size(); i++) {
+            TokenKind k = tb.kind(i);
+            if (k == TokenKind.ERRORTOKEN && tb.errorIndex(i) >= 0) {
+                actualError = tb.errors().get(tb.errorIndex(i)).message();
+                break;
+            }
+            String name = k.isKeyword() ? "NAME" : k == TokenKind.ERRORTOKEN ? "OP" : k.name();
+            if (k == TokenKind.INDENT || k == TokenKind.DEDENT || k == TokenKind.ENDMARKER) {
+                actual.add(name + "|" + tb.line(i));
+            } else {
+                int s = tb.start(i);
+                int e = tb.end(i);
+                actual.add(name + "|" + HexFormat.of().formatHex(Utf8.encode(source, s, e)) + "|" + li.lineOf(s) + ","
+                        + li.charColOf(s) + "-" + li.lineOf(e) + "," + li.charColOf(e));
+            }
+        }
+        if (expected.isEmpty() && expectedError == null) {
+            return actual.equals(List.of("ENDMARKER|1")) ? null : "expected no tokens, got " + actual;
+        }
+        if (expectedError == null) {
+            if (actualError != null) {
+                return "unexpected error " + actualError;
+            }
+            return actual.equals(expected) ? null : "tokens " + actual + " expected " + expected;
+        }
+        if (actual.size() < expected.size() || !actual.subList(0, expected.size()).equals(expected)) {
+            return "tokens " + actual + " expected " + expected + " before " + expectedError;
+        }
+        // TokenizerIter words end of file inside brackets its own way; the parser says "was never closed".
+        if (!expectedError.equals("unexpected EOF in multi-line statement") && !expectedError.equals(actualError)) {
+            return "error " + actualError + " expected " + expectedError;
+        }
+        return null;
     }
 
     @Property
