@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>A coding cookie names a Python codec; this maps it the way {@code codecs.lookup} does (lower
  * case, punctuation runs to {@code _}, the {@code encodings.aliases} table) to a Python codec module
  * name, and that to a Java charset. The few single-byte codecs Java lacks are decoded from tables
- * taken from CPython's codec definitions. Multibyte codecs Java lacks (hz, the JIS X 0213 and ISO
+ * taken from CPython's codec definitions, and Java charsets that map a few bytes differently are
+ * corrected byte by byte. Multibyte codecs Java lacks (hz, the JIS X 0213 and ISO
  * 2022-JP variants, utf-7) and the text-to-text codecs ({@code unicode_escape}, {@code idna}) are
  * reported as unsupported.
  */
@@ -243,6 +244,31 @@ public final class PythonEncodings {
             Map.entry("palmos",
                     "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u2666\u2663\u2665\u2660\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u009B\u0153\u009D\u009E\u0178\u00A0\u00A1\u00A2\u00A3\u00A4\u00A5\u00A6\u00A7\u00A8\u00A9\u00AA\u00AB\u00AC\u00AD\u00AE\u00AF\u00B0\u00B1\u00B2\u00B3\u00B4\u00B5\u00B6\u00B7\u00B8\u00B9\u00BA\u00BB\u00BC\u00BD\u00BE\u00BF\u00C0\u00C1\u00C2\u00C3\u00C4\u00C5\u00C6\u00C7\u00C8\u00C9\u00CA\u00CB\u00CC\u00CD\u00CE\u00CF\u00D0\u00D1\u00D2\u00D3\u00D4\u00D5\u00D6\u00D7\u00D8\u00D9\u00DA\u00DB\u00DC\u00DD\u00DE\u00DF\u00E0\u00E1\u00E2\u00E3\u00E4\u00E5\u00E6\u00E7\u00E8\u00E9\u00EA\u00EB\u00EC\u00ED\u00EE\u00EF\u00F0\u00F1\u00F2\u00F3\u00F4\u00F5\u00F6\u00F7\u00F8\u00F9\u00FA\u00FB\u00FC\u00FD\u00FE\u00FF"));
 
+    /**
+     * Bytes where a single-byte Java charset decodes differently from CPython's codec: pairs of
+     * (byte, CPython's char), U+FFFE marking a byte CPython leaves undefined.
+     */
+    private static final Map<String, int[]> PATCHES = Map.ofEntries(
+            Map.entry("cp037", new int[] {0x15, 0x0085}),
+            Map.entry("cp1006", new int[] {0xB2, 0xFE8E, 0xC7, 0xFB84, 0xD5, 0xFEC1, 0xD6, 0xFEC5, 0xE3, 0xFED9, 0xF9, 0xFEF1, 0xFA, 0xFEF2, 0xFB, 0xFEF3}),
+            Map.entry("cp1026", new int[] {0x15, 0x0085}),
+            Map.entry("cp1140", new int[] {0x15, 0x0085}),
+            Map.entry("cp273", new int[] {0x15, 0x0085, 0xBC, 0x203E}),
+            Map.entry("cp424", new int[] {0x15, 0x0085, 0xB3, 0x00B7, 0xBC, 0x00AF}),
+            Map.entry("cp500", new int[] {0x15, 0x0085}),
+            Map.entry("cp856", new int[] {0xEE, 0x00AF, 0xFA, 0x00B7}),
+            Map.entry("cp875", new int[] {0x15, 0x0085, 0xDC, 0x001A, 0xE1, 0x001A, 0xEC, 0x001A, 0xED, 0x001A, 0xFC, 0x001A, 0xFD, 0x001A}),
+            Map.entry("mac_arabic", new int[] {0xA0, 0x0020, 0xA1, 0x0021, 0xA2, 0x0022, 0xA3, 0x0023, 0xA4, 0x0024, 0xA6, 0x0026, 0xA7, 0x0027, 0xA8, 0x0028, 0xA9, 0x0029, 0xAA, 0x002A, 0xAB, 0x002B, 0xAD, 0x002D, 0xAE, 0x002E, 0xAF, 0x002F, 0xBA, 0x003A, 0xBC, 0x003C, 0xBD, 0x003D, 0xBE, 0x003E, 0xC0, 0x274A, 0xDB, 0x005B, 0xDC, 0x005C, 0xDD, 0x005D, 0xDE, 0x005E, 0xDF, 0x005F, 0xFB, 0x007B, 0xFC, 0x007C, 0xFD, 0x007D}),
+            Map.entry("mac_croatian", new int[] {0xBD, 0x03A9, 0xDB, 0x20AC}),
+            Map.entry("mac_cyrillic", new int[] {0xA2, 0x0490, 0xB6, 0x0491, 0xFF, 0x20AC}),
+            Map.entry("mac_greek", new int[] {0x9C, 0x20AC, 0xAF, 0x00B7, 0xFF, 0x00AD}),
+            Map.entry("mac_iceland", new int[] {0xBD, 0x03A9, 0xDB, 0x20AC}),
+            Map.entry("mac_romanian", new int[] {0xAF, 0x0218, 0xBD, 0x03A9, 0xBF, 0x0219, 0xDB, 0x20AC, 0xDE, 0x021A, 0xDF, 0x021B}),
+            Map.entry("mac_turkish", new int[] {0xBD, 0x03A9, 0xF5, 0xF8A0}),
+            Map.entry("tis_620", new int[] {0x80, 0x0080, 0x81, 0x0081, 0x82, 0x0082, 0x83, 0x0083, 0x84, 0x0084, 0x85, 0x0085, 0x86, 0x0086, 0x87, 0x0087, 0x88, 0x0088, 0x89, 0x0089, 0x8A, 0x008A, 0x8B, 0x008B, 0x8C, 0x008C, 0x8D, 0x008D, 0x8E, 0x008E, 0x8F, 0x008F, 0x90, 0x0090, 0x91, 0x0091, 0x92, 0x0092, 0x93, 0x0093, 0x94, 0x0094, 0x95, 0x0095, 0x96, 0x0096, 0x97, 0x0097, 0x98, 0x0098, 0x99, 0x0099, 0x9A, 0x009A, 0x9B, 0x009B, 0x9C, 0x009C, 0x9D, 0x009D, 0x9E, 0x009E, 0x9F, 0x009F, 0xA0, 0xFFFE}));
+
+    private static final Map<String, char[]> PATCHED_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Codecs that exist in CPython but turn bytes into bytes or str into str. */
     private static final java.util.Set<String> NOT_TEXT = java.util.Set.of(
             "base64_codec", "bz2_codec", "hex_codec", "quopri_codec", "rot_13", "uu_codec", "zlib_codec");
@@ -377,6 +403,10 @@ public final class PythonEncodings {
         if (javaName == null || !Charset.isSupported(javaName)) {
             return new Decoded(fallback(bytes, from, to), "unknown encoding: " + encoding);
         }
+        if (PATCHES.containsKey(module)) {
+            char[] full = PATCHED_TABLES.computeIfAbsent(module, m -> patchedTable(Charset.forName(javaName), PATCHES.get(m)));
+            return decodeFullTable(bytes, from, to, full, position);
+        }
         return decodeJava(bytes, from, to, module, Charset.forName(javaName), position);
     }
 
@@ -392,6 +422,44 @@ public final class PythonEncodings {
         for (int i = from; i < to; i++) {
             int b = bytes[i] & 0xFF;
             char c = b < 0x80 ? (char) b : table.charAt(b - 0x80);
+            if (c == '\uFFFE') {
+                if (error == null) {
+                    error = charmapError(b, position.applyAsInt(i - from));
+                }
+                c = '\uFFFD';
+            }
+            out[i - from] = c;
+        }
+        return new Decoded(new String(out), error);
+    }
+
+    /** All 256 bytes decoded by a Java charset, then corrected to CPython's mapping. */
+    private static char[] patchedTable(Charset cs, int[] patches) {
+        char[] table = new char[256];
+        for (int b = 0; b < 256; b++) {
+            CharsetDecoder d = cs.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                CharBuffer decoded = d.decode(ByteBuffer.wrap(new byte[] {(byte) b}));
+                table[b] = decoded.length() == 1 ? decoded.charAt(0) : '\uFFFE';
+            } catch (java.nio.charset.CharacterCodingException e) {
+                table[b] = '\uFFFE';
+            }
+        }
+        for (int i = 0; i + 1 < patches.length; i += 2) {
+            table[patches[i]] = (char) patches[i + 1];
+        }
+        return table;
+    }
+
+    private static Decoded decodeFullTable(byte[] bytes, int from, int to, char[] table,
+            java.util.function.IntUnaryOperator position) {
+        char[] out = new char[to - from];
+        String error = null;
+        for (int i = from; i < to; i++) {
+            int b = bytes[i] & 0xFF;
+            char c = table[b];
             if (c == '\uFFFE') {
                 if (error == null) {
                     error = charmapError(b, position.applyAsInt(i - from));
