@@ -150,6 +150,12 @@ class SourceTextTest {
         assertEquals("iso8859_15", PythonEncodings.codecModule("ISO-8859-15"));
         assertEquals(null, PythonEncodings.codecModule("uft-8"));
         assertTrue(PythonEncodings.isSupported("cp1252"));
+        // Where Java's charsets differ from CPython's codecs, CPython's mapping wins.
+        assertEquals("\u0085", PythonEncodings.decode(new byte[] {0x15}, 0, 1, "cp037", at -> at).text());
+        assertEquals("\u20ac", PythonEncodings.decode(new byte[] {(byte) 0xDB}, 0, 1, "mac_iceland", at -> at).text());
+        assertEquals("\u001a", PythonEncodings.decode(new byte[] {(byte) 0xDC}, 0, 1, "cp875", at -> at).text());
+        assertEquals("'charmap' codec can't decode byte 0x81 in position 2: character maps to <undefined>",
+                PythonEncodings.decode(new byte[] {'a', 'b', (byte) 0x81}, 0, 3, "cp1252", at -> at).error());
         assertFalse(PythonEncodings.isSupported("rot13"));
     }
 
