@@ -8,8 +8,10 @@ import java.util.Arrays;
  * The tokenizer's state machine, a port of the semantics of CPython's {@code Parser/lexer/lexer.c}
  * to a char array: {@link #nextc()}/{@link #backup(int)} play {@code tok_nextc}/{@code tok_backup},
  * and {@code \r\n} and {@code \r} read as one {@code \n}, as CPython sees them after translating
- * newlines. Each call of {@link #normal} or {@link #fstringMiddle} produces one token (or skips a
- * type-ignore comment), like one call of CPython's {@code tok_get}.
+ * newlines. One pass of {@link #normal}'s outer loop, or one call of {@link #fstringMiddle}, reads
+ * one token like one call of CPython's {@code tok_get}; {@code normal} keeps going while the mode
+ * stays the same. Lone surrogates U+DC80..U+DCFF stand for undecodable source bytes (see
+ * {@code SourceText}) and are reported where CPython reports the bytes.
  *
  * <p>CPython stops at its first error; here an error adds an ERRORTOKEN linked to the error and
  * scanning resumes at a sensible place, so the result always ends with ENDMARKER.
