@@ -224,22 +224,37 @@ abstract class ExpressionParser extends StringParser {
 
     // ---- operators ----
 
+    /** Binding strength of each token kind as a binary operator, -1 if none ('not' needs a look). */
+    private static final byte[] PRECEDENCE = new byte[TokenKind.values().length];
+
+    static {
+        java.util.Arrays.fill(PRECEDENCE, (byte) -1);
+        PRECEDENCE[TokenKind.OR.ordinal()] = P_OR;
+        PRECEDENCE[TokenKind.AND.ordinal()] = P_AND;
+        for (TokenKind k : new TokenKind[] {TokenKind.EQEQUAL, TokenKind.NOTEQUAL, TokenKind.LESS, TokenKind.GREATER,
+                TokenKind.LESSEQUAL, TokenKind.GREATEREQUAL, TokenKind.IN, TokenKind.IS}) {
+            PRECEDENCE[k.ordinal()] = P_CMP;
+        }
+        PRECEDENCE[TokenKind.VBAR.ordinal()] = P_BOR;
+        PRECEDENCE[TokenKind.CIRCUMFLEX.ordinal()] = P_BXOR;
+        PRECEDENCE[TokenKind.AMPER.ordinal()] = P_BAND;
+        PRECEDENCE[TokenKind.LEFTSHIFT.ordinal()] = P_SHIFT;
+        PRECEDENCE[TokenKind.RIGHTSHIFT.ordinal()] = P_SHIFT;
+        PRECEDENCE[TokenKind.PLUS.ordinal()] = P_SUM;
+        PRECEDENCE[TokenKind.MINUS.ordinal()] = P_SUM;
+        for (TokenKind k : new TokenKind[] {TokenKind.STAR, TokenKind.SLASH, TokenKind.DOUBLESLASH, TokenKind.PERCENT,
+                TokenKind.AT}) {
+            PRECEDENCE[k.ordinal()] = P_TERM;
+        }
+        PRECEDENCE[TokenKind.DOUBLESTAR.ordinal()] = P_POW;
+    }
+
     /** The binding strength of the token at the cursor as a binary operator, or -1. */
     private int binaryPrecedence(TokenKind k) {
-        return switch (k) {
-            case OR -> P_OR;
-            case AND -> P_AND;
-            case EQEQUAL, NOTEQUAL, LESS, GREATER, LESSEQUAL, GREATEREQUAL, IN, IS -> P_CMP;
-            case NOT -> peek(1) == TokenKind.IN ? P_CMP : -1;
-            case VBAR -> P_BOR;
-            case CIRCUMFLEX -> P_BXOR;
-            case AMPER -> P_BAND;
-            case LEFTSHIFT, RIGHTSHIFT -> P_SHIFT;
-            case PLUS, MINUS -> P_SUM;
-            case STAR, SLASH, DOUBLESLASH, PERCENT, AT -> P_TERM;
-            case DOUBLESTAR -> P_POW;
-            default -> -1;
-        };
+        if (k == TokenKind.NOT) {
+            return peek(1) == TokenKind.IN ? P_CMP : -1;
+        }
+        return PRECEDENCE[k.ordinal()];
     }
 
     private static Operator binaryOperator(TokenKind k) {
@@ -842,8 +857,7 @@ abstract class ExpressionParser extends StringParser {
             return Call.of(func, NO_EXPRS, List.<Keyword>of(), ln(s), co(s), eln(r), eco(r), so(s), eo(r));
         }
         ArrayList<Expr> args = new ArrayList<>(4);
-        ArrayList<Keyword> keywords = new ArrayList<>(2);
-        parseArguments(lpar, args, keywords, true);
+        List<Keyword> keywords = parseArguments(lpar, args, true);
         int r = pos++;
         if (args.size() == 1 && keywords.isEmpty() && args.get(0) instanceof GeneratorExp g
                 && g.startOffset() == -1) {
@@ -858,7 +872,8 @@ abstract class ExpressionParser extends StringParser {
      * With {@code allowGenexp}, a sole unparenthesized generator is accepted; it is returned with
      * a start offset of -1 for the caller to span over the parentheses.
      */
-    final void parseArguments(int lpar, List<Expr> args, List<Keyword> keywords, boolean allowGenexp) {
+    final List<Keyword> parseArguments(int lpar, List<Expr> args, boolean allowGenexp) {
+        ArrayList<Keyword> keywords = null;
         boolean sawKeyword = false;
         boolean sawDoubleStar = false;
         boolean bareGenexp = false;
@@ -883,6 +898,9 @@ abstract class ExpressionParser extends StringParser {
                 if (at(TokenKind.EQUAL)) {
                     throw failAt("cannot assign to keyword argument unpacking", a);
                 }
+                if (keywords == null) {
+                    keywords = new ArrayList<>(2);
+                }
                 keywords.add(Keyword.of(null, v, ln(a), co(a), eln(e), eco(e), so(a), eo(e)));
                 sawDoubleStar = true;
             } else if (k == TokenKind.NAME && peek(1) == TokenKind.EQUAL) {
@@ -893,6 +911,9 @@ abstract class ExpressionParser extends StringParser {
                     throw failAt("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a);
                 }
                 int e = endTok();
+                if (keywords == null) {
+                    keywords = new ArrayList<>(2);
+                }
                 keywords.add(Keyword.of(name, v, ln(a), co(a), eln(e), eco(e), so(a), eo(e)));
                 sawKeyword = true;
             } else {
@@ -907,7 +928,7 @@ abstract class ExpressionParser extends StringParser {
                 if (isComprehensionStart(kind())) {
                     List<Comprehension> gens = parseComprehensions();
                     int e = endTok();
-                    boolean sole = allowGenexp && args.isEmpty() && keywords.isEmpty() && at(TokenKind.RPAR);
+                    boolean sole = allowGenexp && args.isEmpty() && keywords == null && at(TokenKind.RPAR);
                     if (!sole) {
                         report("Generator expression must be parenthesized", so(a), eo(e));
                         throw BAIL;
@@ -933,22 +954,23 @@ abstract class ExpressionParser extends StringParser {
             }
         }
         if (!at(TokenKind.RPAR)) {
-            if (!args.isEmpty() || !keywords.isEmpty()) {
-                if (atReportedError()) {
-                    throw BAIL;
-                }
-                Expr lastArg = null;
-                int lastStart = -1;
-                if (!keywords.isEmpty()) {
-                    lastArg = keywords.get(keywords.size() - 1).value();
-                }
-                if (!args.isEmpty() && (lastArg == null || args.get(args.size() - 1).startOffset() > lastStart)) {
-                    lastArg = args.get(args.size() - 1);
-                }
+            if (atReportedError()) {
+                throw BAIL;
+            }
+            Expr lastArg = null;
+            if (keywords != null) {
+                lastArg = keywords.get(keywords.size() - 1).value();
+            }
+            if (!args.isEmpty()
+                    && (lastArg == null || args.get(args.size() - 1).startOffset() > lastArg.startOffset())) {
+                lastArg = args.get(args.size() - 1);
+            }
+            if (lastArg != null) {
                 throw missingComma(lastArg);
             }
             throw unexpected();
         }
+        return keywords == null ? List.of() : keywords;
     }
 
     private Expr parseSubscript(int s, Expr value) {

@@ -150,13 +150,38 @@ abstract class ParserBase {
     final String identifier(int tok) {
         int s = tokens.start(tok);
         int e = tokens.end(tok);
+        String src = this.src;
+        int h = 0;
         for (int i = s; i < e; i++) {
-            if (src.charAt(i) >= 0x80) {
+            char c = src.charAt(i);
+            if (c >= 0x80) {
                 return Normalizer.normalize(src.substring(s, e), Normalizer.Form.NFKC);
             }
+            h = 31 * h + c;
         }
-        return src.substring(s, e);
+        // Names repeat: one String per distinct name keeps the tree small and skips a copy.
+        int slot = (h ^ (h >>> 11)) & (ID_CACHE_SIZE - 1);
+        String cached = idCache[slot];
+        int len = e - s;
+        if (cached != null && cached.length() == len && sameChars(cached, s, len)) {
+            return cached;
+        }
+        String id = src.substring(s, e);
+        idCache[slot] = id;
+        return id;
     }
+
+    private boolean sameChars(String cached, int s, int len) {
+        for (int i = 0; i < len; i++) {
+            if (cached.charAt(i) != src.charAt(s + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int ID_CACHE_SIZE = 512;
+    private final String[] idCache = new String[ID_CACHE_SIZE];
 
     /** The value of NUMBER token {@code t}; an error (and 0) when CPython would reject it. */
     final dev.typhon.ast.ConstantValue numberValue(int t) {

@@ -688,10 +688,8 @@ final class StatementParser extends PatternParser {
             int lpar = pos++;
             if (!at(TokenKind.RPAR)) {
                 ArrayList<Expr> b = new ArrayList<>(2);
-                ArrayList<Keyword> k = new ArrayList<>(1);
-                parseArguments(lpar, b, k, false);
+                keywords = parseArguments(lpar, b, false);
                 bases = b;
-                keywords = k;
             }
             closeBracket(TokenKind.RPAR, lpar);
         }
