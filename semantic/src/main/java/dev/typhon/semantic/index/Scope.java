@@ -19,7 +19,9 @@ public final class Scope {
     final int endOffset;
     final int parent;
     final IntArrayList children = new IntArrayList(2);
-    final ObjectIntHashMap<String> symbolIds = new ObjectIntHashMap<>(8);
+    /** Name to symbol id, built only once a scope has more than {@link #SMALL} symbols (most have fewer). */
+    ObjectIntHashMap<String> symbolIds;
+    private static final int SMALL = 8;
     final ArrayList<String> names = new ArrayList<>(8);
     final IntArrayList flags = new IntArrayList(8);
     /** Resolution kind per symbol ({@link SymbolFlags#LOCAL} ... {@link SymbolFlags#CELL}), set by the analysis. */
@@ -43,14 +45,21 @@ public final class Scope {
     }
 
     int symbol(String symbolName) {
-        int found = symbolIds.getIfAbsent(symbolName, -1);
+        int found = symbolId(symbolName);
         if (found >= 0) {
             return found;
         }
         int created = names.size();
         names.add(symbolName);
         flags.add(0);
-        symbolIds.put(symbolName, created);
+        if (symbolIds != null) {
+            symbolIds.put(symbolName, created);
+        } else if (created >= SMALL) {
+            symbolIds = new ObjectIntHashMap<>(32);
+            for (int i = 0; i < names.size(); i++) {
+                symbolIds.put(names.get(i), i);
+            }
+        }
         return created;
     }
 
@@ -106,7 +115,15 @@ public final class Scope {
 
     /** The symbol id of a (mangled) name, or -1. */
     public int symbolId(String symbolName) {
-        return symbolIds.getIfAbsent(symbolName, -1);
+        if (symbolIds != null) {
+            return symbolIds.getIfAbsent(symbolName, -1);
+        }
+        for (int i = 0, n = names.size(); i < n; i++) {
+            if (names.get(i).equals(symbolName)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public String symbolName(int symbol) {

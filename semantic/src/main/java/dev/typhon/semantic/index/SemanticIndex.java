@@ -14,13 +14,13 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 public final class SemanticIndex {
     private final List<Scope> scopes;
     private final List<Definition> definitions;
-    private final List<Use> uses;
+    private final UseTable uses;
     private final List<Constraint> constraints;
     private final List<SemanticError> errors;
     /** Built on the first {@link #useAt} query: most indexes are only walked, never queried by offset. */
     private IntIntHashMap useByOffset;
 
-    SemanticIndex(List<Scope> scopes, List<Definition> definitions, List<Use> uses, List<Constraint> constraints,
+    SemanticIndex(List<Scope> scopes, List<Definition> definitions, UseTable uses, List<Constraint> constraints,
                   List<SemanticError> errors) {
         this.scopes = scopes;
         this.definitions = definitions;
@@ -53,8 +53,29 @@ public final class SemanticIndex {
         return Collections.unmodifiableList(definitions);
     }
 
+    /** Every name read, in walk order (a view: each element is made on access). */
     public List<Use> uses() {
-        return Collections.unmodifiableList(uses);
+        return new java.util.AbstractList<>() {
+            @Override
+            public Use get(int index) {
+                java.util.Objects.checkIndex(index, uses.size);
+                return new Use(uses, index);
+            }
+
+            @Override
+            public int size() {
+                return uses.size;
+            }
+        };
+    }
+
+    public int useCount() {
+        return uses.size;
+    }
+
+    public Use use(int id) {
+        java.util.Objects.checkIndex(id, uses.size);
+        return new Use(uses, id);
     }
 
     public List<Constraint> constraints() {
@@ -86,32 +107,33 @@ public final class SemanticIndex {
     public Use useAt(int startOffset) {
         IntIntHashMap map = useByOffset;
         if (map == null) {
-            map = new IntIntHashMap(uses.size());
-            for (Use u : uses) {
+            map = new IntIntHashMap(uses.size);
+            for (int u = 0; u < uses.size; u++) {
                 // A deleted or augmented name is read and written at one offset; the read is what a use query wants.
-                if (!map.containsKey(u.startOffset())) {
-                    map.put(u.startOffset(), u.id);
+                int start = uses.nodes[u].startOffset();
+                if (!map.containsKey(start)) {
+                    map.put(start, u);
                 }
             }
             useByOffset = map;
         }
         int id = map.getIfAbsent(startOffset, -1);
-        return id < 0 ? null : uses.get(id);
+        return id < 0 ? null : new Use(uses, id);
     }
 
     /** The definitions that reach a use within its own scope, with their narrowing constraints. */
     public List<ReachingDefinition> reachingDefinitions(Use use) {
-        return expand(use.bindings);
+        return expand(use.bindings());
     }
 
     /** Whether some path reaches the use with the name not bound in the use's own scope. */
     public boolean possiblyUnboundInScope(Use use) {
-        return isPossiblyUnbound(use.bindings);
+        return isPossiblyUnbound(use.bindings());
     }
 
     /** Whether no path binds the name in the use's own scope before the use. */
     public boolean unboundInScope(Use use) {
-        for (int d : use.bindings.defs) {
+        for (int d : use.bindings().defs) {
             if (!definitions.get(d).kind().unbinds()) {
                 return false;
             }
@@ -176,15 +198,16 @@ public final class SemanticIndex {
      * provide count as bound. Unreachable uses count as bound.
      */
     public Boundness boundness(Use use, java.util.function.Predicate<String> isBuiltin) {
-        if (!use.reachable) {
+        if (!use.reachable()) {
             return Boundness.BOUND;
         }
-        Scope s = scopes.get(use.scope);
-        String name = s.symbolName(use.symbol);
+        Scope s = scopes.get(use.scope());
+        int symbol = use.symbol();
+        String name = s.symbolName(symbol);
         if (s.kind == ScopeKind.ANNOTATION) {
             return deferred(s, name, isBuiltin);
         }
-        int res = s.resolution(use.symbol);
+        int res = s.resolution(symbol);
         // At module level the flow is the truth whatever the name's resolution (global declarations included).
         if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL || s.kind == ScopeKind.MODULE) {
             boolean unbound = unboundInScope(use);

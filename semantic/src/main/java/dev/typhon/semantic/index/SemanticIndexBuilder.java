@@ -19,7 +19,7 @@ public final class SemanticIndexBuilder {
     private final StaticTruth statics;
     private final ArrayList<Scope> scopes = new ArrayList<>();
     private final ArrayList<Definition> definitions = new ArrayList<>();
-    private final ArrayList<Use> uses = new ArrayList<>();
+    private final UseTable uses = new UseTable();
     private final ArrayList<Constraint> constraints = new ArrayList<>();
     private final ArrayList<SemanticError> errors = new ArrayList<>();
     private final ArrayList<State> stack = new ArrayList<>();
@@ -52,6 +52,7 @@ public final class SemanticIndexBuilder {
     public static SemanticIndex build(Module module, IndexOptions options) {
         SemanticIndexBuilder b = new SemanticIndexBuilder(options);
         b.buildModule(module);
+        b.uses.trim();
         return new SemanticIndex(b.scopes, b.definitions, b.uses, b.constraints, b.errors);
     }
 
@@ -217,7 +218,7 @@ public final class SemanticIndexBuilder {
 
     private void use(State st, int sym, Name node) {
         boolean reachable = st.flow.reachable;
-        uses.add(new Use(uses.size(), st.scope.id, sym, node, reachable, reachable ? st.flow.get(sym) : Bindings.UNBOUND));
+        uses.add(st.scope.id, sym, node, reachable, reachable ? st.flow.get(sym) : Bindings.UNBOUND);
         if (testSymbols != null && testState == st) {
             testSymbols.add(sym);
         }
@@ -767,7 +768,7 @@ public final class SemanticIndexBuilder {
     private void whileLoop(While w) {
         Loop loop = pushLoop();
         int firstDef = definitions.size();
-        int firstUse = uses.size();
+        int firstUse = uses.size;
         FlowState exit = branch(w.test());
         int truth = statics.evaluate(w.test());
         if (truth == StaticTruth.FALSE) {
@@ -797,7 +798,7 @@ public final class SemanticIndexBuilder {
         visitExpr(iter);
         Loop loop = pushLoop();
         int firstDef = definitions.size();
-        int firstUse = uses.size();
+        int firstUse = uses.size;
         FlowState exit = cur.flow;
         cur.flow = exit.copy();
         flushPending(bound);
@@ -826,16 +827,15 @@ public final class SemanticIndexBuilder {
         }
         int scope = cur.scope.id;
         int[] extra = new int[8];
-        for (int u = firstUse; u < uses.size(); u++) {
-            Use use = uses.get(u);
-            if (use.scope != scope || !use.reachable) {
-                continue;
+        for (int u = firstUse; u < uses.size; u++) {
+            if (uses.scopes[u] != scope) {
+                continue;  // another scope's, or unreachable (complemented)
             }
-            Bindings b = use.bindings;
+            Bindings b = uses.bindings[u];
             if (!(b.mayBeUnbound || (b.defs.length > 0 && b.defs[0] < firstDef))) {
                 continue;
             }
-            Bindings backEdge = back.get(use.symbol);
+            Bindings backEdge = back.get(uses.symbols[u]);
             int n = 0;
             for (int d : backEdge.defs) {
                 if (d >= firstDef) {
@@ -846,7 +846,7 @@ public final class SemanticIndexBuilder {
                 }
             }
             if (n > 0) {
-                use.bindings = b.plus(extra, n);
+                uses.bindings[u] = b.plus(extra, n);
             }
         }
     }

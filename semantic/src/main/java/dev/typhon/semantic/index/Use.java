@@ -2,23 +2,14 @@ package dev.typhon.semantic.index;
 
 import dev.typhon.ast.Name;
 
-/** One read of a name: which scope's symbol it reads and what reaches it there. */
+/** One read of a name (a view of the index's use table): which scope's symbol it reads and what reaches it there. */
 public final class Use {
-    final int id;
-    final int scope;
-    final int symbol;
-    final Name node;
-    final boolean reachable;
-    /** Mutable only while building: loops add their back-edge definitions. */
-    Bindings bindings;
+    private final UseTable table;
+    private final int id;
 
-    Use(int id, int scope, int symbol, Name node, boolean reachable, Bindings bindings) {
+    Use(UseTable table, int id) {
+        this.table = table;
         this.id = id;
-        this.scope = scope;
-        this.symbol = symbol;
-        this.node = node;
-        this.reachable = reachable;
-        this.bindings = bindings;
     }
 
     public int id() {
@@ -26,23 +17,37 @@ public final class Use {
     }
 
     public int scope() {
-        return scope;
+        return table.scope(id);
     }
 
     public int symbol() {
-        return symbol;
+        return table.symbols[id];
     }
 
     public Name node() {
-        return node;
+        return table.nodes[id];
     }
 
     public int startOffset() {
-        return node.startOffset();
+        return table.nodes[id].startOffset();
     }
 
     /** False in code that static reachability rules out ({@code if sys.version_info < (3, 8):} ...). */
     public boolean reachable() {
-        return reachable;
+        return table.reachable(id);
+    }
+
+    Bindings bindings() {
+        return table.bindings[id];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Use u && u.table == table && u.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return id;
     }
 }
