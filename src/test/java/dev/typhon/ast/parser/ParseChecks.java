@@ -27,8 +27,19 @@ public final class ParseChecks {
     private ParseChecks() {
     }
 
-    /** Asserts the invariants of {@code result}; {@code input} describes the input in messages. */
+    /**
+     * Asserts the invariants of {@code result}, and that its tree dumps and unparses without
+     * throwing; {@code input} describes the input in messages.
+     */
     public static void assertSane(ParseResult result, String input) {
+        assertErrorsAndPositions(result, input);
+        // Every tree, even one cut short by errors, dumps and unparses without throwing.
+        AstDump.dump(result.module(), true);
+        Unparser.unparse(result.module());
+    }
+
+    /** Asserts that errors point into the source and that node positions are sane. */
+    public static void assertErrorsAndPositions(ParseResult result, String input) {
         assertNotNull(result, "no result for " + input);
         assertNotNull(result.module(), "no module for " + input);
         assertNotNull(result.source(), "no source for " + input);
@@ -50,9 +61,6 @@ public final class ParseChecks {
             }
         }
         assertPositions(result.module(), text, lines, input);
-        // Every tree, even one cut short by errors, dumps and unparses without throwing.
-        AstDump.dump(result.module(), true);
-        Unparser.unparse(result.module());
     }
 
     private static void assertPositions(Node root, String text, LineIndex lines, String input) {

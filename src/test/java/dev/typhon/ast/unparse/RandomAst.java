@@ -790,7 +790,9 @@ final class RandomAst {
         boolean lastText = false;
         for (int i = 0; i < n; i++) {
             if (!lastText && r.nextBoolean()) {
-                parts.add(Constant.of(new ConstantValue.Str(randomString(1 + r.nextInt(6))), null, 0, 0, 0, 0, 0, 0));
+                // Text from a u'' string concatenated with f-strings keeps kind 'u'.
+                String kind = !template && specDepth == 2 && r.nextInt(8) == 0 ? "u" : null;
+                parts.add(Constant.of(new ConstantValue.Str(randomString(1 + r.nextInt(6))), kind, 0, 0, 0, 0, 0, 0));
                 lastText = true;
             } else {
                 parts.add(field(f, depth, template, specDepth));

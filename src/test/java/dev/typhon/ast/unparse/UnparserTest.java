@@ -263,7 +263,13 @@ class UnparserTest {
                 // CPython writes a carriage return or NUL in a format spec raw.
                 c("f'{x:\\r\\x00\\x0c}'", "f'{x:\\r\\x00\\x0c}'"),
                 // A tab stays raw, as in CPython.
-                c("f'{x:\\t}'", "f'{x:\t}'"));
+                c("f'{x:\\t}'", "f'{x:\t}'"),
+                // Text from a u'' string concatenated with f-strings keeps its kind 'u' in the
+                // tree: only a separate u'' string writes that back. CPython folds it in.
+                c("u'z' f'{x}'", "u'z' f'{x}'"),
+                c("f'{x}' u'a' 'b'", "f'{x}' u'ab'"),
+                c("'a' f'{x}' u'b' f'{y}'", "f'a{x}' u'b' f'{y}'"),
+                c("u'a' f''", "u'a' f''"));
     }
 
     @ParameterizedTest

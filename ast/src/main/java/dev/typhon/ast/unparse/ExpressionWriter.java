@@ -460,6 +460,10 @@ class ExpressionWriter {
     // ---------------------------------------------------------------- f-strings and t-strings
 
     private void ftString(char prefix, List<Expr> values) {
+        if (prefix == 'f' && hasUnicodePart(values)) {
+            concatenation(values);
+            return;
+        }
         List<StringLiterals.Part> parts = new ArrayList<>(values.size());
         StringBuilder text = new StringBuilder();
         for (Expr value : values) {
@@ -470,6 +474,52 @@ class ExpressionWriter {
         }
         sb.append(prefix);
         StringLiterals.writeFtString(sb, parts);
+    }
+
+    /**
+     * Whether a literal part is marked {@code u}: CPython keeps the mark of the first string of an
+     * implicit concatenation such as {@code u'a' f'{x}'}, so the part can only be written as a
+     * separate {@code u''} string. CPython's unparser drops the mark; we keep the round trip.
+     */
+    private static boolean hasUnicodePart(List<Expr> values) {
+        for (Expr v : values) {
+            if (isUnicodePart(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnicodePart(Expr v) {
+        return v instanceof Constant c && "u".equals(c.kind()) && c.value() instanceof ConstantValue.Str;
+    }
+
+    /** An f-string with {@code u}-marked parts, as {@code u'a' f'{x}' u'b'}. */
+    private void concatenation(List<Expr> values) {
+        boolean wroteFString = false;
+        int i = 0;
+        while (i < values.size()) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            if (isUnicodePart(values.get(i))) {
+                sb.append('u');
+                PyRepr.str(sb, ((ConstantValue.Str) ((Constant) values.get(i)).value()).value());
+                i++;
+            } else {
+                int end = i;
+                while (end < values.size() && !isUnicodePart(values.get(end))) {
+                    end++;
+                }
+                ftString('f', values.subList(i, end));
+                wroteFString = true;
+                i = end;
+            }
+        }
+        if (!wroteFString) {
+            // Only an f-string makes the concatenation a JoinedStr.
+            sb.append(" f''");
+        }
     }
 
     /** CPython's {@code _write_ftstring_inner}: one value of an f-string body or format spec. */
