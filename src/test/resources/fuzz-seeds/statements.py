@@ -75,3 +75,17 @@ if __name__ == "__main__":
     raise SystemExit(control(3))
 raise
 raise ValueError("bad") from None
+
+
+def typed(a,  # type: int
+          b,
+          ):
+    # type: (...) -> None
+    values = []  # type: list[int]
+    for item in values:  # type: int
+        pass
+    with open(a) as f:  # type: ignore[misc]
+        pass
+
+
+import untyped_module  # type: ignore
