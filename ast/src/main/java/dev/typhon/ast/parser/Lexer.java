@@ -642,6 +642,9 @@ final class Lexer {
 
             again:
             for (;;) {
+                while (buf[p] == ' ') {
+                    p++;
+                }
                 int c;
                 int start;
                 do {
