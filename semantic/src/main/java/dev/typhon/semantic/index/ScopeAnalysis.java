@@ -56,6 +56,8 @@ final class ScopeAnalysis {
         Set<String> local = null;
         Set<String> declaredGlobal = null;
         Set<String> free = null;
+        // Locals and global declarations matter only to children; most scopes have none.
+        boolean hasChildren = !ste.children.isEmpty();
         for (int i = 0; i < count; i++) {
             String name = ste.names.get(i);
             int flags = ste.flags.get(i);
@@ -64,7 +66,9 @@ final class ScopeAnalysis {
                 if ((flags & SymbolFlags.NONLOCAL) != 0) {
                     errorAtDirective(ste, name, "name '" + name + "' is nonlocal and global");
                 }
-                declaredGlobal = add(declaredGlobal, name);
+                if (hasChildren) {
+                    declaredGlobal = add(declaredGlobal, name);
+                }
                 res = SymbolFlags.GLOBAL_EXPLICIT;
             } else if ((flags & SymbolFlags.NONLOCAL) != 0) {
                 if (module) {
@@ -78,7 +82,9 @@ final class ScopeAnalysis {
                     res = SymbolFlags.FREE;
                 }
             } else if ((flags & SymbolFlags.BOUND) != 0) {
-                local = add(local, name);
+                if (hasChildren) {
+                    local = add(local, name);
+                }
                 res = SymbolFlags.LOCAL;
             } else if (bound != null && bound.contains(name)) {
                 free = add(free, name);
@@ -92,7 +98,10 @@ final class ScopeAnalysis {
         // What the children see. Class bindings are invisible to them; a class passes on what it got.
         Set<String> childBound;
         Set<String> childGlobal;
-        if (isClass) {
+        if (!hasChildren) {
+            childBound = null;
+            childGlobal = null;
+        } else if (isClass) {
             childBound = new HashSet<>(bound == null ? Set.of() : bound);
             childBound.add("__class__");
             childGlobal = global;
