@@ -137,8 +137,12 @@ abstract class ParserBase {
 
     /** The last token consumed that is not layout: where the node being finished ends. */
     final int endTok() {
-        int m = pos - 1;
-        while (m > 0 && isLayout(tokens.kind(m))) {
+        return lastRealToken(pos - 1);
+    }
+
+    /** The nearest token at or before {@code m} that is neither layout nor an error token. */
+    final int lastRealToken(int m) {
+        while (m > 0 && (isLayout(tokens.kind(m)) || tokens.kind(m) == TokenKind.ERRORTOKEN)) {
             m--;
         }
         return m;

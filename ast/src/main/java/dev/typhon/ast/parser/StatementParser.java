@@ -69,6 +69,12 @@ final class StatementParser extends PatternParser {
     private static final List<TypeParam> NO_TYPE_PARAMS = List.of();
 
     private final ArrayList<TypeIgnore> typeIgnores = new ArrayList<>(0);
+    /** Last token of the last statement that parsed without error. */
+    private int lastStmtEnd;
+    /** The ':' of the last compound-statement header parsed. */
+    private int lastColon;
+    /** Set by a compound statement to its last token (its end is not simply the last token read). */
+    private int stmtEnd = -1;
 
     StatementParser(TokenBuffer tokens, ParseOptions options) {
         super(tokens, options);
@@ -98,7 +104,10 @@ final class StatementParser extends PatternParser {
         int savedDepth = depth;
         int savedStack = stack;
         try {
+            stmtEnd = -1;
             parseStatement(out);
+            lastStmtEnd = stmtEnd >= 0 ? stmtEnd : endTok();
+            stmtEnd = -1;
         } catch (Bail b) {
             // Statements of an 'a; b' list that parsed before the error stay in the tree.
             depth = savedDepth;
@@ -220,11 +229,21 @@ final class StatementParser extends PatternParser {
             return NO_STMTS;
         }
         parseSimpleStatements(body);
+        lastStmtEnd = endTok();
         return body;
+    }
+
+    /**
+     * Where a compound statement ends: its last statement that parsed (or its last header, when
+     * its body failed), so that a broken final statement does not stretch it over garbage.
+     */
+    private int blockEnd() {
+        return lastRealToken(Math.max(lastStmtEnd, lastColon));
     }
 
     private int expectColon() {
         if (at(TokenKind.COLON)) {
+            lastColon = pos;
             return pos++;
         }
         if (atReportedError()) {
@@ -668,7 +687,8 @@ final class StatementParser extends PatternParser {
         int colon = expectColon();
         String typeComment = functionTypeComment();
         List<Stmt> body = parseBlock("function definition", s);
-        int e = body.isEmpty() ? colon : endTok();
+        int e = blockEnd();
+        stmtEnd = e;
         if (async) {
             return AsyncFunctionDef.of(name, args, body, decorators, returns, typeComment, typeParams, ln(s), co(s),
                     eln(e), eco(e), so(s), eo(e));
@@ -695,7 +715,8 @@ final class StatementParser extends PatternParser {
         }
         int colon = expectColon();
         List<Stmt> body = parseBlock("class definition", s);
-        int e = body.isEmpty() ? colon : endTok();
+        int e = blockEnd();
+        stmtEnd = e;
         return ClassDef.of(name, bases, keywords, body, decorators, typeParams, ln(s), co(s), eln(e), eco(e), so(s),
                 eo(e));
     }
@@ -732,7 +753,8 @@ final class StatementParser extends PatternParser {
             }
             break;
         }
-        int e = endTok();
+        int e = blockEnd();
+        stmtEnd = e;
         Stmt result = null;
         for (int i = starts.size() - 1; i >= 0; i--) {
             int st = starts.get(i);
@@ -748,7 +770,8 @@ final class StatementParser extends PatternParser {
         expectColon();
         List<Stmt> body = parseBlock("'while' statement", s);
         List<Stmt> orelse = parseElse();
-        int e = endTok();
+        int e = blockEnd();
+        stmtEnd = e;
         return While.of(test, body, orelse, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }
 
@@ -772,7 +795,8 @@ final class StatementParser extends PatternParser {
         String typeComment = headerTypeComment();
         List<Stmt> body = parseBlock("'for' statement", f);
         List<Stmt> orelse = parseElse();
-        int e = endTok();
+        int e = blockEnd();
+        stmtEnd = e;
         if (async) {
             return AsyncFor.of(target, iter, body, orelse, typeComment, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         }
@@ -795,7 +819,8 @@ final class StatementParser extends PatternParser {
         expectColon();
         String typeComment = headerTypeComment();
         List<Stmt> body = parseBlock("'with' statement", w);
-        int e = endTok();
+        int e = blockEnd();
+        stmtEnd = e;
         if (async) {
             return AsyncWith.of(items, body, typeComment, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         }
@@ -941,7 +966,8 @@ final class StatementParser extends PatternParser {
             }
             expectColon();
             List<Stmt> hbody = parseBlock(star ? "'except*' statement" : "'except' statement", h);
-            int e = hbody.isEmpty() ? pos - 1 : endTok();
+            int e = blockEnd();
+            stmtEnd = e;
             handlers.add(ExceptHandler.of(type, name, hbody, ln(h), co(h), eln(e), eco(e), so(h), eo(e)));
         }
         List<Stmt> orelse = NO_STMTS;
@@ -959,7 +985,8 @@ final class StatementParser extends PatternParser {
         } else if (handlers.isEmpty()) {
             throw fail("expected 'except' or 'finally' block");
         }
-        int e = endTok();
+        int e = blockEnd();
+        stmtEnd = e;
         if (sawStar) {
             return TryStar.of(body, handlers, orelse, finalbody, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         }
@@ -1031,7 +1058,8 @@ final class StatementParser extends PatternParser {
             throw fail("invalid syntax");
         }
         accept(TokenKind.DEDENT);
-        int e = endTok();
+        int e = blockEnd();
+        stmtEnd = e;
         return Match.of(subject, cases, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }
 

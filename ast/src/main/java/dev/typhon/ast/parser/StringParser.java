@@ -247,7 +247,15 @@ abstract class StringParser extends ParserBase {
         if (text.isEmpty()) {
             return null;
         }
-        return Constant.of(new ConstantValue.Str(text), null, ln(t), co(t), eln(t), eco(t), so(t), eo(t));
+        // A middle ending in a doubled brace holds one brace but ends after both (as CPython's).
+        int end = eo(t);
+        if (end > so(t) && end < src.length()) {
+            char c = src.charAt(end - 1);
+            if ((c == '{' || c == '}') && src.charAt(end) == c) {
+                end++;
+            }
+        }
+        return Constant.of(new ConstantValue.Str(text), null, ln(t), co(t), eln(t), eco(t), so(t), end);
     }
 
     /**
