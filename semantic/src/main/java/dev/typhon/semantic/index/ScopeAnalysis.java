@@ -58,6 +58,9 @@ final class ScopeAnalysis {
         Set<String> free = null;
         // Locals and global declarations matter only to children; most scopes have none.
         boolean hasChildren = !ste.children.isEmpty();
+        // A class passes on what it got; a module's locals only shadow globals declared further in.
+        boolean collectLocals = hasChildren && !isClass && (isFunction || global != null);
+        boolean collectGlobals = hasChildren && !isClass;
         for (int i = 0; i < count; i++) {
             String name = ste.names.get(i);
             int flags = ste.flags.get(i);
@@ -66,7 +69,7 @@ final class ScopeAnalysis {
                 if ((flags & SymbolFlags.NONLOCAL) != 0) {
                     errorAtDirective(ste, name, "name '" + name + "' is nonlocal and global");
                 }
-                if (hasChildren) {
+                if (collectGlobals) {
                     declaredGlobal = add(declaredGlobal, name);
                 }
                 res = SymbolFlags.GLOBAL_EXPLICIT;
@@ -82,7 +85,7 @@ final class ScopeAnalysis {
                     res = SymbolFlags.FREE;
                 }
             } else if ((flags & SymbolFlags.BOUND) != 0) {
-                if (hasChildren) {
+                if (collectLocals) {
                     local = add(local, name);
                 }
                 res = SymbolFlags.LOCAL;
