@@ -65,6 +65,8 @@ abstract class ParserBase {
     final ParseOptions options;
     final PythonVersion target;
     final int last;
+    /** The source as an array: names are hashed and compared char by char, without String calls. */
+    private final char[] chars;
     final ArrayList<SyntaxError> errors = new ArrayList<>();
     int pos;
     /** Depth of the tree being built (see {@link #MAX_DEPTH}). */
@@ -78,6 +80,7 @@ abstract class ParserBase {
         this.options = options;
         this.target = options.targetVersion();
         this.last = tokens.size() - 1;
+        this.chars = src.toCharArray();
     }
 
     // ---- lookahead ----
@@ -154,10 +157,10 @@ abstract class ParserBase {
     final String identifier(int tok) {
         int s = tokens.start(tok);
         int e = tokens.end(tok);
-        String src = this.src;
+        char[] cs = chars;
         int h = 0;
         for (int i = s; i < e; i++) {
-            char c = src.charAt(i);
+            char c = cs[i];
             if (c >= 0x80) {
                 return Normalizer.normalize(src.substring(s, e), Normalizer.Form.NFKC);
             }
@@ -170,14 +173,15 @@ abstract class ParserBase {
         if (cached != null && cached.length() == len && sameChars(cached, s, len)) {
             return cached;
         }
-        String id = src.substring(s, e);
+        String id = new String(cs, s, len);
         idCache[slot] = id;
         return id;
     }
 
     private boolean sameChars(String cached, int s, int len) {
+        char[] cs = chars;
         for (int i = 0; i < len; i++) {
-            if (cached.charAt(i) != src.charAt(s + i)) {
+            if (cached.charAt(i) != cs[s + i]) {
                 return false;
             }
         }
