@@ -906,6 +906,10 @@ abstract class ExpressionParser extends StringParser {
             } else if (k == TokenKind.NAME && peek(1) == TokenKind.EQUAL) {
                 String name = identifier(a);
                 pos += 2;
+                if (at(TokenKind.COMMA) || at(TokenKind.RPAR)) {
+                    report("expected argument value expression", so(a), eo(a + 1));
+                    throw BAIL;
+                }
                 Expr v = parseExpression();
                 if (isComprehensionStart(kind())) {
                     throw failAt("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a);

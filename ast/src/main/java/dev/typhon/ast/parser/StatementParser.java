@@ -241,7 +241,12 @@ final class StatementParser extends PatternParser {
         return lastRealToken(Math.max(lastStmtEnd, lastColon));
     }
 
-    private int expectColon() {
+    /**
+     * The ':' ending a header. CPython says "expected ':'" where its grammar forces the colon
+     * ({@code def}, {@code try}, {@code else}, {@code finally}: {@code forced}) or the line ends
+     * right there; elsewhere the generic message.
+     */
+    private int expectColon(boolean forced) {
         if (at(TokenKind.COLON)) {
             lastColon = pos;
             return pos++;
@@ -249,7 +254,7 @@ final class StatementParser extends PatternParser {
         if (atReportedError()) {
             throw BAIL;
         }
-        throw fail("expected ':'");
+        throw fail(forced || at(TokenKind.NEWLINE) ? "expected ':'" : "invalid syntax");
     }
 
     /** A type comment right after a header's ':' (only in type-comment mode). */
@@ -572,6 +577,9 @@ final class StatementParser extends PatternParser {
         if (!accept(TokenKind.IMPORT)) {
             throw fail("invalid syntax");
         }
+        if (at(TokenKind.NEWLINE)) {
+            throw fail("Expected one or more names after 'import'");
+        }
         ArrayList<Alias> names = new ArrayList<>(2);
         if (at(TokenKind.STAR)) {
             int t = pos++;
@@ -684,7 +692,7 @@ final class StatementParser extends PatternParser {
         if (accept(TokenKind.RARROW)) {
             returns = parseExpression();
         }
-        int colon = expectColon();
+        int colon = expectColon(true);
         String typeComment = functionTypeComment();
         List<Stmt> body = parseBlock("function definition", s);
         int e = blockEnd();
@@ -713,7 +721,7 @@ final class StatementParser extends PatternParser {
             }
             closeBracket(TokenKind.RPAR, lpar);
         }
-        int colon = expectColon();
+        int colon = expectColon(false);
         List<Stmt> body = parseBlock("class definition", s);
         int e = blockEnd();
         stmtEnd = e;
@@ -733,7 +741,7 @@ final class StatementParser extends PatternParser {
         while (true) {
             pos++; // 'if' / 'elif'
             Expr test = parseNamedExpression();
-            expectColon();
+            expectColon(false);
             List<Stmt> body = parseBlock(what, s);
             starts.add(s);
             tests.add(test);
@@ -748,7 +756,7 @@ final class StatementParser extends PatternParser {
             }
             if (at(TokenKind.ELSE)) {
                 int el = pos++;
-                expectColon();
+                expectColon(true);
                 orelse = parseBlock("'else' statement", el);
             }
             break;
@@ -767,7 +775,7 @@ final class StatementParser extends PatternParser {
     private Stmt parseWhile() {
         int s = pos++;
         Expr test = parseNamedExpression();
-        expectColon();
+        expectColon(false);
         List<Stmt> body = parseBlock("'while' statement", s);
         List<Stmt> orelse = parseElse();
         int e = blockEnd();
@@ -780,7 +788,7 @@ final class StatementParser extends PatternParser {
             return NO_STMTS;
         }
         int el = pos++;
-        expectColon();
+        expectColon(true);
         return parseBlock("'else' statement", el);
     }
 
@@ -791,7 +799,7 @@ final class StatementParser extends PatternParser {
             throw fail("invalid syntax");
         }
         Expr iter = parseStarExpressions();
-        expectColon();
+        expectColon(false);
         String typeComment = headerTypeComment();
         List<Stmt> body = parseBlock("'for' statement", f);
         List<Stmt> orelse = parseElse();
@@ -816,7 +824,7 @@ final class StatementParser extends PatternParser {
             } while (accept(TokenKind.COMMA));
             items = list;
         }
-        expectColon();
+        expectColon(false);
         String typeComment = headerTypeComment();
         List<Stmt> body = parseBlock("'with' statement", w);
         int e = blockEnd();
@@ -912,7 +920,7 @@ final class StatementParser extends PatternParser {
 
     private Stmt parseTry() {
         int s = pos++;
-        expectColon();
+        expectColon(true);
         List<Stmt> body = parseBlock("'try' statement", s);
         ArrayList<ExceptHandler> handlers = new ArrayList<>(1);
         boolean sawStar = false;
@@ -964,7 +972,7 @@ final class StatementParser extends PatternParser {
             } else if (star) {
                 throw fail("expected one or more exception types");
             }
-            expectColon();
+            expectColon(false);
             List<Stmt> hbody = parseBlock(star ? "'except*' statement" : "'except' statement", h);
             int e = blockEnd();
             stmtEnd = e;
@@ -980,7 +988,7 @@ final class StatementParser extends PatternParser {
         List<Stmt> finalbody = NO_STMTS;
         if (at(TokenKind.FINALLY)) {
             int f = pos++;
-            expectColon();
+            expectColon(true);
             finalbody = parseBlock("'finally' statement", f);
         } else if (handlers.isEmpty()) {
             throw fail("expected 'except' or 'finally' block");
@@ -1023,7 +1031,7 @@ final class StatementParser extends PatternParser {
         if (subject instanceof Starred) {
             throw failAtNode("invalid syntax", subject);
         }
-        expectColon();
+        expectColon(false);
         if (!accept(TokenKind.NEWLINE)) {
             throw unexpected();
         }
@@ -1070,7 +1078,7 @@ final class StatementParser extends PatternParser {
         if (accept(TokenKind.IF)) {
             guard = parseNamedExpression();
         }
-        expectColon();
+        expectColon(false);
         List<Stmt> body = parseBlock("'case' statement", c);
         return MatchCase.of(pattern, guard, body);
     }
