@@ -65,8 +65,6 @@ abstract class ParserBase {
     final ParseOptions options;
     final PythonVersion target;
     final int last;
-    /** The source as an array: names are hashed and compared char by char, without String calls. */
-    private final char[] chars;
     final ArrayList<SyntaxError> errors = new ArrayList<>();
     int pos;
     /** Depth of the tree being built (see {@link #MAX_DEPTH}). */
@@ -80,7 +78,6 @@ abstract class ParserBase {
         this.options = options;
         this.target = options.targetVersion();
         this.last = tokens.size() - 1;
-        this.chars = src.toCharArray();
     }
 
     // ---- lookahead ----
@@ -157,10 +154,10 @@ abstract class ParserBase {
     final String identifier(int tok) {
         int s = tokens.start(tok);
         int e = tokens.end(tok);
-        char[] cs = chars;
+        String src = this.src;
         int h = 0;
         for (int i = s; i < e; i++) {
-            char c = cs[i];
+            char c = src.charAt(i);
             if (c >= 0x80) {
                 return Normalizer.normalize(src.substring(s, e), Normalizer.Form.NFKC);
             }
@@ -173,15 +170,15 @@ abstract class ParserBase {
         if (cached != null && cached.length() == len && sameChars(cached, s, len)) {
             return cached;
         }
-        String id = new String(cs, s, len);
+        String id = src.substring(s, e);
         idCache[slot] = id;
         return id;
     }
 
     private boolean sameChars(String cached, int s, int len) {
-        char[] cs = chars;
+        String src = this.src;
         for (int i = 0; i < len; i++) {
-            if (cached.charAt(i) != cs[s + i]) {
+            if (cached.charAt(i) != src.charAt(s + i)) {
                 return false;
             }
         }
