@@ -73,6 +73,8 @@ final class StatementParser extends PatternParser {
     private int lastStmtEnd;
     /** The ':' of the last compound-statement header parsed. */
     private int lastColon;
+    /** Whether the last statement failed (its else/elif/except clauses then fail silently). */
+    private boolean previousFailed;
     /** Set by a compound statement to its last token (its end is not simply the last token read). */
     private int stmtEnd = -1;
 
@@ -101,6 +103,14 @@ final class StatementParser extends PatternParser {
 
     private void parseStatementRecovering(List<Stmt> out) {
         int start = pos;
+        TokenKind first = kind();
+        if (previousFailed && (first == TokenKind.ELIF || first == TokenKind.ELSE || first == TokenKind.EXCEPT
+                || first == TokenKind.FINALLY)) {
+            // A clause of the compound statement that just failed: that error covers it.
+            pos++;
+            recover(start);
+            return;
+        }
         int savedDepth = depth;
         int savedStack = stack;
         try {
@@ -108,12 +118,15 @@ final class StatementParser extends PatternParser {
             parseStatement(out);
             lastStmtEnd = stmtEnd >= 0 ? stmtEnd : endTok();
             stmtEnd = -1;
+            previousFailed = false;
         } catch (Bail b) {
+            previousFailed = true;
             // Statements of an 'a; b' list that parsed before the error stay in the tree.
             depth = savedDepth;
             stack = savedStack;
             recover(start);
         } catch (StackOverflowError e) {
+            previousFailed = true;
             // Safety net only: the stack budget keeps parsing within 512 KB of stack.
             depth = savedDepth;
             stack = savedStack;
@@ -142,6 +155,8 @@ final class StatementParser extends PatternParser {
             }
             accept(TokenKind.DEDENT);
         }
+        // The failed statement's own clauses (else, except, ...) may follow.
+        previousFailed = true;
     }
 
     private void parseStatement(List<Stmt> out) {
