@@ -82,4 +82,27 @@ class ParserRecoveryTest {
         assertEquals(3, errors.size(), errors::toString);
         assertEquals(List.of(1, 2, 3), result.errors().stream().map(SyntaxError::lineno).toList());
     }
+
+    @Test
+    void theClausesOfAFailedStatementAddNoErrors() {
+        String source = """
+                if x y:
+                    pass
+                elif z:
+                    pass
+                else:
+                    pass
+                try
+                    pass
+                except E:
+                    pass
+                finally:
+                    pass
+                a = 1
+                """;
+        ParseResult result = PythonParser.parse(source, ParseOptions.DEFAULT);
+        assertEquals(List.of("1:6 invalid syntax", "7:4 expected ':'"), errors(result));
+        assertEquals("Module(body=[Assign(targets=[Name(id='a', ctx=Store())], value=Constant(value=1))], "
+                + "type_ignores=[])", AstDump.dump(result.module(), false));
+    }
 }
