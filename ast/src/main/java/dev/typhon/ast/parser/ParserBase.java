@@ -154,21 +154,22 @@ abstract class ParserBase {
     final String identifier(int tok) {
         int s = tokens.start(tok);
         int e = tokens.end(tok);
+        int len = e - s;
         String src = this.src;
-        int h = 0;
+        // Names repeat: one String per distinct name keeps the tree small and skips a copy. The
+        // slot comes from a few characters only, so a hit costs one comparison pass.
+        int h = len * 31 + src.charAt(s);
+        h = h * 31 + src.charAt(e - 1);
+        h = h * 31 + src.charAt(s + (len >> 1));
+        int slot = (h ^ (h >>> 9)) & (ID_CACHE_SIZE - 1);
+        String cached = idCache[slot];
+        if (cached != null && cached.length() == len && sameChars(cached, s, len)) {
+            return cached; // cached names are ASCII, so this one is too
+        }
         for (int i = s; i < e; i++) {
-            char c = src.charAt(i);
-            if (c >= 0x80) {
+            if (src.charAt(i) >= 0x80) {
                 return Normalizer.normalize(src.substring(s, e), Normalizer.Form.NFKC);
             }
-            h = 31 * h + c;
-        }
-        // Names repeat: one String per distinct name keeps the tree small and skips a copy.
-        int slot = (h ^ (h >>> 11)) & (ID_CACHE_SIZE - 1);
-        String cached = idCache[slot];
-        int len = e - s;
-        if (cached != null && cached.length() == len && sameChars(cached, s, len)) {
-            return cached;
         }
         String id = src.substring(s, e);
         idCache[slot] = id;
