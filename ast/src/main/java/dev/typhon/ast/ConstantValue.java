@@ -16,10 +16,77 @@ public sealed interface ConstantValue {
     Bool TRUE = new Bool(true);
     Bool FALSE = new Bool(false);
 
-    /** A {@code str}. Java strings hold UTF-16, which can carry lone surrogates as Python's can. */
-    record Str(String value) implements ConstantValue {
+    /**
+     * A {@code str}: a sequence of code points. Java's UTF-16 strings read a high surrogate followed
+     * by a low one as one code point; Python can hold the two as separate code points
+     * ({@code '\\ud800\\udc00'}). {@code splitPairs} lists, in ascending order, the indexes in
+     * {@code value} where such a pair stands for two code points; it is empty for almost every string.
+     */
+    record Str(String value, int[] splitPairs) implements ConstantValue {
+        private static final int[] NONE_SPLIT = new int[0];
+
         public Str {
             java.util.Objects.requireNonNull(value);
+            splitPairs = splitPairs == null || splitPairs.length == 0 ? NONE_SPLIT : splitPairs.clone();
+        }
+
+        /** A string whose surrogate pairs are all ordinary supplementary characters. */
+        public Str(String value) {
+            this(value, NONE_SPLIT);
+        }
+
+        @Override
+        public int[] splitPairs() {
+            return splitPairs.length == 0 ? splitPairs : splitPairs.clone();
+        }
+
+        /** Whether the pair at {@code index} (a high surrogate followed by a low one) is two code points. */
+        public boolean isSplitAt(int index) {
+            return splitPairs.length != 0 && java.util.Arrays.binarySearch(splitPairs, index) >= 0;
+        }
+
+        /**
+         * The concatenation of {@code parts}, as Python joins strings: a lone high surrogate at the end
+         * of one part and a lone low surrogate at the start of the next stay two code points.
+         */
+        public static Str concat(java.util.List<Str> parts) {
+            StringBuilder sb = new StringBuilder();
+            int[] splits = NONE_SPLIT;
+            int count = 0;
+            for (Str part : parts) {
+                int base = sb.length();
+                if (base > 0 && !part.value.isEmpty() && Character.isHighSurrogate(sb.charAt(base - 1))
+                        && Character.isLowSurrogate(part.value.charAt(0))) {
+                    splits = append(splits, count++, base - 1);
+                }
+                for (int split : part.splitPairs) {
+                    splits = append(splits, count++, base + split);
+                }
+                sb.append(part.value);
+            }
+            return new Str(sb.toString(), java.util.Arrays.copyOf(splits, count));
+        }
+
+        private static int[] append(int[] array, int size, int value) {
+            int[] out = size < array.length ? array : java.util.Arrays.copyOf(array, Math.max(4, size * 2));
+            out[size] = value;
+            return out;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Str other && value.equals(other.value)
+                    && java.util.Arrays.equals(splitPairs, other.splitPairs);
+        }
+
+        @Override
+        public int hashCode() {
+            return value.hashCode() * 31 + java.util.Arrays.hashCode(splitPairs);
+        }
+
+        @Override
+        public String toString() {
+            return "Str[" + value + (splitPairs.length == 0 ? "" : ", split at " + java.util.Arrays.toString(splitPairs)) + "]";
         }
     }
 

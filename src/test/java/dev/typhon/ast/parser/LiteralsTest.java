@@ -101,7 +101,7 @@ class LiteralsTest {
 
     private static Literals.DecodedString plain(String token) {
         Literals.DecodedString d = Literals.string(token);
-        return new Literals.DecodedString(d.str(), d.bytes(), d.isBytes(), d.uPrefix(), d.error());
+        return new Literals.DecodedString(d.str(), d.bytes(), d.isBytes(), d.uPrefix(), d.error(), d.splitPairs());
     }
 
     @Test

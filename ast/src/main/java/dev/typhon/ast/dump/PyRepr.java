@@ -33,7 +33,7 @@ public final class PyRepr {
     /** Appends the repr of any constant. */
     public static void constant(StringBuilder sb, ConstantValue value) {
         switch (value) {
-            case ConstantValue.Str s -> str(sb, s.value());
+            case ConstantValue.Str s -> str(sb, s);
             case ConstantValue.Bytes b -> bytes(sb, b);
             case ConstantValue.Int i -> integer(sb, i.value());
             case ConstantValue.Float f -> floatRepr(sb, f.value());
@@ -55,6 +55,15 @@ public final class PyRepr {
 
     /** Appends the repr of a {@code str}; lone surrogates are escaped as CPython does. */
     public static void str(StringBuilder sb, String s) {
+        str(sb, s, null);
+    }
+
+    /** Appends the repr of a {@code str} constant, keeping its split surrogate pairs apart. */
+    public static void str(StringBuilder sb, ConstantValue.Str s) {
+        str(sb, s.value(), s.splitPairs().length == 0 ? null : s);
+    }
+
+    private static void str(StringBuilder sb, String s, ConstantValue.Str splits) {
         // CPython's choice: single quotes unless that needs escaping and double quotes do not.
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         sb.append(quote);
@@ -74,7 +83,8 @@ public final class PyRepr {
                 continue;
             }
             int cp = c;
-            if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(s.charAt(i))) {
+            if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(s.charAt(i))
+                    && (splits == null || !splits.isSplitAt(i - 1))) {
                 cp = Character.toCodePoint(c, s.charAt(i++));
             }
             if (isPrintable(cp)) {

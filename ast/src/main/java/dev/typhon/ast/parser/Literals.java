@@ -21,18 +21,28 @@ public final class Literals {
      * (else null), whether a {@code u} prefix was given (CPython's {@code Constant.kind == 'u'}), or
      * CPython's error message, in which case the value fields are null.
      */
-    public record DecodedString(String str, byte[] bytes, boolean isBytes, boolean uPrefix, String error) {
+    public record DecodedString(String str, byte[] bytes, boolean isBytes, boolean uPrefix, String error,
+            int[] splitPairs) {
 
         static DecodedString ofStr(String s, boolean u) {
-            return new DecodedString(s, null, false, u, null);
+            return new DecodedString(s, null, false, u, null, null);
+        }
+
+        static DecodedString ofStr(String s, boolean u, int[] splitPairs) {
+            return new DecodedString(s, null, false, u, null, splitPairs);
         }
 
         static DecodedString ofBytes(byte[] b) {
-            return new DecodedString(null, b, true, false, null);
+            return new DecodedString(null, b, true, false, null, null);
         }
 
         static DecodedString failure(String message, boolean isBytes, boolean u) {
-            return new DecodedString(null, null, isBytes, u, message);
+            return new DecodedString(null, null, isBytes, u, message, null);
+        }
+
+        /** The str value as a constant, with any surrogate pairs that escapes wrote as two code points. */
+        public dev.typhon.ast.ConstantValue.Str strValue() {
+            return new dev.typhon.ast.ConstantValue.Str(str == null ? "" : str, splitPairs);
         }
     }
 
@@ -423,6 +433,9 @@ public final class Literals {
     /** Unicode escape decoding; errors give positions as CPython counts them (see {@link #position}). */
     private static DecodedString decodeUnicodeEscapes(String s, boolean u) {
         StringBuilder out = new StringBuilder(s.length());
+        // Escapes such as \\ud800\\udc00 write a high and a low surrogate as two code points.
+        int[] splits = null;
+        int splitCount = 0;
         int i = 0;
         int len = s.length();
         while (i < len) {
@@ -487,7 +500,14 @@ public final class Literals {
                     if (v < 0 || v > Character.MAX_CODE_POINT) {
                         return escapeError(s, bs, i, "illegal Unicode character", u);
                     }
+                    int before = out.length();
                     out.appendCodePoint(v);
+                    if (Character.isLowSurrogate(out.charAt(before)) && before > 0
+                            && Character.isHighSurrogate(out.charAt(before - 1))) {
+                        splits = splits == null ? new int[4]
+                                : splitCount == splits.length ? java.util.Arrays.copyOf(splits, splitCount * 2) : splits;
+                        splits[splitCount++] = before - 1;
+                    }
                 }
                 case 'N' -> {
                     String malformed = "malformed \\N character escape";
@@ -514,7 +534,8 @@ public final class Literals {
                 }
             }
         }
-        return DecodedString.ofStr(out.toString(), u);
+        return DecodedString.ofStr(out.toString(), u,
+                splits == null ? null : java.util.Arrays.copyOf(splits, splitCount));
     }
 
     private static DecodedString escapeError(String s, int start, int end, String reason, boolean u) {

@@ -104,14 +104,14 @@ abstract class StringParser extends ParserBase {
         boolean joined = sawF || sawT;
         if (!joined) {
             // Plain text only: one constant over the whole run, kind from the first piece.
-            StringBuilder sb = new StringBuilder();
+            ArrayList<ConstantValue.Str> parts = new ArrayList<>(flat.size());
             for (Expr x : flat) {
                 if (x instanceof Constant c && c.value() instanceof ConstantValue.Str str) {
-                    sb.append(str.value());
+                    parts.add(str);
                 }
             }
             String kind = ((Constant) flat.get(0)).kind();
-            return Constant.of(new ConstantValue.Str(sb.toString()), kind, ln(s), co(s), eln(e), eco(e),
+            return Constant.of(ConstantValue.Str.concat(parts), kind, ln(s), co(s), eln(e), eco(e),
                     so(s), eo(e));
         }
         List<Expr> values = fold(flat, true);
@@ -134,7 +134,7 @@ abstract class StringParser extends ParserBase {
     private Constant stringConstant(Literals.DecodedString d, int t, int s, int e) {
         ConstantValue v = d.isBytes()
                 ? new ConstantValue.Bytes(d.bytes() == null ? new byte[0] : d.bytes())
-                : new ConstantValue.Str(d.str() == null ? "" : d.str());
+                : d.strValue();
         // CPython sets kind 'u' only for a lowercase u prefix (it tests the token's first byte).
         String kind = src.charAt(tokens.start(t)) == 'u' ? "u" : null;
         return Constant.of(v, kind, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
@@ -151,18 +151,18 @@ abstract class StringParser extends ParserBase {
             Expr elem = flat.get(i);
             if (elem instanceof Constant first) {
                 if (i + 1 < n && flat.get(i + 1) instanceof Constant) {
-                    StringBuilder sb = new StringBuilder();
+                    ArrayList<ConstantValue.Str> parts = new ArrayList<>();
                     Constant lastC = first;
                     int j = i;
                     while (j < n && flat.get(j) instanceof Constant c) {
                         if (c.value() instanceof ConstantValue.Str str) {
-                            sb.append(str.value());
+                            parts.add(str);
                         }
                         lastC = c;
                         j++;
                     }
                     i = j - 1;
-                    elem = Constant.of(new ConstantValue.Str(sb.toString()), first.kind(), first.lineno(),
+                    elem = Constant.of(ConstantValue.Str.concat(parts), first.kind(), first.lineno(),
                             first.colOffset(), lastC.endLineno(), lastC.endColOffset(), first.startOffset(),
                             lastC.endOffset());
                 }
@@ -243,8 +243,8 @@ abstract class StringParser extends ParserBase {
         if (d.error() != null) {
             reportAtToken(d.error(), t);
         }
-        String text = d.str() == null ? "" : d.str();
-        if (text.isEmpty()) {
+        ConstantValue.Str value = d.strValue();
+        if (value.value().isEmpty()) {
             return null;
         }
         // A middle ending in a doubled brace holds one brace but ends after both (as CPython's).
@@ -255,7 +255,7 @@ abstract class StringParser extends ParserBase {
                 end++;
             }
         }
-        return Constant.of(new ConstantValue.Str(text), null, ln(t), co(t), eln(t), eco(t), so(t), end);
+        return Constant.of(value, null, ln(t), co(t), eln(t), eco(t), so(t), end);
     }
 
     /**

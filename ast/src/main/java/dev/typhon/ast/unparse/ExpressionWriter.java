@@ -504,7 +504,7 @@ class ExpressionWriter {
             }
             if (isUnicodePart(values.get(i))) {
                 sb.append('u');
-                PyRepr.str(sb, ((ConstantValue.Str) ((Constant) values.get(i)).value()).value());
+                PyRepr.str(sb, (ConstantValue.Str) ((Constant) values.get(i)).value());
                 i++;
             } else {
                 int end = i;
