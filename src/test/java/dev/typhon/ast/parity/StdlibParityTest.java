@@ -56,7 +56,9 @@ class StdlibParityTest {
             }
         });
 
+        UnicodeVersionGap gap = UnicodeVersionGap.of(python);
         int identical = 0;
+        int identicalUpToUnicodeVersion = 0;
         int rejectedByBoth = 0;
         List<String> differences = new ArrayList<>();
         StringBuilder ours = new StringBuilder(1 << 20);
@@ -74,6 +76,8 @@ class StdlibParityTest {
                     rejectedByBoth++;
                 } else if (!expectedError && !ourError && contentEquals(ours, expected)) {
                     identical++;
+                } else if (!expectedError && !ourError && gap.escapeUnassigned(ours).equals(expected)) {
+                    identicalUpToUnicodeVersion++;
                 } else {
                     differences.add(rel + ": " + firstDifference(expected, ours.toString()));
                 }
@@ -83,8 +87,11 @@ class StdlibParityTest {
         assertTrue(oracle.waitFor(60, TimeUnit.SECONDS), "the oracle did not exit");
         assertEquals(0, oracle.exitValue(), "the oracle failed");
 
-        String summary = String.format("stdlib parity with %s (%s): %d files, %d identical, %d rejected by both, %d differing",
-                python, stdlib, files.size(), identical, rejectedByBoth, differences.size());
+        String summary = String.format("stdlib parity with %s (%s): %d files, %d identical, "
+                        + "%d identical but for characters new in Unicode %s (unassigned in the oracle's %s), "
+                        + "%d rejected by both, %d differing",
+                python, stdlib, files.size(), identical, identicalUpToUnicodeVersion, gap.ourVersion(),
+                gap.oracleVersion(), rejectedByBoth, differences.size());
         System.out.println(summary);
         if (!differences.isEmpty()) {
             StringBuilder report = new StringBuilder(summary).append('\n');

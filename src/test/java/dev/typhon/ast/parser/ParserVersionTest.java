@@ -27,6 +27,7 @@ class ParserVersionTest {
                 Arguments.of("def f[T](x: T): pass", "3.12", "type parameter lists"),
                 Arguments.of("type X = int", "3.12", "`type` statement"),
                 Arguments.of("f'{'a'}'", "3.12", "the enclosing quote inside an f-string replacement field"),
+                Arguments.of("f'''{'''a'''}'''", "3.12", "the enclosing quote inside an f-string replacement field"),
                 Arguments.of("f'{\"\\n\".join(x)}'", "3.12", "backslashes in f-string replacement fields"),
                 Arguments.of("f'''{x # comment\n}'''", "3.12", "comments in f-string replacement fields"),
                 Arguments.of("class C[T = int]: pass", "3.13", "type parameter defaults"),
@@ -63,5 +64,15 @@ class ParserVersionTest {
         assertEquals(List.of(), PythonParser.parse("with (a, b):\n    pass\n", py38).errors());
         assertEquals(List.of(), PythonParser.parse("f'{x!r:>{width}}'", py38).errors());
         assertEquals(List.of(), PythonParser.parse("a[(x := 1)]", py38).errors());
+    }
+
+    @org.junit.jupiter.api.Test
+    void beforePep701OnlyTheClosingDelimiterEndsAField() {
+        // All accepted by CPython 3.11: a triple-quoted f-string ends only at its triple quote.
+        ParseOptions py311 = ParseOptions.DEFAULT.withTargetVersion(PythonVersion.PY311);
+        for (String source : List.of("f'''{d[\"'\"]}'''", "f\"\"\"{\"a\"}\"\"\"", "f'''{'a'}'''",
+                "f'{\"a\"}'", "f\"\"\"{f\"{x}\"}\"\"\"")) {
+            assertEquals(List.of(), PythonParser.parse(source, py311).errors(), source);
+        }
     }
 }

@@ -24,8 +24,11 @@ abstract class StringParser extends ParserBase {
     private static final int MAX_SPEC_NESTING = 2;
 
     private int specNesting;
-    /** The quote character of the innermost f-/t-string being parsed (for pre-3.12 checks). */
-    private char quote;
+    /**
+     * The closing delimiter of the innermost f-/t-string being parsed ({@code '}, {@code """}, ...):
+     * before 3.12 a replacement field ended the string wherever that delimiter appeared in it.
+     */
+    private String closingQuote = "";
 
     StringParser(TokenBuffer tokens, ParseOptions options) {
         super(tokens, options);
@@ -183,12 +186,15 @@ abstract class StringParser extends ParserBase {
     private void parseFString(List<Expr> out, boolean template) {
         int startTok = pos++;
         boolean raw = isRaw(startTok);
-        char outerQuote = quote;
-        quote = src.charAt(tokens.end(startTok) - 1);
+        String outerQuote = closingQuote;
+        int end = tokens.end(startTok);
+        char q = src.charAt(end - 1);
+        boolean triple = end - tokens.start(startTok) >= 4 && src.charAt(end - 2) == q && src.charAt(end - 3) == q;
+        closingQuote = triple ? String.valueOf(q).repeat(3) : String.valueOf(q);
         try {
             parseFStringBody(out, template, raw);
         } finally {
-            quote = outerQuote;
+            closingQuote = outerQuote;
         }
     }
 
@@ -373,7 +379,7 @@ abstract class StringParser extends ParserBase {
     private void checkPep701(int lbrace, int first, int lastTok) {
         for (int t = first; t <= lastTok; t++) {
             TokenKind k = tokens.kind(t);
-            if ((k == TokenKind.STRING || k == TokenKind.FSTRING_START) && tokens.text(t).indexOf(quote) >= 0) {
+            if ((k == TokenKind.STRING || k == TokenKind.FSTRING_START) && tokens.text(t).contains(closingQuote)) {
                 requireVersion(PythonVersion.PY312, "the enclosing quote inside an f-string replacement field", t);
                 return;
             }
