@@ -792,7 +792,7 @@ final class RandomAst {
             if (!lastText && r.nextBoolean()) {
                 // Text from a u'' string concatenated with f-strings keeps kind 'u'.
                 String kind = !template && specDepth == 2 && r.nextInt(8) == 0 ? "u" : null;
-                parts.add(Constant.of(new ConstantValue.Str(randomString(1 + r.nextInt(6))), kind, 0, 0, 0, 0, 0, 0));
+                parts.add(Constant.of(randomStr(1 + r.nextInt(6)), kind, 0, 0, 0, 0, 0, 0));
                 lastText = true;
             } else {
                 parts.add(field(f, depth, template, specDepth));
@@ -846,7 +846,7 @@ final class RandomAst {
     }
 
     private Expr strConstant() {
-        return Constant.of(new ConstantValue.Str(randomString(r.nextInt(12))), r.nextInt(5) == 0 ? "u" : null,
+        return Constant.of(randomStr(r.nextInt(12)), r.nextInt(5) == 0 ? "u" : null,
                 0, 0, 0, 0, 0, 0);
     }
 
@@ -860,7 +860,7 @@ final class RandomAst {
             case 3 -> new ConstantValue.Float(Math.abs(r.nextDouble() * Math.pow(10, r.nextInt(40) - 20)));
             case 4 -> new ConstantValue.Complex(0.0, r.nextBoolean() ? r.nextInt(10) : pick(new double[] {
                     0.25, 1e20, Double.POSITIVE_INFINITY}));
-            case 5 -> new ConstantValue.Str(randomString(r.nextInt(10)));
+            case 5 -> randomStr(r.nextInt(10));
             case 6 -> {
                 byte[] bytes = new byte[r.nextInt(6)];
                 r.nextBytes(bytes);
@@ -873,18 +873,31 @@ final class RandomAst {
         };
     }
 
-    private String randomString(int length) {
+    /**
+     * A random string: quotes, backslashes, braces, control characters, non-ASCII, emoji, lone
+     * surrogates, and surrogate pairs that stand for two code points (as Python's
+     * {@code '\\ud83d\\ude00'} does).
+     */
+    private ConstantValue.Str randomStr(int length) {
         StringBuilder sb = new StringBuilder(length);
+        List<Integer> splits = new ArrayList<>();
         for (int i = 0; i < length; i++) {
             char c = STRING_CHARS.charAt(r.nextInt(STRING_CHARS.length()));
             if (Character.isHighSurrogate(c) && r.nextBoolean()) {
-                // Usually keep a pair whole; sometimes leave a lone surrogate.
+                // Usually a whole pair, sometimes one that is two code points.
+                if (r.nextInt(3) == 0) {
+                    splits.add(sb.length());
+                }
                 sb.append("\ud83d\ude00");
             } else {
                 sb.append(c);
             }
         }
-        return sb.toString();
+        int[] at = new int[splits.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = splits.get(i);
+        }
+        return new ConstantValue.Str(sb.toString(), at);
     }
 
     // ---------------------------------------------------------------- names

@@ -241,6 +241,13 @@ class UnparserTest {
                 c("try:\n    pass\nexcept A, B:\n    pass", "try:\n    pass\nexcept (A, B):\n    pass"),  // 3.14 syntax
                 c("try:\n    pass\nexcept* A, B:\n    pass", "try:\n    pass\nexcept* (A, B):\n    pass"),  // 3.14 syntax
                 c("t''", "t''"),  // 3.14 syntax
+                // Escaped surrogate pairs stay two code points (a Str's split pairs).
+                c("f'\\ud800\\udc00{x}'", "f'\\ud800\\udc00{x}'"),
+                c("def f():\n    '''\\ud800\\udc00'''", "def f():\n    \"\"\"\\ud800\\udc00\"\"\""),
+                c("'\\ud800\\udc00'", "\"\"\"\\ud800\\udc00\"\"\""),
+                c("f'\\ud800{x}\\udc00'", "f'\\ud800{x}\\udc00'"),
+                c("f'{{\\ud800\\udc00'", "f'{{\\ud800\\udc00'"),
+                c("f'\\'\\'\\'\"{x}\"\"\"\\ud800\\udc00'", "f'''\\'\\'\\'\"{x}\"\"\"\\ud800\\udc00'''"),
                 c("t'{ {1: 2} }'", "t'{ {1: 2}}'")  // 3.14 syntax
         );
     }
@@ -262,6 +269,8 @@ class UnparserTest {
                 c("f'{x:\\x7d}'", "f'{x:\\x7d}'"),
                 // CPython writes a carriage return or NUL in a format spec raw.
                 c("f'{x:\\r\\x00\\x0c}'", "f'{x:\\r\\x00\\x0c}'"),
+                // CPython writes surrogates in a format spec raw, which cannot even be encoded.
+                c("f'{x:\\ud800\\udc00}'", "f'{x:\\ud800\\udc00}'"),
                 // A tab stays raw, as in CPython.
                 c("f'{x:\\t}'", "f'{x:\t}'"),
                 // Text from a u'' string concatenated with f-strings keeps its kind 'u' in the

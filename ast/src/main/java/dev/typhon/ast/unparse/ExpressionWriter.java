@@ -467,13 +467,38 @@ class ExpressionWriter {
         List<StringLiterals.Part> parts = new ArrayList<>(values.size());
         StringBuilder text = new StringBuilder();
         for (Expr value : values) {
-            text.setLength(0);
-            ftStringInner(text, value, false);
-            parts.add(new StringLiterals.Part(text.toString(),
-                    value instanceof Constant c && c.value() instanceof ConstantValue.Str));
+            if (value instanceof Constant c && c.value() instanceof ConstantValue.Str s) {
+                parts.add(new StringLiterals.Part(doubleBraces(s), true));
+            } else {
+                text.setLength(0);
+                ftStringInner(text, value, false);
+                parts.add(new StringLiterals.Part(new ConstantValue.Str(text.toString()), false));
+            }
         }
         sb.append(prefix);
         StringLiterals.writeFtString(sb, parts);
+    }
+
+    /** Literal f-string text with braces doubled, its split surrogate pairs moved along. */
+    private static ConstantValue.Str doubleBraces(ConstantValue.Str s) {
+        String value = s.value();
+        if (value.indexOf('{') < 0 && value.indexOf('}') < 0) {
+            return s;
+        }
+        int[] splits = s.splitPairs();
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        int k = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (k < splits.length && splits[k] == i) {
+                splits[k++] = out.length();
+            }
+            char c = value.charAt(i);
+            out.append(c);
+            if (c == '{' || c == '}') {
+                out.append(c);
+            }
+        }
+        return new ConstantValue.Str(out.toString(), splits);
     }
 
     /**
@@ -530,7 +555,7 @@ class ExpressionWriter {
                     ftStringInner(out, v, formatSpec);
                 }
             }
-            case Constant c when c.value() instanceof ConstantValue.Str s -> literalText(out, s.value(), formatSpec);
+            case Constant c when c.value() instanceof ConstantValue.Str s -> literalText(out, s, formatSpec);
             case FormattedValue f -> out.append(replacementField(f.value(), null, f.conversion(), f.formatSpec()));
             case Interpolation i -> out.append(replacementField(i.value(), i.str(), i.conversion(), i.formatSpec()));
             default -> {
@@ -540,9 +565,10 @@ class ExpressionWriter {
         }
     }
 
-    private static void literalText(StringBuilder out, String s, boolean formatSpec) {
+    private static void literalText(StringBuilder out, ConstantValue.Str str, boolean formatSpec) {
+        String s = str.value();
         for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
+            int cp = StringLiterals.codePointAt(str, i);
             i += Character.charCount(cp);
             switch (cp) {
                 // In a format spec `{{` opens a nested field rather than escaping a brace, so a

@@ -139,7 +139,7 @@ final class StatementWriter extends ExpressionWriter {
             if ("u".equals(c.kind())) {
                 sb.append('u');
             }
-            StringLiterals.Literal literal = StringLiterals.literal(s.value(), StringLiterals.MULTI_QUOTES, false);
+            StringLiterals.Literal literal = StringLiterals.literal(s, StringLiterals.MULTI_QUOTES, false);
             String quote = literal.quotes().get(0);
             sb.append(quote).append(literal.body()).append(quote);
             statements(body.subList(1, body.size()));

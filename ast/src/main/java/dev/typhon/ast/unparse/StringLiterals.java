@@ -1,5 +1,6 @@
 package dev.typhon.ast.unparse;
 
+import dev.typhon.ast.ConstantValue;
 import dev.typhon.ast.dump.PyRepr;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ final class StringLiterals {
     static final List<String> MULTI_QUOTES = List.of(TRIPLE_DOUBLE, TRIPLE_SINGLE);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ConstantValue.Str QUOTE = new ConstantValue.Str("\"");
 
     private StringLiterals() {
     }
@@ -37,7 +39,7 @@ final class StringLiterals {
      * {@code quoteTypes} that do not occur in the text. When none is left, falls back to the
      * body of {@code repr()} with the quote it chose.
      */
-    static Literal literal(String string, List<String> quoteTypes, boolean escapeSpecialWhitespace) {
+    static Literal literal(ConstantValue.Str string, List<String> quoteTypes, boolean escapeSpecialWhitespace) {
         String escaped = escape(string, escapeSpecialWhitespace);
         List<String> possible = new ArrayList<>(quoteTypes.size());
         boolean multiline = escaped.indexOf('\n') >= 0;
@@ -47,7 +49,9 @@ final class StringLiterals {
             }
         }
         if (possible.isEmpty()) {
-            String repr = PyRepr.str(string);
+            StringBuilder reprText = new StringBuilder();
+            PyRepr.str(reprText, string);
+            String repr = reprText.toString();
             char reprQuote = repr.charAt(0);
             String quote = String.valueOf(reprQuote);
             for (String q : quoteTypes) {
@@ -82,12 +86,22 @@ final class StringLiterals {
         return new Literal(escaped, possible);
     }
 
+    /**
+     * The code point at {@code index}: as {@link String#codePointAt}, except that a surrogate pair
+     * the constant holds as two code points yields its high surrogate alone.
+     */
+    static int codePointAt(ConstantValue.Str str, int index) {
+        int cp = str.value().codePointAt(index);
+        return cp > 0xffff && str.isSplitAt(index) ? str.value().charAt(index) : cp;
+    }
+
     /** Backslashes and unprintable characters as Python's {@code unicode_escape} codec writes them. */
-    static String escape(String string, boolean escapeSpecialWhitespace) {
+    static String escape(ConstantValue.Str str, boolean escapeSpecialWhitespace) {
+        String string = str.value();
         StringBuilder sb = null;
         int n = string.length();
         for (int i = 0; i < n; ) {
-            int cp = string.codePointAt(i);
+            int cp = codePointAt(str, i);
             int width = Character.charCount(cp);
             boolean keep = cp != '\\' && (isPrintable(cp)
                     || (!escapeSpecialWhitespace && (cp == '\n' || cp == '\t')));
@@ -152,7 +166,7 @@ final class StringLiterals {
     }
 
     /** One piece of an f-string or t-string body: literal text, or a whole replacement field. */
-    record Part(String text, boolean constant) {
+    record Part(ConstantValue.Str text, boolean constant) {
     }
 
     /**
@@ -168,9 +182,9 @@ final class StringLiterals {
         StringBuilder body = new StringBuilder();
         boolean fallback = false;
         for (Part part : parts) {
-            String value = part.text();
+            String value = part.text().value();
             if (part.constant()) {
-                Literal literal = literal(value, quoteTypes, true);
+                Literal literal = literal(part.text(), quoteTypes, true);
                 if (java.util.Collections.disjoint(literal.quotes(), quoteTypes)) {
                     fallback = true;
                     break;
@@ -209,10 +223,11 @@ final class StringLiterals {
             for (Part part : parts) {
                 if (part.constant()) {
                     // repr of '"' + text is always in single quotes; drop the "'\"" and the "'".
-                    String repr = PyRepr.str("\"" + part.text());
+                    StringBuilder repr = new StringBuilder();
+                    PyRepr.str(repr, ConstantValue.Str.concat(List.of(QUOTE, part.text())));
                     body.append(repr, 2, repr.length() - 1);
                 } else {
-                    body.append(part.text());
+                    body.append(part.text().value());
                 }
             }
             quoteTypes = List.of(TRIPLE_SINGLE);
