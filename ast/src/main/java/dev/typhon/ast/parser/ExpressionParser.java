@@ -580,10 +580,7 @@ abstract class ExpressionParser extends StringParser {
             return first;
         }
         if (isComprehensionStart(k)) {
-            if (first instanceof Starred) {
-                throw failAtNode("iterable unpacking cannot be used in comprehension", first);
-            }
-            List<Comprehension> gens = parseComprehensions();
+            List<Comprehension> gens = comprehensionsAfter(first);
             int r = closeBracket(TokenKind.RPAR, lpar);
             leave(W_BRACKET);
             return GeneratorExp.of(first, gens, ln(lpar), co(lpar), eln(r), eco(r), so(lpar), eo(r));
@@ -644,28 +641,42 @@ abstract class ExpressionParser extends StringParser {
         }
         Expr first = parseStarNamedExpression();
         if (isComprehensionStart(kind())) {
-            if (first instanceof Starred) {
-                throw failAtNode("iterable unpacking cannot be used in comprehension", first);
-            }
-            List<Comprehension> gens = parseComprehensions();
+            List<Comprehension> gens = comprehensionsAfter(first);
             int r = closeBracket(TokenKind.RSQB, lsq);
             leave(W_BRACKET);
             return ListComp.of(first, gens, ln(lsq), co(lsq), eln(r), eco(r), so(lsq), eo(r));
         }
+        ArrayList<Expr> elts = displayElements(first, TokenKind.RSQB);
+        int r = pos++;
+        leave(W_BRACKET);
+        return dev.typhon.ast.List.of(elts, ExprContext.Load, ln(lsq), co(lsq), eln(r), eco(r), so(lsq), eo(r));
+    }
+
+    /**
+     * The elements of a list or set display from its first one: {@code , element} up to the
+     * closing bracket, which is left for the caller.
+     */
+    private ArrayList<Expr> displayElements(Expr first, TokenKind close) {
         ArrayList<Expr> elts = new ArrayList<>(4);
         elts.add(first);
         while (accept(TokenKind.COMMA)) {
-            if (at(TokenKind.RSQB)) {
+            if (at(close)) {
                 break;
             }
             elts.add(parseStarNamedExpression());
         }
-        if (!at(TokenKind.RSQB)) {
+        if (!at(close)) {
             throw missingComma(elts.get(elts.size() - 1));
         }
-        int r = pos++;
-        leave(W_BRACKET);
-        return dev.typhon.ast.List.of(elts, ExprContext.Load, ln(lsq), co(lsq), eln(r), eco(r), so(lsq), eo(r));
+        return elts;
+    }
+
+    /** The {@code for} clauses after a comprehension's element, which may not be starred. */
+    private List<Comprehension> comprehensionsAfter(Expr element) {
+        if (element instanceof Starred) {
+            throw failAtNode("iterable unpacking cannot be used in comprehension", element);
+        }
+        return parseComprehensions();
     }
 
     private Expr parseBraceDisplay() {
@@ -690,25 +701,12 @@ abstract class ExpressionParser extends StringParser {
             return parseDictRest(lbr, first, value);
         }
         if (isComprehensionStart(kind())) {
-            if (first instanceof Starred) {
-                throw failAtNode("iterable unpacking cannot be used in comprehension", first);
-            }
-            List<Comprehension> gens = parseComprehensions();
+            List<Comprehension> gens = comprehensionsAfter(first);
             int r = closeBracket(TokenKind.RBRACE, lbr);
             leave(W_BRACKET);
             return SetComp.of(first, gens, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
         }
-        ArrayList<Expr> elts = new ArrayList<>(4);
-        elts.add(first);
-        while (accept(TokenKind.COMMA)) {
-            if (at(TokenKind.RBRACE)) {
-                break;
-            }
-            elts.add(parseStarNamedExpression());
-        }
-        if (!at(TokenKind.RBRACE)) {
-            throw missingComma(elts.get(elts.size() - 1));
-        }
+        ArrayList<Expr> elts = displayElements(first, TokenKind.RBRACE);
         int r = pos++;
         leave(W_BRACKET);
         return dev.typhon.ast.Set.of(elts, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));

@@ -227,39 +227,39 @@ abstract class ParameterParser extends ExpressionParser {
         return params;
     }
 
+    /** Only a TypeVar takes a bound: {@code *Ts: int} and {@code **P: int} are errors. */
+    private void rejectBound(String kind) {
+        if (at(TokenKind.COLON)) {
+            int c = pos++;
+            Expr bound = parseExpression();
+            report("cannot use bound with " + kind, so(c), bound.endOffset());
+            throw BAIL;
+        }
+    }
+
+    /** The PEP 696 default after {@code =}, or null; a TypeVarTuple's may be starred. */
+    private Expr typeParamDefault(boolean starred) {
+        if (!at(TokenKind.EQUAL)) {
+            return null;
+        }
+        requireVersion(PythonVersion.PY313, "type parameter defaults", pos);
+        pos++;
+        return starred ? parseStarExpression() : parseExpression();
+    }
+
     private TypeParam parseTypeParam() {
         int s = pos;
         if (accept(TokenKind.STAR)) {
             int name = expect(TokenKind.NAME);
-            if (at(TokenKind.COLON)) {
-                int c = pos++;
-                Expr bound = parseExpression();
-                report("cannot use bound with TypeVarTuple", so(c), bound.endOffset());
-                throw BAIL;
-            }
-            Expr dflt = null;
-            if (at(TokenKind.EQUAL)) {
-                requireVersion(PythonVersion.PY313, "type parameter defaults", pos);
-                pos++;
-                dflt = parseStarExpression();
-            }
+            rejectBound("TypeVarTuple");
+            Expr dflt = typeParamDefault(true);
             int e = endTok();
             return TypeVarTuple.of(identifier(name), dflt, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         }
         if (accept(TokenKind.DOUBLESTAR)) {
             int name = expect(TokenKind.NAME);
-            if (at(TokenKind.COLON)) {
-                int c = pos++;
-                Expr bound = parseExpression();
-                report("cannot use bound with ParamSpec", so(c), bound.endOffset());
-                throw BAIL;
-            }
-            Expr dflt = null;
-            if (at(TokenKind.EQUAL)) {
-                requireVersion(PythonVersion.PY313, "type parameter defaults", pos);
-                pos++;
-                dflt = parseExpression();
-            }
+            rejectBound("ParamSpec");
+            Expr dflt = typeParamDefault(false);
             int e = endTok();
             return ParamSpec.of(identifier(name), dflt, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         }
@@ -268,12 +268,7 @@ abstract class ParameterParser extends ExpressionParser {
         if (accept(TokenKind.COLON)) {
             bound = parseExpression();
         }
-        Expr dflt = null;
-        if (at(TokenKind.EQUAL)) {
-            requireVersion(PythonVersion.PY313, "type parameter defaults", pos);
-            pos++;
-            dflt = parseExpression();
-        }
+        Expr dflt = typeParamDefault(false);
         int e = endTok();
         return TypeVar.of(identifier(name), bound, dflt, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }
