@@ -157,27 +157,18 @@ abstract class ExpressionParser extends StringParser {
 
     /** {@code star_expressions}: one star_expression, or a tuple of them without parentheses. */
     final Expr parseStarExpressions() {
-        int s = pos;
-        Expr first = parseStarExpression();
-        if (!at(TokenKind.COMMA)) {
-            return first;
-        }
-        ArrayList<Expr> elts = new ArrayList<>(4);
-        elts.add(first);
-        while (accept(TokenKind.COMMA)) {
-            if (!startsStarExpression(kind())) {
-                break;
-            }
-            elts.add(parseStarExpression());
-        }
-        int e = endTok();
-        return Tuple.of(elts, ExprContext.Load, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
+        return parseUnparenthesizedTuple(false);
     }
 
     /** {@code star_named_expressions} as an unparenthesized tuple when there is a comma. */
     final Expr parseStarNamedExpressionsTuple() {
+        return parseUnparenthesizedTuple(true);
+    }
+
+    /** One element, or a Tuple of them when a comma follows; elements may be named ({@code :=}). */
+    private Expr parseUnparenthesizedTuple(boolean named) {
         int s = pos;
-        Expr first = parseStarNamedExpression();
+        Expr first = named ? parseStarNamedExpression() : parseStarExpression();
         if (!at(TokenKind.COMMA)) {
             return first;
         }
@@ -187,7 +178,7 @@ abstract class ExpressionParser extends StringParser {
             if (!startsStarExpression(kind())) {
                 break;
             }
-            elts.add(parseStarNamedExpression());
+            elts.add(named ? parseStarNamedExpression() : parseStarExpression());
         }
         int e = endTok();
         return Tuple.of(elts, ExprContext.Load, ln(s), co(s), eln(e), eco(e), so(s), eo(e));

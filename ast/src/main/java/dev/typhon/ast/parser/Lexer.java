@@ -1285,17 +1285,8 @@ final class Lexer {
                 fraction(start, c);
                 return;
             }
-            if (c == 'e' || c == 'E') {
-                exponent(start, c);
-                return;
-            }
-            if (c == 'j' || c == 'J') {
-                imaginary(start);
-                return;
-            }
-            if (!verifyEndOfNumber(start, c, "decimal")) {
-                return;
-            }
+            afterDecimalDigits(start, c);
+            return;
         }
         backup(c);
         emit(TokenKind.NUMBER, start, p);
@@ -1308,6 +1299,11 @@ final class Lexer {
                 return;
             }
         }
+        afterDecimalDigits(start, c);
+    }
+
+    /** After the decimal digits of a number ({@code c} follows them): an exponent, {@code j}, or its end. */
+    private void afterDecimalDigits(int start, int c) {
         if (c == 'e' || c == 'E') {
             exponent(start, c);
             return;

@@ -232,16 +232,21 @@ class ExpressionWriter {
 
     private void call(Call c) {
         expr(c.func(), Precedence.ATOM);
+        argumentList(c.args(), c.keywords());
+    }
+
+    /** {@code (positional, ..., keyword, ...)}: a call's arguments or a class's bases. */
+    final void argumentList(List<Expr> positional, List<Keyword> keywords) {
         sb.append('(');
         boolean comma = false;
-        for (Expr arg : c.args()) {
+        for (Expr arg : positional) {
             if (comma) {
                 sb.append(", ");
             }
             comma = true;
             expr(arg, Precedence.TEST);
         }
-        for (Keyword k : c.keywords()) {
+        for (Keyword k : keywords) {
             if (comma) {
                 sb.append(", ");
             }

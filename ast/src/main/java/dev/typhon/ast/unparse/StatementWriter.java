@@ -359,23 +359,7 @@ final class StatementWriter extends ExpressionWriter {
         sb.append(c.name());
         typeParams(c.typeParams());
         if (!c.bases().isEmpty() || !c.keywords().isEmpty()) {
-            sb.append('(');
-            boolean comma = false;
-            for (Expr base : c.bases()) {
-                if (comma) {
-                    sb.append(", ");
-                }
-                comma = true;
-                expr(base, Precedence.TEST);
-            }
-            for (Keyword k : c.keywords()) {
-                if (comma) {
-                    sb.append(", ");
-                }
-                comma = true;
-                keyword(k);
-            }
-            sb.append(')');
+            argumentList(c.bases(), c.keywords());
         }
         sb.append(':');
         indent++;
