@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.typhon.ast.PythonVersion;
 import dev.typhon.testing.Interpreters;
+import dev.typhon.testing.Stdlib;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,8 +35,8 @@ class SymtableParityTest {
     void everyStdlibFileMatchesCPython311Symtable() throws Exception {
         Path python = Interpreters.cpython311().orElse(null);
         assumeTrue(python != null, "no CPython 3.11 found: set TYPHON_PYTHON or install one to run the symtable parity test");
-        Path stdlib = Path.of(runForLine(python, "import sysconfig; print(sysconfig.get_paths()['stdlib'])"));
-        List<Path> files = pythonFiles(stdlib);
+        Path stdlib = Stdlib.of(python);
+        List<Path> files = Stdlib.pythonFiles(stdlib);
         assertTrue(files.size() > 500, "suspiciously few files under " + stdlib + ": " + files.size());
         Set<String> known = knownDifferences();
 
@@ -132,25 +132,11 @@ class SymtableParityTest {
         return out;
     }
 
-    static List<Path> pythonFiles(Path stdlib) throws IOException {
-        try (Stream<Path> walk = Files.walk(stdlib)) {
-            return walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
-                    .filter(p -> !stdlib.relativize(p).toString().contains("site-packages"))
-                    .sorted()
-                    .toList();
-        }
-    }
 
     static Path oracleScript() throws URISyntaxException {
         return Path.of(SymtableParityTest.class.getResource("/oracle/symtable_311.py").toURI());
     }
 
-    private static String runForLine(Path python, String code) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(python.toString(), "-c", code).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, p.waitFor(), "python failed: " + out);
-        return out;
-    }
 
     /** The first line where two outputs part, with its line number. */
     static String firstDifference(String expected, String actual) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.typhon.ast.dump.DumpLine;
 import dev.typhon.ast.parser.ParseOptions;
 import dev.typhon.testing.Interpreters;
+import dev.typhon.testing.Stdlib;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +37,8 @@ class StdlibParityTest {
     void everyStdlibFileDumpsAsCPythonDumpsIt() throws Exception {
         Path python = Interpreters.cpython(13).orElse(null);
         assumeTrue(python != null, "no CPython 3.13+ found: set TYPHON_PYTHON to run the stdlib parity test");
-        Path stdlib = Path.of(runForLine(python, "import sysconfig; print(sysconfig.get_paths()['stdlib'])"));
-        List<Path> files = pythonFiles(stdlib);
+        Path stdlib = Stdlib.of(python);
+        List<Path> files = Stdlib.pythonFiles(stdlib);
         assertTrue(files.size() > 500, "suspiciously few files under " + stdlib + ": " + files.size());
 
         Process oracle = new ProcessBuilder(python.toString(), oracleScript().toString())
@@ -103,25 +103,11 @@ class StdlibParityTest {
         }
     }
 
-    static List<Path> pythonFiles(Path stdlib) throws IOException {
-        try (Stream<Path> walk = Files.walk(stdlib)) {
-            return walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
-                    .filter(p -> !stdlib.relativize(p).toString().contains("site-packages"))
-                    .sorted()
-                    .toList();
-        }
-    }
 
     static Path oracleScript() throws URISyntaxException {
         return Path.of(StdlibParityTest.class.getResource("/oracle/dump_ast.py").toURI());
     }
 
-    private static String runForLine(Path python, String code) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(python.toString(), "-c", code).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, p.waitFor(), "python failed: " + out);
-        return out;
-    }
 
     private static boolean startsWith(CharSequence s, String prefix) {
         return s.length() >= prefix.length() && s.subSequence(0, prefix.length()).toString().equals(prefix);
