@@ -3,8 +3,6 @@ package dev.typhon.benchmarks;
 import dev.typhon.ast.Module;
 import dev.typhon.ast.parser.PythonParser;
 import dev.typhon.semantic.index.SemanticIndex;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +33,12 @@ public final class IndexRetainedMemory {
         for (byte[] file : corpus.files()) {
             modules.add(PythonParser.parse(file).module());
         }
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long before = settledUsedHeap(memory);
+        long before = Heap.settledUsed();
         List<SemanticIndex> indexes = new ArrayList<>(modules.size());
         for (Module m : modules) {
             indexes.add(SemanticIndex.of(m));
         }
-        long after = settledUsedHeap(memory);
+        long after = Heap.settledUsed();
         long retained = after - before;
         System.out.printf("indexes kept: %d%n", indexes.size());
         System.out.printf("retained by the indexes: %,d bytes (%.1f MB)%n", retained, retained / 1e6);
@@ -51,18 +48,4 @@ public final class IndexRetainedMemory {
         Reference.reachabilityFence(corpus);
     }
 
-    private static long settledUsedHeap(MemoryMXBean memory) throws InterruptedException {
-        long previous = Long.MAX_VALUE;
-        long used = 0;
-        for (int round = 0; round < 10; round++) {
-            memory.gc();
-            Thread.sleep(100);
-            used = memory.getHeapMemoryUsage().getUsed();
-            if (Math.abs(previous - used) <= used / 1000) {
-                break;
-            }
-            previous = used;
-        }
-        return used;
-    }
 }

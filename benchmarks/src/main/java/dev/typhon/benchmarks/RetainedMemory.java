@@ -3,9 +3,7 @@ package dev.typhon.benchmarks;
 import dev.typhon.ast.Module;
 import dev.typhon.ast.parser.ParseResult;
 import dev.typhon.ast.parser.PythonParser;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,9 +32,8 @@ public final class RetainedMemory {
             return;
         }
         System.out.println("corpus: " + corpus.describe());
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
-        long before = settledUsedHeap(memory);
+        long before = Heap.settledUsed();
         List<Module> modules = new ArrayList<>(corpus.files().size());
         int rejected = 0;
         for (byte[] file : corpus.files()) {
@@ -46,7 +43,7 @@ public final class RetainedMemory {
             }
             modules.add(result.module());
         }
-        long after = settledUsedHeap(memory);
+        long after = Heap.settledUsed();
         long retained = after - before;
 
         System.out.printf("modules kept: %d (%d with syntax errors)%n", modules.size(), rejected);
@@ -59,19 +56,4 @@ public final class RetainedMemory {
         Reference.reachabilityFence(corpus);
     }
 
-    /** Used heap after repeated full GCs, once two readings in a row agree within 0.1%. */
-    private static long settledUsedHeap(MemoryMXBean memory) throws InterruptedException {
-        long previous = Long.MAX_VALUE;
-        long used = 0;
-        for (int round = 0; round < 10; round++) {
-            memory.gc();
-            Thread.sleep(100);
-            used = memory.getHeapMemoryUsage().getUsed();
-            if (Math.abs(previous - used) <= used / 1000) {
-                break;
-            }
-            previous = used;
-        }
-        return used;
-    }
 }
