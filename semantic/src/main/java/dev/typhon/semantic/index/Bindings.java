@@ -3,65 +3,97 @@ package dev.typhon.semantic.index;
 import java.util.Arrays;
 
 /**
- * The definitions of one symbol that can reach a point, each with the narrowing constraints on its
- * path, and whether some path reaches with the symbol never bound. Immutable: flow states share them.
+ * The definitions of one symbol (or place) that can reach a point, each with the narrowing
+ * constraints on its path and the reachability condition under which it is the live binding, and
+ * the same two for the implicit start state ("unbound" for a name; "whatever the attribute is" for
+ * a place) when some path keeps it. Immutable: flow states share them.
+ *
+ * <p>Reachability is stored relative to the flow state that holds the bindings: the condition a
+ * binding is live under is {@code reach[i] and state.reach}. A fresh binding stores
+ * {@link Reachability#ALWAYS_TRUE}, and only a merge, where the two sides' conditions differ, has
+ * to write anything; branching costs nothing per symbol.
  */
 final class Bindings {
-    static final Bindings UNBOUND = new Bindings(new int[0], new Cons[0], true);
+    private static final int[] NONE = new int[0];
+    private static final Cons[] NO_CONS = new Cons[0];
+    /** Shared by every single unconstrained definition: these arrays are never written after creation. */
+    private static final Cons[] NO_CONSTRAINT = new Cons[1];
+    private static final int[] ALWAYS = {Reachability.ALWAYS_TRUE};
+
+    static final Bindings UNBOUND = new Bindings(NONE, NO_CONS, NONE, true, null, Reachability.ALWAYS_TRUE);
 
     /** Definition ids, ascending. */
     final int[] defs;
     /** Per definition, its constraints (a shared persistent list, null for none). */
     final Cons[] constraints;
+    /** Per definition, its stored reachability formula (see the class comment). */
+    final int[] reach;
+    /** Whether some path reaches with the implicit start state (no definition at all). */
     final boolean mayBeUnbound;
+    final Cons unboundConstraints;
+    final int unboundReach;
 
-    Bindings(int[] defs, Cons[] constraints, boolean mayBeUnbound) {
+    private Bindings(int[] defs, Cons[] constraints, int[] reach, boolean mayBeUnbound, Cons unboundConstraints,
+                     int unboundReach) {
         this.defs = defs;
         this.constraints = constraints;
+        this.reach = reach;
         this.mayBeUnbound = mayBeUnbound;
+        this.unboundConstraints = unboundConstraints;
+        this.unboundReach = unboundReach;
     }
 
-    /** Shared by every single unconstrained definition: constraint arrays are never written after creation. */
-    private static final Cons[] NO_CONSTRAINT = new Cons[1];
-
     static Bindings of(int def) {
-        return new Bindings(new int[] {def}, NO_CONSTRAINT, false);
+        return new Bindings(new int[] {def}, NO_CONSTRAINT, ALWAYS, false, null, Reachability.ALWAYS_TRUE);
     }
 
     /** A persistent list of constraint ids; the sign is the low bit (1 = negative). */
     record Cons(int constraint, Cons next) {
     }
 
-    Bindings constrain(int signedConstraint) {
-        if (defs.length == 0) {
-            return this;
-        }
-        Cons[] out = new Cons[defs.length];
-        for (int i = 0; i < defs.length; i++) {
-            out[i] = new Cons(signedConstraint, constraints[i]);
-        }
-        return new Bindings(defs, out, mayBeUnbound);
+    boolean isUnboundOnly() {
+        return defs.length == 0;
     }
 
-    /** The union of two path states; a definition reaching along both keeps the constraints both paths share. */
-    static Bindings merge(Bindings a, Bindings b) {
+    Bindings constrain(int signedConstraint) {
+        Cons[] out = constraints;
+        if (defs.length > 0) {
+            out = new Cons[defs.length];
+            for (int i = 0; i < defs.length; i++) {
+                out[i] = new Cons(signedConstraint, constraints[i]);
+            }
+        }
+        Cons unbound = mayBeUnbound ? new Cons(signedConstraint, unboundConstraints) : null;
+        return new Bindings(defs, out, reach, mayBeUnbound, unbound, unboundReach);
+    }
+
+    /**
+     * The union of two paths' bindings, whose states are reachable under {@code ra} and {@code rb}:
+     * a definition reaching along both keeps the constraints both paths share, and is live under
+     * either path's condition.
+     */
+    static Bindings merge(Bindings a, int ra, Bindings b, int rb, Reachability dag) {
         if (a == b) {
             return a;
         }
         int[] out = new int[a.defs.length + b.defs.length];
         Cons[] cons = new Cons[out.length];
+        int[] reach = new int[out.length];
         int i = 0;
         int j = 0;
         int n = 0;
         while (i < a.defs.length || j < b.defs.length) {
             if (j >= b.defs.length || (i < a.defs.length && a.defs[i] < b.defs[j])) {
                 cons[n] = a.constraints[i];
+                reach[n] = dag.and(a.reach[i], ra);
                 out[n++] = a.defs[i++];
             } else if (i >= a.defs.length || b.defs[j] < a.defs[i]) {
                 cons[n] = b.constraints[j];
+                reach[n] = dag.and(b.reach[j], rb);
                 out[n++] = b.defs[j++];
             } else {
                 cons[n] = commonTail(a.constraints[i], b.constraints[j]);
+                reach[n] = both(a.reach[i], ra, b.reach[j], rb, dag);
                 out[n++] = a.defs[i++];
                 j++;
             }
@@ -69,16 +101,38 @@ final class Bindings {
         if (n < out.length) {
             out = Arrays.copyOf(out, n);
             cons = Arrays.copyOf(cons, n);
+            reach = Arrays.copyOf(reach, n);
         }
-        return new Bindings(out, cons, a.mayBeUnbound || b.mayBeUnbound);
+        boolean unbound = a.mayBeUnbound || b.mayBeUnbound;
+        Cons unboundCons = null;
+        int unboundReach = Reachability.ALWAYS_TRUE;
+        if (a.mayBeUnbound && b.mayBeUnbound) {
+            unboundCons = commonTail(a.unboundConstraints, b.unboundConstraints);
+            unboundReach = both(a.unboundReach, ra, b.unboundReach, rb, dag);
+        } else if (a.mayBeUnbound) {
+            unboundCons = a.unboundConstraints;
+            unboundReach = dag.and(a.unboundReach, ra);
+        } else if (b.mayBeUnbound) {
+            unboundCons = b.unboundConstraints;
+            unboundReach = dag.and(b.unboundReach, rb);
+        }
+        return new Bindings(out, cons, reach, unbound, unboundCons, unboundReach);
     }
 
-    /** Adds definitions (without constraints) to this state, as an exception edge does. */
-    Bindings plus(int[] extra, int count) {
+    /** The stored condition of a binding live on both sides: unchanged when both sides stored the same. */
+    private static int both(int sa, int ra, int sb, int rb, Reachability dag) {
+        return sa == sb ? sa : dag.or(dag.and(sa, ra), dag.and(sb, rb));
+    }
+
+    /** Adds definitions (without constraints, each live under its given condition), as an exception edge does. */
+    Bindings plus(int[] extra, int[] extraReach, int count, Reachability dag) {
         Bindings result = this;
         for (int k = 0; k < count; k++) {
             if (Arrays.binarySearch(result.defs, extra[k]) < 0) {
-                result = merge(result, Bindings.of(extra[k]));
+                Bindings one = new Bindings(new int[] {extra[k]}, NO_CONSTRAINT, new int[] {extraReach[k]}, false, null,
+                        Reachability.ALWAYS_TRUE);
+                // Both sides in the same state: the existing bindings keep what they stored.
+                result = merge(result, Reachability.ALWAYS_TRUE, one, Reachability.ALWAYS_TRUE, dag);
             }
         }
         return result;

@@ -36,8 +36,11 @@ public enum DefinitionKind {
         return this == DELETE || this == EXCEPT_UNBIND;
     }
 
-    /** Whether the definition takes part in flow at all (declarations and star imports do not bind a known symbol). */
+    /**
+     * Whether the definition binds (or unbinds) in the flow: all but a bare declaration, which
+     * takes part in the flow as a declaration only. A star import binds possibly, every name.
+     */
     public boolean flows() {
-        return this != DECLARATION && this != STAR_IMPORT;
+        return this != DECLARATION;
     }
 }

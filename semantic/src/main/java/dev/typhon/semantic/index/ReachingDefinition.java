@@ -2,6 +2,11 @@ package dev.typhon.semantic.index;
 
 import java.util.List;
 
-/** A definition that can reach a use, with the tests that guard it on the way (innermost first). */
-public record ReachingDefinition(Definition definition, List<Constraint> constraints) {
+/**
+ * A definition that can reach a point, with the tests that narrow it on the way (innermost first)
+ * and the {@link Reachability} formula under which it is the live binding there, relative to the
+ * point: it is live where both this formula and the point's own ({@link Use#reachability()})
+ * may hold.
+ */
+public record ReachingDefinition(Definition definition, List<Constraint> constraints, int reachability) {
 }

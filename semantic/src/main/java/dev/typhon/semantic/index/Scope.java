@@ -2,7 +2,6 @@ package dev.typhon.semantic.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.collections.api.list.primitive.IntList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
@@ -30,6 +29,20 @@ public final class Scope {
     IntArrayList holes;
     /** The bindings live at the end of the scope, by symbol id. */
     Bindings[] endState = new Bindings[0];
+    /** The declarations live at the end of the scope, by symbol id (null entries: none). */
+    Bindings[] endDeclarations = new Bindings[0];
+    /** The member places ({@code self.x}, ...) in order of first appearance; null while there are none. */
+    ArrayList<Place> places;
+    /** Place ids by {@link Place#text()}. */
+    java.util.HashMap<String, Integer> placeIds;
+    /** The bindings of each place live at the end of the scope. */
+    Bindings[] placeEndState = new Bindings[0];
+    /**
+     * For an eagerly run scope (class body, comprehension, PEP 695 type parameters): the enclosing
+     * scope's symbols this scope may read, and their bindings at the point where this scope runs.
+     */
+    int[] snapshotSymbols;
+    Bindings[] snapshotBindings;
     /** Whether CPython's symtable lists this scope as a child (its 3.11 annotation blocks it does not). */
     final boolean listed;
 
@@ -101,8 +114,47 @@ public final class Scope {
         return parent;
     }
 
-    public IntList children() {
-        return children.asUnmodifiable();
+    /** The ids of the scopes nested directly in this one that CPython's symtable lists, in source order. */
+    public List<Integer> children() {
+        List<Integer> out = new ArrayList<>(children.size());
+        children.forEach(out::add);
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Whether the scope's code runs at the point where it appears (class bodies, comprehensions,
+     * PEP 695 type-parameter scopes) rather than later (functions, lambdas, deferred annotations,
+     * type-alias values): what decides whether it reads an enclosing name as bound at that point
+     * or at the end of the enclosing scope.
+     */
+    public boolean isEager() {
+        return kind == ScopeKind.CLASS || kind.isComprehension() || kind == ScopeKind.TYPE_PARAMETERS;
+    }
+
+    /** The member places of this scope, by id. */
+    public List<Place> places() {
+        return places == null ? List.of() : java.util.Collections.unmodifiableList(places);
+    }
+
+    /** The id of the place written as {@code text} ({@code self.x}, {@code d["k"]}, {@code t[0]}), or -1. */
+    public int placeId(String text) {
+        Integer id = placeIds == null ? null : placeIds.get(text);
+        return id == null ? -1 : id;
+    }
+
+    int intern(int rootSymbol, int parent, Place.SegmentKind kind, String segment, String text) {
+        if (places == null) {
+            places = new ArrayList<>(4);
+            placeIds = new java.util.HashMap<>();
+        }
+        Integer found = placeIds.get(text);
+        if (found != null) {
+            return found;
+        }
+        int id = places.size();
+        places.add(new Place(id, rootSymbol, parent, kind, segment, text));
+        placeIds.put(text, id);
+        return id;
     }
 
     public boolean listedInSymtable() {

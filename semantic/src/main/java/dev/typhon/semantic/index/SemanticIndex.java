@@ -15,18 +15,78 @@ public final class SemanticIndex {
     private final List<Scope> scopes;
     private final List<Definition> definitions;
     private final UseTable uses;
+    private final UseTable placeUses;
     private final List<Constraint> constraints;
+    private final Reachability reachability;
+    private final Bindings[] declarationsAtBinding;
     private final List<SemanticError> errors;
-    /** Built on the first {@link #useAt} query: most indexes are only walked, never queried by offset. */
-    private IntIntHashMap useByOffset;
+    /** First symbol key of each scope in the (scope, symbol) maps below; the last entry is the total. */
+    private final int[] symbolBase;
+    private final int[] placeBase;
+    private final IdMultimap definitionsBySymbol;
+    private final IdMultimap definitionsByPlace;
+    private final IdMultimap usesBySymbol;
+    /** Module symbols that a function binds through a {@code global} declaration. */
+    private final boolean[] boundThroughGlobal;
+    private final boolean hasStarImport;
+    /**
+     * Built on the first {@link #useAt} query (most indexes are only walked, never queried by
+     * offset) and published through a volatile field: two threads may both build it, each an
+     * equal, never-mutated map, and either is fine to keep.
+     */
+    private volatile IntIntHashMap useByOffset;
+    private volatile IntIntHashMap placeUseByOffset;
 
-    SemanticIndex(List<Scope> scopes, List<Definition> definitions, UseTable uses, List<Constraint> constraints,
+    SemanticIndex(List<Scope> scopes, List<Definition> definitions, UseTable uses, UseTable placeUses,
+                  List<Constraint> constraints, Reachability reachability, Bindings[] declarationsAtBinding,
                   List<SemanticError> errors) {
         this.scopes = scopes;
         this.definitions = definitions;
         this.uses = uses;
+        this.placeUses = placeUses;
         this.constraints = constraints;
+        this.reachability = reachability;
+        this.declarationsAtBinding = declarationsAtBinding;
         this.errors = errors;
+        symbolBase = new int[scopes.size() + 1];
+        placeBase = new int[scopes.size() + 1];
+        for (int i = 0; i < scopes.size(); i++) {
+            symbolBase[i + 1] = symbolBase[i] + scopes.get(i).symbolCount();
+            placeBase[i + 1] = placeBase[i] + scopes.get(i).places().size();
+        }
+        int n = definitions.size();
+        int[] symbolKeys = new int[n];
+        int[] placeKeys = new int[n];
+        int[] ids = new int[n];
+        boolean star = false;
+        boundThroughGlobal = new boolean[scopes.get(0).symbolCount()];
+        for (int i = 0; i < n; i++) {
+            Definition d = definitions.get(i);
+            ids[i] = i;
+            symbolKeys[i] = d.symbol() >= 0 ? symbolBase[d.scope()] + d.symbol() : -1;
+            placeKeys[i] = d.place() >= 0 ? placeBase[d.scope()] + d.place() : -1;
+            star |= d.kind() == DefinitionKind.STAR_IMPORT && d.reachable();
+            if (d.scope() != 0 && d.symbol() >= 0 && d.reachable() && !d.kind().unbinds()
+                    && d.kind() != DefinitionKind.DECLARATION) {
+                Scope ds = scopes.get(d.scope());
+                if (ds.resolution(d.symbol()) == SymbolFlags.GLOBAL_EXPLICIT) {
+                    int g = scopes.get(0).symbolId(ds.symbolName(d.symbol()));
+                    if (g >= 0) {
+                        boundThroughGlobal[g] = true;
+                    }
+                }
+            }
+        }
+        hasStarImport = star;
+        definitionsBySymbol = IdMultimap.of(symbolBase[scopes.size()], symbolKeys, ids, n);
+        definitionsByPlace = IdMultimap.of(placeBase[scopes.size()], placeKeys, ids, n);
+        int[] useKeys = new int[uses.size];
+        int[] useIds = new int[uses.size];
+        for (int u = 0; u < uses.size; u++) {
+            useKeys[u] = symbolBase[uses.scope(u)] + uses.symbols[u];
+            useIds[u] = u;
+        }
+        usesBySymbol = IdMultimap.of(symbolBase[scopes.size()], useKeys, useIds, uses.size);
     }
 
     public static SemanticIndex of(Module module, IndexOptions options) {
@@ -51,6 +111,10 @@ public final class SemanticIndex {
 
     public List<Definition> definitions() {
         return Collections.unmodifiableList(definitions);
+    }
+
+    public Definition definition(int id) {
+        return definitions.get(id);
     }
 
     /** Every name read, in walk order (a view: each element is made on access). */
@@ -78,8 +142,30 @@ public final class SemanticIndex {
         return new Use(uses, id);
     }
 
+    /** Every read of a member place ({@code self.x}, {@code d["k"]}) the index tracks, in walk order. */
+    public List<PlaceUse> placeUses() {
+        return new java.util.AbstractList<>() {
+            @Override
+            public PlaceUse get(int index) {
+                java.util.Objects.checkIndex(index, placeUses.size);
+                return new PlaceUse(placeUses, index);
+            }
+
+            @Override
+            public int size() {
+                return placeUses.size;
+            }
+        };
+    }
+
+    /** The predicates of the module's narrowing and reachability constraints, by id. */
     public List<Constraint> constraints() {
         return Collections.unmodifiableList(constraints);
+    }
+
+    /** The reachability formulas that definitions, uses and reaching definitions refer to. */
+    public Reachability reachability() {
+        return reachability;
     }
 
     /** Scoping errors, in the order CPython would meet them (it reports only the first). */
@@ -107,23 +193,50 @@ public final class SemanticIndex {
     public Use useAt(int startOffset) {
         IntIntHashMap map = useByOffset;
         if (map == null) {
-            map = new IntIntHashMap(uses.size);
-            for (int u = 0; u < uses.size; u++) {
-                // A deleted or augmented name is read and written at one offset; the read is what a use query wants.
-                int start = uses.nodes[u].startOffset();
-                if (!map.containsKey(start)) {
-                    map.put(start, u);
-                }
-            }
+            map = offsets(uses);
             useByOffset = map;
         }
         int id = map.getIfAbsent(startOffset, -1);
         return id < 0 ? null : new Use(uses, id);
     }
 
+    /** The read of the place ({@code self.x}, ...) whose expression starts at this offset and is the longest there, or null. */
+    public PlaceUse placeUseAt(int startOffset) {
+        IntIntHashMap map = placeUseByOffset;
+        if (map == null) {
+            map = offsets(placeUses);
+            placeUseByOffset = map;
+        }
+        int id = map.getIfAbsent(startOffset, -1);
+        return id < 0 ? null : new PlaceUse(placeUses, id);
+    }
+
+    private static IntIntHashMap offsets(UseTable table) {
+        IntIntHashMap map = new IntIntHashMap(table.size);
+        for (int u = 0; u < table.size; u++) {
+            // A deleted or augmented name is read and written at one offset; the read (first) is what a use query wants.
+            // Of nested places at one offset (a.b.c, a.b) the outer one is recorded first: the longest path wins.
+            int start = table.nodes[u].startOffset();
+            if (!map.containsKey(start)) {
+                map.put(start, u);
+            }
+        }
+        return map;
+    }
+
     /** The definitions that reach a use within its own scope, with their narrowing constraints. */
     public List<ReachingDefinition> reachingDefinitions(Use use) {
         return expand(use.bindings());
+    }
+
+    /** Everything live for a name where it is read, the implicit unbound state included. */
+    public ReachingBindings bindings(Use use) {
+        return full(use.bindings());
+    }
+
+    /** Everything live for a member place where it is read: its assignments, and its implicit value with the tests that narrow it. */
+    public ReachingBindings bindings(PlaceUse use) {
+        return full(use.bindings());
     }
 
     /** Whether some path reaches the use with the name not bound in the use's own scope. */
@@ -149,18 +262,112 @@ public final class SemanticIndex {
         return expand(scope.endState[symbol]);
     }
 
+    /** Everything live for a symbol at the end of its scope. */
+    public ReachingBindings endOfScopeBindings(Scope scope, int symbol) {
+        if (symbol < 0 || symbol >= scope.endState.length) {
+            return full(Bindings.UNBOUND);
+        }
+        return full(scope.endState[symbol]);
+    }
+
+    /** Everything live for a member place at the end of its scope. */
+    public ReachingBindings endOfScopePlaceBindings(Scope scope, int place) {
+        Bindings b = place >= 0 && place < scope.placeEndState.length ? scope.placeEndState[place] : Bindings.UNBOUND;
+        return full(b);
+    }
+
     /** Whether the symbol may be unbound at the end of the scope. */
     public boolean possiblyUnboundAtEnd(Scope scope, int symbol) {
         return symbol < 0 || symbol >= scope.endState.length || isPossiblyUnbound(scope.endState[symbol]);
     }
 
-    /** Every definition of a symbol, reachable or not, in source order. */
+    /**
+     * The declarations of a symbol live where a binding of it happens ({@code x: int} before
+     * {@code x = 1}; an annotated assignment is its own): what the bound value is checked against.
+     */
+    public List<Definition> declarationsAt(Definition binding) {
+        Bindings b = binding.id() < declarationsAtBinding.length ? declarationsAtBinding[binding.id()] : null;
+        return b == null ? List.of() : ids(b.defs);
+    }
+
+    /** The declarations of a symbol live at the end of its scope: its declared type as seen from outside. */
+    public List<Definition> endOfScopeDeclarations(Scope scope, int symbol) {
+        Bindings b = symbol >= 0 && symbol < scope.endDeclarations.length ? scope.endDeclarations[symbol] : null;
+        return b == null ? List.of() : ids(b.defs);
+    }
+
+    private List<Definition> ids(int[] defs) {
+        List<Definition> out = new ArrayList<>(defs.length);
+        for (int d : defs) {
+            out.add(definitions.get(d));
+        }
+        return out;
+    }
+
+    /**
+     * For a scope that runs where it appears (class body, comprehension, type parameters): the
+     * bindings of {@code name} in the enclosing scope at that point, or null when this scope keeps
+     * none for the name (a lazy scope, a name it binds itself, a name the enclosing scope had not
+     * met yet there, or an enclosing class body, which name lookup skips).
+     */
+    public ReachingBindings eagerSnapshot(Scope scope, String name) {
+        if (scope.snapshotSymbols == null || scope.parent < 0) {
+            return null;
+        }
+        int sym = scopes.get(scope.parent).symbolId(name);
+        for (int i = 0; i < scope.snapshotSymbols.length; i++) {
+            if (scope.snapshotSymbols[i] == sym) {
+                return full(scope.snapshotBindings[i]);
+            }
+        }
+        return null;
+    }
+
+    /** Every definition of a symbol, reachable or not, in source order. Constant time to find. */
     public List<Definition> definitionsOf(Scope scope, int symbol) {
-        List<Definition> out = new ArrayList<>();
-        for (Definition d : definitions) {
-            if (d.scope() == scope.id && d.symbol() == symbol) {
+        if (symbol < 0 || symbol >= scope.symbolCount()) {
+            return List.of();
+        }
+        return slice(definitionsBySymbol, symbolBase[scope.id] + symbol);
+    }
+
+    /** Every declaration of a symbol ({@code x: int}, annotated parameters, def, class, import, ...), in source order. */
+    public List<Definition> declarationsOf(Scope scope, int symbol) {
+        List<Definition> out = new ArrayList<>(2);
+        for (Definition d : definitionsOf(scope, symbol)) {
+            if (SemanticIndexBuilder.declares(d.kind(), d.node())) {
                 out.add(d);
             }
+        }
+        return out;
+    }
+
+    /** Every definition of a member place ({@code self.x = ...}, ...), in source order. */
+    public List<Definition> definitionsOfPlace(Scope scope, int place) {
+        if (place < 0 || place >= scope.places().size()) {
+            return List.of();
+        }
+        return slice(definitionsByPlace, placeBase[scope.id] + place);
+    }
+
+    /** Every read of a symbol in its scope, in source order. */
+    public List<Use> usesOf(Scope scope, int symbol) {
+        if (symbol < 0 || symbol >= scope.symbolCount()) {
+            return List.of();
+        }
+        int key = symbolBase[scope.id] + symbol;
+        List<Use> out = new ArrayList<>(usesBySymbol.size(key));
+        for (int i = 0; i < usesBySymbol.size(key); i++) {
+            out.add(new Use(uses, usesBySymbol.get(key, i)));
+        }
+        return out;
+    }
+
+    private List<Definition> slice(IdMultimap map, int key) {
+        int n = map.size(key);
+        List<Definition> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(definitions.get(map.get(key, i)));
         }
         return out;
     }
@@ -171,16 +378,18 @@ public final class SemanticIndex {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < m.names.size(); i++) {
             String name = m.names.get(i);
-            if (!name.startsWith("_") && i < m.endState.length && m.endState[i].defs.length > 0
-                    && !unbindsOnly(m.endState[i])) {
+            if (!name.startsWith("_") && i < m.endState.length && bindsHere(m.endState[i])) {
                 out.add(name);
             }
         }
         return out;
     }
 
-    /** The star imports of a scope: their names are resolved later, against the imported module. */
+    /** The star imports of the module: their names are resolved later, against the imported module. */
     public List<Definition> starImports() {
+        if (!hasStarImport) {
+            return List.of();
+        }
         List<Definition> out = new ArrayList<>();
         for (Definition d : definitions) {
             if (d.kind() == DefinitionKind.STAR_IMPORT) {
@@ -191,14 +400,45 @@ public final class SemanticIndex {
     }
 
     /**
+     * What an index alone can say of its predicates, before any type is known: a call made as a
+     * statement returns, a context manager does not swallow exceptions, and every test or pattern
+     * may go either way.
+     */
+    public static final Reachability.Oracle DEFAULT_ORACLE = c -> Reachability.Truth.AMBIGUOUS;
+
+    private Reachability.Truth defaultTruth(int constraint, Reachability.Oracle oracle) {
+        Reachability.Truth t = oracle.evaluate(constraint);
+        if (t != Reachability.Truth.AMBIGUOUS || oracle != DEFAULT_ORACLE) {
+            return t;
+        }
+        return switch (constraints.get(constraint).kind()) {
+            case CALL_RETURNS -> Reachability.Truth.ALWAYS_TRUE;
+            case WITH_SWALLOWS -> Reachability.Truth.ALWAYS_FALSE;
+            default -> Reachability.Truth.AMBIGUOUS;
+        };
+    }
+
+    /** Whether a formula may hold: not ruled out by the oracle. */
+    public boolean mayHold(int formula, Reachability.Oracle oracle) {
+        return reachability.evaluate(formula, c -> defaultTruth(c, oracle)) != Reachability.Truth.ALWAYS_FALSE;
+    }
+
+    /** Whether the name of a use is bound there (see the other overload), deciding predicates as {@link #DEFAULT_ORACLE} does. */
+    public Boundness boundness(Use use, java.util.function.Predicate<String> isBuiltin) {
+        return boundness(use, isBuiltin, DEFAULT_ORACLE);
+    }
+
+    /**
      * Whether the name of a use is bound there, searching as Python does: the use's own scope by
      * flow; for module and class scopes then the enclosing function scopes and the module; free
-     * names in the enclosing function that binds them; globals at the end of the module (functions
+     * names in the enclosing function that binds them, as they are where an eager scope runs
+     * (its snapshot) or at the end of that function; globals at the end of the module (functions
      * run later); finally the builtins, as the caller's predicate says. Names a star import may
-     * provide count as bound. Unreachable uses count as bound.
+     * provide count as bound. Bindings and uses the oracle rules out do not count; uses it rules
+     * out (and statically unreachable ones) count as bound.
      */
-    public Boundness boundness(Use use, java.util.function.Predicate<String> isBuiltin) {
-        if (!use.reachable()) {
+    public Boundness boundness(Use use, java.util.function.Predicate<String> isBuiltin, Reachability.Oracle oracle) {
+        if (!use.reachable() || !mayHold(use.reachability(), oracle)) {
             return Boundness.BOUND;
         }
         Scope s = scopes.get(use.scope());
@@ -210,24 +450,44 @@ public final class SemanticIndex {
         int res = s.resolution(symbol);
         // At module level the flow is the truth whatever the name's resolution (global declarations included).
         if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL || s.kind == ScopeKind.MODULE) {
-            boolean unbound = unboundInScope(use);
-            boolean possibly = possiblyUnboundInScope(use);
-            if (!possibly) {
-                return Boundness.BOUND;
+            Boundness here = local(use.bindings(), use.reachability(), oracle);
+            if (here == Boundness.BOUND) {
+                return here;
             }
             if (s.kind.isFunctionLike()) {
-                return unbound ? Boundness.UNBOUND : Boundness.POSSIBLY_UNBOUND;
+                return here;
             }
-            Boundness fallback = s.kind == ScopeKind.MODULE ? builtin(name, isBuiltin) : outer(s, name, isBuiltin);
-            if (unbound || fallback == Boundness.BOUND) {
+            Boundness fallback = s.kind == ScopeKind.MODULE ? builtin(name, isBuiltin) : outer(s, name, isBuiltin, oracle);
+            if (here == Boundness.UNBOUND || fallback == Boundness.BOUND) {
                 return fallback;
             }
             return Boundness.POSSIBLY_UNBOUND;
         }
-        if (res == SymbolFlags.FREE) {
-            return outer(s, name, isBuiltin);
+        if (res == SymbolFlags.FREE || (res == SymbolFlags.GLOBAL_IMPLICIT && s.isEager())) {
+            return outer(s, name, isBuiltin, oracle);
         }
         return global(name, isBuiltin);
+    }
+
+    /** Boundness within one scope's flow: which of the live bindings (and the unbound state) the oracle lets through. */
+    private Boundness local(Bindings b, int at, Reachability.Oracle oracle) {
+        boolean bound = false;
+        boolean unbound = b.mayBeUnbound && mayHoldBoth(b.unboundReach, at, oracle);
+        for (int i = 0; i < b.defs.length; i++) {
+            if (!mayHoldBoth(b.reach[i], at, oracle)) {
+                continue;
+            }
+            if (definitions.get(b.defs[i]).kind().unbinds()) {
+                unbound = true;
+            } else {
+                bound = true;
+            }
+        }
+        return !unbound ? Boundness.BOUND : bound ? Boundness.POSSIBLY_UNBOUND : Boundness.UNBOUND;
+    }
+
+    private boolean mayHoldBoth(int stored, int at, Reachability.Oracle oracle) {
+        return stored == Reachability.ALWAYS_TRUE ? mayHold(at, oracle) : mayHold(stored, oracle) && mayHold(at, oracle);
     }
 
     /**
@@ -257,16 +517,41 @@ public final class SemanticIndex {
         return global(name, isBuiltin);
     }
 
-    /** Looks a name up in the scopes enclosing {@code s}, skipping class bodies. */
-    private Boundness outer(Scope s, String name, java.util.function.Predicate<String> isBuiltin) {
-        for (int p = s.parent; p >= 0; p = scopes.get(p).parent) {
+    /**
+     * Looks a name up in the scopes enclosing {@code s}, skipping class bodies. While every scope
+     * on the way runs eagerly, the name is read as it is where they run (their snapshot);
+     * past a lazy scope, any binding in the enclosing function will do.
+     */
+    private Boundness outer(Scope s, String name, java.util.function.Predicate<String> isBuiltin,
+                            Reachability.Oracle oracle) {
+        boolean eager = s.isEager();
+        Scope child = s;
+        for (int p = s.parent; p >= 0; child = scopes.get(p), p = scopes.get(p).parent) {
             Scope e = scopes.get(p);
+            if (e.kind == ScopeKind.CLASS) {
+                eager &= e.isEager();
+                continue;
+            }
+            if (eager && e.kind != ScopeKind.ANNOTATION) {
+                ReachingBindings snap = eagerSnapshot(child, name);
+                int sym = e.symbolId(name);
+                boolean local = sym >= 0 && (e.kind == ScopeKind.MODULE || e.resolution(sym) == SymbolFlags.LOCAL
+                        || e.resolution(sym) == SymbolFlags.CELL);
+                if (local) {
+                    Boundness here = snap == null ? Boundness.UNBOUND
+                            : local(snapshotBindings(child, sym), Reachability.ALWAYS_TRUE, oracle);
+                    if (here == Boundness.BOUND || e.kind.isFunctionLike()) {
+                        return here;
+                    }
+                    // A module-level name not bound yet where the scope runs falls back to the builtins.
+                    Boundness fallback = builtin(name, isBuiltin);
+                    return here == Boundness.UNBOUND || fallback == Boundness.BOUND ? fallback : Boundness.POSSIBLY_UNBOUND;
+                }
+            }
             if (e.kind == ScopeKind.MODULE) {
                 return global(name, isBuiltin);
             }
-            if (e.kind == ScopeKind.CLASS) {
-                continue;
-            }
+            eager &= e.isEager();
             int sym = e.symbolId(name);
             if (sym >= 0 && (e.resolution(sym) == SymbolFlags.LOCAL || e.resolution(sym) == SymbolFlags.CELL)) {
                 for (Definition d : definitionsOf(e, sym)) {
@@ -283,50 +568,49 @@ public final class SemanticIndex {
         return global(name, isBuiltin);
     }
 
+    private Bindings snapshotBindings(Scope child, int sym) {
+        for (int i = 0; i < child.snapshotSymbols.length; i++) {
+            if (child.snapshotSymbols[i] == sym) {
+                return child.snapshotBindings[i];
+            }
+        }
+        return Bindings.UNBOUND;
+    }
+
+    /** A name read where its module-level binding is looked up late (from a function): any binding will do. */
     private Boundness global(String name, java.util.function.Predicate<String> isBuiltin) {
         Scope m = scopes.get(0);
         int sym = m.symbolId(name);
-        boolean bound = false;
         if (sym >= 0) {
-            for (Definition d : definitions) {
-                if (d.symbol() == sym && d.scope() == 0 && d.reachable() && !d.kind().unbinds()
-                        && d.kind() != DefinitionKind.DECLARATION) {
-                    bound = true;
-                    break;
+            if (boundThroughGlobal[sym]) {
+                return Boundness.BOUND;
+            }
+            // A declared module name counts too: read late, it has its declared type (`x: int` in a stub, say).
+            for (Definition d : definitionsOf(m, sym)) {
+                if (d.reachable() && !d.kind().unbinds()) {
+                    return Boundness.BOUND;
                 }
             }
-            // Functions that declare the name global and bind it also bind the module's name.
-            for (Definition d : definitions) {
-                if (bound) {
-                    break;
-                }
-                Scope ds = scopes.get(d.scope());
-                if (d.scope() != 0 && d.symbol() >= 0 && d.reachable() && !d.kind().unbinds()
-                        && ds.symbolName(d.symbol()).equals(name) && ds.resolution(d.symbol()) == SymbolFlags.GLOBAL_EXPLICIT) {
-                    bound = true;
-                }
-            }
-        }
-        if (bound) {
-            return Boundness.BOUND;
         }
         return builtin(name, isBuiltin);
     }
 
     private Boundness builtin(String name, java.util.function.Predicate<String> isBuiltin) {
-        if (isBuiltin.test(name) || !starImports().isEmpty()) {
+        if (isBuiltin.test(name) || hasStarImport) {
             return Boundness.BOUND;
         }
         return Boundness.UNBOUND;
     }
 
-    private boolean unbindsOnly(Bindings b) {
+    /** Whether a definition of this module binds (a star import's names belong to the module it imports). */
+    private boolean bindsHere(Bindings b) {
         for (int d : b.defs) {
-            if (!definitions.get(d).kind().unbinds()) {
-                return false;
+            DefinitionKind k = definitions.get(d).kind();
+            if (!k.unbinds() && k != DefinitionKind.STAR_IMPORT) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     private boolean isPossiblyUnbound(Bindings b) {
@@ -348,13 +632,32 @@ public final class SemanticIndex {
             if (d.kind().unbinds()) {
                 continue;
             }
-            List<Constraint> cs = new ArrayList<>(2);
-            for (Bindings.Cons c = b.constraints[i]; c != null; c = c.next()) {
-                Constraint base = constraints.get(c.constraint() >> 1);
-                cs.add((c.constraint() & 1) == 0 ? base : new Constraint(base.test(), false));
-            }
-            out.add(new ReachingDefinition(d, cs));
+            out.add(new ReachingDefinition(d, constraints(b.constraints[i]), b.reach[i]));
         }
         return out;
+    }
+
+    private ReachingBindings full(Bindings b) {
+        List<Constraint> unbound = b.mayBeUnbound ? constraints(b.unboundConstraints) : List.of();
+        int unboundReach = b.mayBeUnbound ? b.unboundReach : Reachability.ALWAYS_FALSE;
+        for (int i = 0; i < b.defs.length; i++) {
+            if (definitions.get(b.defs[i]).kind().unbinds()) {
+                // A deletion leaves the name unbound under its own condition; with more than one path, any.
+                unboundReach = unboundReach == Reachability.ALWAYS_FALSE ? b.reach[i] : Reachability.ALWAYS_TRUE;
+            }
+        }
+        return new ReachingBindings(expand(b), isPossiblyUnbound(b), unbound, unboundReach);
+    }
+
+    private List<Constraint> constraints(Bindings.Cons c) {
+        if (c == null) {
+            return List.of();
+        }
+        List<Constraint> cs = new ArrayList<>(2);
+        for (; c != null; c = c.next()) {
+            Constraint base = constraints.get(c.constraint() >> 1);
+            cs.add((c.constraint() & 1) == 0 ? base : base.negated());
+        }
+        return cs;
     }
 }

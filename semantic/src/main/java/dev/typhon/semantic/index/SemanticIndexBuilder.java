@@ -20,6 +20,10 @@ public final class SemanticIndexBuilder {
     private final ArrayList<Scope> scopes = new ArrayList<>();
     private final ArrayList<Definition> definitions = new ArrayList<>();
     private final UseTable uses = new UseTable();
+    private final UseTable placeUses = new UseTable();
+    private final Reachability dag = new Reachability();
+    /** For each binding (by definition id), the declarations of its symbol live where it binds; null for none. */
+    private Bindings[] declarationsAtBinding = new Bindings[64];
     private final ArrayList<Constraint> constraints = new ArrayList<>();
     private final ArrayList<SemanticError> errors = new ArrayList<>();
     private final ArrayList<State> stack = new ArrayList<>();
@@ -53,7 +57,10 @@ public final class SemanticIndexBuilder {
         SemanticIndexBuilder b = new SemanticIndexBuilder(options);
         b.buildModule(module);
         b.uses.trim();
-        return new SemanticIndex(b.scopes, b.definitions, b.uses, b.constraints, b.errors);
+        b.placeUses.trim();
+        b.dag.freeze();
+        Bindings[] declared = java.util.Arrays.copyOf(b.declarationsAtBinding, b.definitions.size());
+        return new SemanticIndex(b.scopes, b.definitions, b.uses, b.placeUses, b.constraints, b.dag, declared, b.errors);
     }
 
     public static SemanticIndex build(Module module) {
@@ -70,6 +77,11 @@ public final class SemanticIndexBuilder {
         boolean compIterTarget;
         ArrayList<Loop> loops;
         ArrayList<TryFrame> tries;
+        /** Eager scopes only: the enclosing scope's symbol bindings where this scope runs. */
+        Bindings[] enclosingAtEntry;
+        Bindings enclosingUnsetAtEntry;
+        /** Names read here or in eager scopes inside that this scope does not bind: they read further out. */
+        ArrayList<String> readsOut;
 
         State(Scope scope) {
             this.scope = scope;
@@ -80,14 +92,20 @@ public final class SemanticIndexBuilder {
     private static final class Loop {
         final ArrayList<FlowState> breaks = new ArrayList<>(2);
         final ArrayList<FlowState> continues = new ArrayList<>(2);
+        /** Eager scopes run inside the loop body: their snapshots see the loop header too. */
+        final IntArrayList eagerScopes = new IntArrayList(0);
     }
 
-    /** The definitions made in a try body: any of them may be the last before an exception. */
+    /**
+     * The definitions made in a try body (or a with body, or a handler before a finally): any of
+     * them may be the last before an exception. Symbols are ids, places complemented ({@code ~id}).
+     */
     private static final class TryFrame {
         final IntArrayList symbols = new IntArrayList();
         final IntArrayList defs = new IntArrayList();
     }
 
+    /** A binding held back until the value is evaluated; {@code symbol} is a place when complemented. */
     private record Pending(State state, int symbol, Node node, DefinitionKind kind, Node statement) {
     }
 
@@ -120,15 +138,27 @@ public final class SemanticIndexBuilder {
         State st = new State(s);
         // Comprehension iterables nest: CPython forbids walrus in all of them (bpo-37757).
         st.compIterExpr = cur.compIterExpr;
+        if (s.isEager()) {
+            // The enclosing state where this scope runs; only the names it reads out are kept, at exit.
+            st.enclosingAtEntry = cur.flow.reachable ? cur.flow.symbols.clone() : new Bindings[0];
+            st.enclosingUnsetAtEntry = cur.flow.unset;
+            if (cur.loops != null && !cur.loops.isEmpty()) {
+                cur.loops.get(cur.loops.size() - 1).eagerScopes.add(s.id);
+            }
+        }
         stack.add(st);
         cur = st;
         return st;
     }
 
     private void exitScope() {
-        finishScope(cur);
+        State done = cur;
+        finishScope(done);
         stack.remove(stack.size() - 1);
         cur = stack.get(stack.size() - 1);
+        if (done.scope.isEager()) {
+            snapshot(done, cur);
+        }
     }
 
     private static void finishScope(State st) {
@@ -137,6 +167,67 @@ public final class SemanticIndexBuilder {
             end[i] = st.flow.reachable ? st.flow.get(i) : Bindings.UNBOUND;
         }
         st.scope.endState = end;
+        int declared = Math.min(st.flow.declarations.length, end.length);
+        st.scope.endDeclarations = st.flow.reachable ? java.util.Arrays.copyOf(st.flow.declarations, declared) : new Bindings[0];
+        if (st.scope.places != null) {
+            Bindings[] places = new Bindings[st.scope.places.size()];
+            for (int i = 0; i < places.length; i++) {
+                places[i] = st.flow.reachable ? st.flow.place(i) : Bindings.UNBOUND;
+            }
+            st.scope.placeEndState = places;
+        }
+    }
+
+    /**
+     * Keeps, for an eager scope that just ended, the enclosing scope's bindings of every name it
+     * reads out at the point where it ran (ty's eager snapshots). Class bodies are skipped by
+     * name lookup, so what a scope inside a class reads out is passed on to the class, whose own
+     * snapshot covers the scope around it; the same for names the enclosing eager scope does not
+     * bind, which may be free there too.
+     */
+    private void snapshot(State done, State parent) {
+        Scope s = done.scope;
+        ArrayList<String> out = new ArrayList<>();
+        // A class body reads a name it binds from outside while its own binding is not made yet.
+        int local = s.kind == ScopeKind.CLASS ? 0 : SymbolFlags.BOUND;
+        for (int i = 0; i < s.names.size(); i++) {
+            int f = s.flags.get(i);
+            if ((f & SymbolFlags.USED) != 0 && (f & (local | SymbolFlags.GLOBAL | SymbolFlags.NONLOCAL)) == 0) {
+                out.add(s.names.get(i));
+            }
+        }
+        if (done.readsOut != null) {
+            for (String n : done.readsOut) {
+                int sym = s.symbolId(n);
+                if (sym < 0 || (s.flags.get(sym) & SymbolFlags.BOUND) == 0) {
+                    out.add(n);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            return;
+        }
+        if (parent.scope.isEager()) {
+            if (parent.readsOut == null) {
+                parent.readsOut = new ArrayList<>(out.size());
+            }
+            parent.readsOut.addAll(out);
+        }
+        if (parent.kind == ScopeKind.CLASS) {
+            return;
+        }
+        IntArrayList syms = new IntArrayList(out.size());
+        ArrayList<Bindings> bindings = new ArrayList<>(out.size());
+        for (String n : out) {
+            int sym = parent.scope.symbolId(n);
+            if (sym >= 0 && !syms.contains(sym)) {
+                syms.add(sym);
+                Bindings b = sym < done.enclosingAtEntry.length ? done.enclosingAtEntry[sym] : null;
+                bindings.add(b == null ? done.enclosingUnsetAtEntry : b);
+            }
+        }
+        s.snapshotSymbols = syms.toArray();
+        s.snapshotBindings = bindings.toArray(new Bindings[0]);
     }
 
     // ---------------------------------------------------------------- symbol flags (CPython's add_def)
@@ -194,38 +285,233 @@ public final class SemanticIndexBuilder {
 
     // ---------------------------------------------------------------- definitions and uses
 
+    /** Defines a symbol ({@code sym >= 0}), a member place ({@link #placeRef}), or a star import ({@code -1}). */
     private int define(State st, int sym, DefinitionKind kind, Node node, Node statement) {
         int id = definitions.size();
-        boolean reachable = st.flow.reachable;
+        FlowState flow = st.flow;
+        boolean reachable = flow.reachable;
         int start = node instanceof Located l ? l.startOffset() : statement instanceof Located l2 ? l2.startOffset() : 0;
-        definitions.add(new Definition(id, st.scope.id, sym, kind, node, statement, start, reachable));
-        if (kind.flows() && sym >= 0) {
-            if (reachable) {
-                st.flow.set(sym, Bindings.of(id));
+        int place = sym <= -2 ? -2 - sym : -1;
+        definitions.add(new Definition(id, st.scope.id, sym <= -2 ? -1 : sym, place, kind, node, statement, start,
+                reachable, reachable ? flow.reach : Reachability.ALWAYS_FALSE));
+        if (sym == -1) {
+            if (kind == DefinitionKind.STAR_IMPORT && reachable) {
+                starImport(flow, id);
             }
-            if (st.tries != null) {
-                for (TryFrame frame : st.tries) {
-                    frame.symbols.add(sym);
-                    frame.defs.add(id);
+            return id;
+        }
+        if (reachable && declares(kind, node) && place < 0) {
+            flow.declare(sym, Bindings.of(id));
+        }
+        if (!kind.flows()) {
+            return id;
+        }
+        if (reachable) {
+            if (place >= 0) {
+                flow.setPlace(place, Bindings.of(id));
+                forgetLongerPaths(st.scope, flow, -1, place);
+            } else {
+                Bindings declared = flow.declarations(sym);
+                if (!declared.isUnboundOnly()) {
+                    if (id >= declarationsAtBinding.length) {
+                        declarationsAtBinding = java.util.Arrays.copyOf(declarationsAtBinding, id * 2);
+                    }
+                    declarationsAtBinding[id] = declared;
                 }
+                flow.set(sym, Bindings.of(id));
+                forgetLongerPaths(st.scope, flow, sym, -1);
             }
-            if (testSymbols != null && testState == st) {
-                testSymbols.add(sym);
+        }
+        if (st.tries != null) {
+            for (TryFrame frame : st.tries) {
+                frame.symbols.add(sym);
+                frame.defs.add(id);
             }
+        }
+        if (testSymbols != null && testState == st) {
+            testSymbols.add(sym);
         }
         return id;
     }
 
+    /** Declarations give a symbol its declared type: annotations, and the statements that are their own declaration. */
+    static boolean declares(DefinitionKind kind, Node node) {
+        return switch (kind) {
+            case DECLARATION, ANNOTATED_ASSIGNMENT, FUNCTION, CLASS, IMPORT, IMPORT_FROM, TYPE_ALIAS, TYPE_PARAMETER -> true;
+            case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> node instanceof Arg a && a.annotation() != null;
+            default -> false;
+        };
+    }
+
+    /**
+     * {@code from m import *} may bind any name, the module's {@code __all__} deciding later which:
+     * every symbol keeps what it had and gains the import as a possible binding, and so does every
+     * symbol first met after it (the state's {@code unset}).
+     */
+    private void starImport(FlowState flow, int id) {
+        Bindings star = Bindings.of(id);
+        int r = Reachability.ALWAYS_TRUE;
+        for (int i = 0; i < flow.symbols.length; i++) {
+            flow.symbols[i] = Bindings.merge(flow.get(i), r, star, r, dag);
+        }
+        flow.unset = Bindings.merge(flow.unset, r, star, r, dag);
+    }
+
+    /** Rebinding a name or a place forgets what was known of the places it starts ({@code self.x} after {@code self = ...}). */
+    private static void forgetLongerPaths(Scope scope, FlowState flow, int rootSymbol, int prefixPlace) {
+        if (scope.places == null || flow.places.length == 0) {
+            return;
+        }
+        for (int i = 0; i < flow.places.length; i++) {
+            if (flow.places[i] == null || flow.places[i] == Bindings.UNBOUND) {
+                continue;
+            }
+            Place p = scope.places.get(i);
+            boolean longer = rootSymbol >= 0 ? p.rootSymbol() == rootSymbol : startsWith(scope, p, prefixPlace);
+            if (longer) {
+                flow.places[i] = Bindings.UNBOUND;
+            }
+        }
+    }
+
+    private static boolean startsWith(Scope scope, Place p, int prefix) {
+        for (int q = p.parent(); q >= 0; q = scope.places.get(q).parent()) {
+            if (q == prefix) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void use(State st, int sym, Name node) {
-        boolean reachable = st.flow.reachable;
-        uses.add(st.scope.id, sym, node, reachable, reachable ? st.flow.get(sym) : Bindings.UNBOUND);
+        FlowState flow = st.flow;
+        boolean reachable = flow.reachable;
+        uses.add(st.scope.id, sym, node, reachable, reachable ? flow.get(sym) : Bindings.UNBOUND,
+                reachable ? flow.reach : Reachability.ALWAYS_FALSE);
         if (testSymbols != null && testState == st) {
             testSymbols.add(sym);
         }
     }
 
+    /** Places share the int of a symbol id in pending bindings, tests and try frames: -2, -3, ... (-1 is a star import). */
+    private static int placeRef(int place) {
+        return -2 - place;
+    }
+
+    /** Records a read of a member place; a place is created by its first assignment or test (or any read in a loop). */
+    private void usePlace(Expr node) {
+        boolean create = testSymbols != null || (cur.loops != null && !cur.loops.isEmpty());
+        int place = placeOf(node, create);
+        if (place < 0) {
+            return;
+        }
+        FlowState flow = cur.flow;
+        boolean reachable = flow.reachable;
+        placeUses.add(cur.scope.id, place, node, reachable, reachable ? flow.place(place) : Bindings.UNBOUND,
+                reachable ? flow.reach : Reachability.ALWAYS_FALSE);
+        if (testSymbols != null && testState == cur) {
+            testSymbols.add(placeRef(place));
+        }
+    }
+
+    /**
+     * The place an attribute or literal-subscript path denotes in the current scope, or -1 when the
+     * expression is not such a path (a call or a computed index on the way) or, unless
+     * {@code create}, when the scope has not met it yet.
+     */
+    private int placeOf(Expr e, boolean create) {
+        switch (e) {
+            case Attribute a -> {
+                int parent = parentPlace(a.value(), create);
+                if (parent == Integer.MIN_VALUE) {
+                    return -1;
+                }
+                String attr = mangle(a.attr());
+                return place(parent, a.value(), Place.SegmentKind.ATTRIBUTE, attr, "." + attr, create);
+            }
+            case Subscript sub -> {
+                Place.SegmentKind kind;
+                String key;
+                String written;
+                if (sub.slice() instanceof Constant c && c.value() instanceof ConstantValue.Str str) {
+                    kind = Place.SegmentKind.STR_SUBSCRIPT;
+                    key = str.value();
+                    written = "[" + quoted(key) + "]";
+                } else if (intKey(sub.slice()) != null) {
+                    kind = Place.SegmentKind.INT_SUBSCRIPT;
+                    key = intKey(sub.slice());
+                    written = "[" + key + "]";
+                } else {
+                    return -1;
+                }
+                int parent = parentPlace(sub.value(), create);
+                if (parent == Integer.MIN_VALUE) {
+                    return -1;
+                }
+                return place(parent, sub.value(), kind, key, written, create);
+            }
+            default -> {
+                return -1;
+            }
+        }
+    }
+
+    /** The place of a path's prefix: -1 for a bare name (the root), MIN_VALUE when it is no path. */
+    private int parentPlace(Expr value, boolean create) {
+        if (value instanceof Name) {
+            return -1;
+        }
+        int p = placeOf(value, create);
+        return p < 0 ? Integer.MIN_VALUE : p;
+    }
+
+    private int place(int parent, Expr value, Place.SegmentKind kind, String segment, String written, boolean create) {
+        Scope s = cur.scope;
+        String prefix;
+        int root;
+        if (parent < 0) {
+            String name = mangle(((Name) value).id());
+            root = s.symbolId(name);
+            if (root < 0) {
+                return -1;
+            }
+            prefix = name;
+        } else {
+            Place p = s.places.get(parent);
+            root = p.rootSymbol();
+            prefix = p.text();
+        }
+        String text = prefix + written;
+        if (!create) {
+            return s.placeId(text);
+        }
+        return s.intern(root, parent, kind, segment, text);
+    }
+
+    /** A string key as ty writes it: in double quotes, or Python's repr when it holds a quote, a backslash or a control character. */
+    private static String quoted(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) {
+                return dev.typhon.ast.dump.PyRepr.str(key);
+            }
+        }
+        return '"' + key + '"';
+    }
+
+    private static String intKey(Expr slice) {
+        if (slice instanceof Constant c && c.value() instanceof ConstantValue.Int i) {
+            return i.value().toString();
+        }
+        if (slice instanceof UnaryOp u && u.op() == UnaryOperator.USub && u.operand() instanceof Constant c
+                && c.value() instanceof ConstantValue.Int i) {
+            return "-" + i.value();
+        }
+        return null;
+    }
+
     /** Binds a name target now, or after the value when a statement's targets are pending. */
-    private void bindTarget(int sym, Name node) {
+    private void bindTarget(int sym, Node node) {
         if (pending != null) {
             pending.add(new Pending(cur, sym, node, targetKind, targetStatement));
         } else {
@@ -287,18 +573,17 @@ public final class SemanticIndexBuilder {
         return mine;
     }
 
-    private int newConstraint(Node test, IntArrayList syms) {
-        if (syms.isEmpty()) {
-            return -1;
-        }
-        constraints.add(new Constraint(test, true));
+    private int newConstraint(ConstraintKind kind, Node test, Expr subject) {
+        constraints.add(new Constraint(kind, test, subject, true));
         return constraints.size() - 1;
     }
 
-    private static void constrain(FlowState state, IntArrayList syms, int constraint, boolean positive) {
+    /** Narrows, on one path, every symbol and place the test mentions; the path's reachability takes the predicate too. */
+    private void constrain(FlowState state, IntArrayList syms, int constraint, boolean positive) {
         if (constraint < 0 || !state.reachable) {
             return;
         }
+        state.reach = dag.and(state.reach, dag.atom(constraint, positive));
         int signed = constraint * 2 + (positive ? 0 : 1);
         for (int i = 0; i < syms.size(); i++) {
             int sym = syms.get(i);
@@ -309,8 +594,14 @@ public final class SemanticIndexBuilder {
                     break;
                 }
             }
-            if (!seen) {
+            if (seen) {
+                continue;
+            }
+            if (sym >= 0) {
                 state.set(sym, state.get(sym).constrain(signed));
+            } else {
+                int place = -2 - sym;
+                state.setPlace(place, state.place(place).constrain(signed));
             }
         }
     }
@@ -326,7 +617,15 @@ public final class SemanticIndexBuilder {
 
     private void visitStmt(Stmt s) {
         switch (s) {
-            case ExprStmt e -> visitExpr(e.value());
+            case ExprStmt e -> {
+                visitExpr(e.value());
+                // A call made for its effect may never return (sys.exit(), assert_never(), a NoReturn function).
+                Expr v = e.value() instanceof Await aw ? aw.value() : e.value();
+                if (v instanceof Call call && cur.flow.reachable) {
+                    int c = newConstraint(ConstraintKind.CALL_RETURNS, call, null);
+                    cur.flow.reach = dag.and(cur.flow.reach, dag.atom(c, true));
+                }
+            }
             case Assign a -> {
                 ArrayList<Pending> bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
                 visitExpr(a.value());
@@ -362,16 +661,22 @@ public final class SemanticIndexBuilder {
                     visitExpr(a.value());
                     define(cur, sym, DefinitionKind.AUGMENTED_ASSIGNMENT, n, a);
                 } else {
-                    visitExpr(a.target());
+                    // `self.x += 1` reads the place, then binds it once the value is evaluated.
+                    visitTargetOperands(a.target());
+                    usePlace(a.target());
                     visitExpr(a.value());
+                    int place = placeOf(a.target(), true);
+                    if (place >= 0) {
+                        define(cur, placeRef(place), DefinitionKind.AUGMENTED_ASSIGNMENT, a.target(), a);
+                    }
                 }
             }
             case TypeAlias t -> typeAlias(t);
             case For f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
             case AsyncFor f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
             case While w -> whileLoop(w);
-            case With w -> withStmt(w.items(), w.body());
-            case AsyncWith w -> withStmt(w.items(), w.body());
+            case With w -> withStmt(w, w.items(), w.body());
+            case AsyncWith w -> withStmt(w, w.items(), w.body());
             case Match m -> match(m);
             case Raise r -> {
                 if (r.exc() != null) {
@@ -694,10 +999,12 @@ public final class SemanticIndexBuilder {
                 define(cur, sym, DefinitionKind.DECLARATION, n, a);
             }
         } else {
-            visitExpr(a.target());
+            // `self.x: int = v` binds the place after the value; without a value it binds nothing.
+            ArrayList<Pending> bound = visitTargets(List.of(a.target()), DefinitionKind.ANNOTATED_ASSIGNMENT, a);
             visitAnnotation(a.annotation());
             if (a.value() != null) {
                 visitExpr(a.value());
+                flushPending(bound);
             }
         }
     }
@@ -753,7 +1060,7 @@ public final class SemanticIndexBuilder {
         FlowState afterThen = cur.flow;
         cur.flow = elseState;
         visitBody(i.orelse());
-        cur.flow.mergeFrom(afterThen);
+        cur.flow.mergeFrom(afterThen, dag);
     }
 
     private Loop pushLoop() {
@@ -769,6 +1076,7 @@ public final class SemanticIndexBuilder {
         Loop loop = pushLoop();
         int firstDef = definitions.size();
         int firstUse = uses.size;
+        int firstPlaceUse = placeUses.size;
         FlowState exit = branch(w.test());
         int truth = statics.evaluate(w.test());
         if (truth == StaticTruth.FALSE) {
@@ -777,19 +1085,18 @@ public final class SemanticIndexBuilder {
         visitBody(w.body());
         FlowState back = cur.flow;
         for (FlowState s : loop.continues) {
-            back.mergeFrom(s);
+            back.mergeFrom(s, dag);
         }
-        cur.loops.remove(cur.loops.size() - 1);
-        fixLoopUses(firstUse, firstDef, back);
+        closeLoop(loop, firstUse, firstPlaceUse, firstDef, back);
         if (truth == StaticTruth.TRUE) {
             exit = FlowState.unreachable();
         } else {
-            exit.mergeFrom(back);
+            exit.mergeFrom(back, dag);
         }
         cur.flow = exit;
         visitBody(w.orelse());
         for (FlowState s : loop.breaks) {
-            cur.flow.mergeFrom(s);
+            cur.flow.mergeFrom(s, dag);
         }
     }
 
@@ -799,87 +1106,179 @@ public final class SemanticIndexBuilder {
         Loop loop = pushLoop();
         int firstDef = definitions.size();
         int firstUse = uses.size;
+        int firstPlaceUse = placeUses.size;
         FlowState exit = cur.flow;
         cur.flow = exit.copy();
         flushPending(bound);
         visitBody(body);
         FlowState back = cur.flow;
         for (FlowState s : loop.continues) {
-            back.mergeFrom(s);
+            back.mergeFrom(s, dag);
         }
-        cur.loops.remove(cur.loops.size() - 1);
-        fixLoopUses(firstUse, firstDef, back);
-        exit.mergeFrom(back);
+        closeLoop(loop, firstUse, firstPlaceUse, firstDef, back);
+        exit.mergeFrom(back, dag);
         cur.flow = exit;
         visitBody(orelse);
         for (FlowState s : loop.breaks) {
-            cur.flow.mergeFrom(s);
+            cur.flow.mergeFrom(s, dag);
         }
     }
 
     /**
-     * Adds the definitions that reach a loop's uses along the back edge. A use sees the loop
-     * header's state when it still sees a definition older than the loop (or none at all).
+     * Ends a loop: what the body defines reaches, along the back edge, everything captured in the
+     * body while it still saw the loop header: its uses, the states saved at {@code break}, and the
+     * snapshots of eager scopes run in it. One walk and a fix-up, instead of walking the body twice.
      */
-    private void fixLoopUses(int firstUse, int firstDef, FlowState back) {
-        if (!back.reachable) {
-            return;
-        }
-        int scope = cur.scope.id;
-        int[] extra = new int[8];
-        for (int u = firstUse; u < uses.size; u++) {
-            if (uses.scopes[u] != scope) {
-                continue;  // another scope's, or unreachable (complemented)
-            }
-            Bindings b = uses.bindings[u];
-            if (!(b.mayBeUnbound || (b.defs.length > 0 && b.defs[0] < firstDef))) {
-                continue;
-            }
-            Bindings backEdge = back.get(uses.symbols[u]);
-            int n = 0;
-            for (int d : backEdge.defs) {
-                if (d >= firstDef) {
-                    if (n == extra.length) {
-                        extra = java.util.Arrays.copyOf(extra, n * 2);
+    private void closeLoop(Loop loop, int firstUse, int firstPlaceUse, int firstDef, FlowState back) {
+        cur.loops.remove(cur.loops.size() - 1);
+        if (back.reachable) {
+            fixLoopUses(uses, firstUse, firstDef, back, false);
+            fixLoopUses(placeUses, firstPlaceUse, firstDef, back, true);
+            for (FlowState b : loop.breaks) {
+                if (!b.reachable) {
+                    continue;
+                }
+                int n = Math.max(b.symbols.length, back.symbols.length);
+                for (int i = 0; i < n; i++) {
+                    Bindings fixed = withBackEdge(b.get(i), back.get(i), back.reach, firstDef);
+                    if (fixed != b.get(i)) {
+                        b.set(i, fixed);
                     }
-                    extra[n++] = d;
+                }
+                int places = Math.max(b.places.length, back.places.length);
+                for (int i = 0; i < places; i++) {
+                    Bindings fixed = withBackEdge(b.place(i), back.place(i), back.reach, firstDef);
+                    if (fixed != b.place(i)) {
+                        b.setPlace(i, fixed);
+                    }
                 }
             }
-            if (n > 0) {
-                uses.bindings[u] = b.plus(extra, n);
+            for (int k = 0; k < loop.eagerScopes.size(); k++) {
+                Scope eager = scopes.get(loop.eagerScopes.get(k));
+                if (eager.snapshotSymbols == null) {
+                    continue;
+                }
+                for (int i = 0; i < eager.snapshotSymbols.length; i++) {
+                    eager.snapshotBindings[i] = withBackEdge(eager.snapshotBindings[i], back.get(eager.snapshotSymbols[i]),
+                            back.reach, firstDef);
+                }
             }
+        }
+        if (!cur.loops.isEmpty()) {
+            cur.loops.get(cur.loops.size() - 1).eagerScopes.addAll(loop.eagerScopes);
         }
     }
 
-    private void withStmt(List<WithItem> items, List<Stmt> body) {
+    private void fixLoopUses(UseTable table, int firstUse, int firstDef, FlowState back, boolean places) {
+        int scope = cur.scope.id;
+        for (int u = firstUse; u < table.size; u++) {
+            if (table.scopes[u] != scope) {
+                continue;  // another scope's, or unreachable (complemented)
+            }
+            Bindings edge = places ? back.place(table.symbols[u]) : back.get(table.symbols[u]);
+            table.bindings[u] = withBackEdge(table.bindings[u], edge, back.reach, firstDef);
+        }
+    }
+
+    /**
+     * Adds to bindings captured in a loop body the loop's own definitions that reach the end of
+     * the body, when the captured bindings still see the loop header (a definition older than the
+     * loop, or none at all); bindings made in this iteration already hide the header.
+     */
+    private Bindings withBackEdge(Bindings b, Bindings backEdge, int backReach, int firstDef) {
+        if (!(b.mayBeUnbound || (b.defs.length > 0 && b.defs[0] < firstDef))) {
+            return b;
+        }
+        int n = 0;
+        for (int d : backEdge.defs) {
+            if (d >= firstDef) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            return b;
+        }
+        int[] extra = new int[n];
+        int[] reach = new int[n];
+        n = 0;
+        for (int k = 0; k < backEdge.defs.length; k++) {
+            if (backEdge.defs[k] >= firstDef) {
+                extra[n] = backEdge.defs[k];
+                reach[n++] = dag.and(backEdge.reach[k], backReach);
+            }
+        }
+        return b.plus(extra, reach, n, dag);
+    }
+
+    private void withStmt(Stmt node, List<WithItem> items, List<Stmt> body) {
         for (WithItem item : items) {
             visitExpr(item.contextExpr());
             if (item.optionalVars() != null) {
                 visitBoundTarget(item.optionalVars(), DefinitionKind.WITH_TARGET, item);
             }
         }
+        FlowState entry = cur.flow.copy();
+        TryFrame frame = pushTry();
         visitBody(body);
+        popTry();
+        // A context manager whose __exit__ returns true swallows an exception from the body and
+        // resumes after the block, with any body definition possibly the last: inference decides.
+        if (entry.reachable) {
+            addExceptionEdges(entry, frame);
+            int c = newConstraint(ConstraintKind.WITH_SWALLOWS, node, null);
+            entry.reach = dag.and(entry.reach, dag.atom(c, true));
+            cur.flow.mergeFrom(entry, dag);
+        }
+    }
+
+    private TryFrame pushTry() {
+        if (cur.tries == null) {
+            cur.tries = new ArrayList<>(2);
+        }
+        TryFrame frame = new TryFrame();
+        cur.tries.add(frame);
+        return frame;
+    }
+
+    private void popTry() {
+        cur.tries.remove(cur.tries.size() - 1);
+    }
+
+    /** An exception may leave a block after any of its definitions: each joins the state the exception goes to. */
+    private void addExceptionEdges(FlowState state, TryFrame frame) {
+        if (!state.reachable) {
+            return;
+        }
+        int[] one = new int[1];
+        int[] reach = new int[1];
+        for (int i = 0; i < frame.defs.size(); i++) {
+            int sym = frame.symbols.get(i);
+            Definition d = definitions.get(frame.defs.get(i));
+            if (!d.reachable()) {
+                continue;
+            }
+            one[0] = d.id();
+            reach[0] = d.reachability();
+            if (sym >= 0) {
+                state.set(sym, state.get(sym).plus(one, reach, 1, dag));
+            } else if (sym <= -2) {
+                state.setPlace(-2 - sym, state.place(-2 - sym).plus(one, reach, 1, dag));
+            }
+        }
     }
 
     private void tryStmt(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody) {
         FlowState entry = cur.flow.copy();
-        TryFrame frame = new TryFrame();
-        if (cur.tries == null) {
-            cur.tries = new ArrayList<>(2);
-        }
-        cur.tries.add(frame);
+        boolean hasFinally = !finalbody.isEmpty();
+        // Before a finally: an exception (or a return) may leave the body, the else or a handler after any definition.
+        TryFrame beforeFinally = hasFinally ? pushTry() : null;
+        TryFrame frame = pushTry();
         visitBody(body);
-        cur.tries.remove(cur.tries.size() - 1);
+        popTry();
         visitBody(orelse);
         FlowState result = cur.flow;
-        FlowState handlerEntry = entry;
-        if (handlerEntry.reachable) {
-            for (int i = 0; i < frame.defs.size(); i++) {
-                int sym = frame.symbols.get(i);
-                int def = frame.defs.get(i);
-                handlerEntry.set(sym, handlerEntry.get(sym).plus(new int[] {def}, 1));
-            }
-        }
+        FlowState handlerEntry = entry.copy();
+        addExceptionEdges(handlerEntry, frame);
         for (ExceptHandler h : handlers) {
             cur.flow = handlerEntry.copy();
             if (h.type() != null) {
@@ -894,15 +1293,18 @@ public final class SemanticIndexBuilder {
             if (sym >= 0) {
                 define(cur, sym, DefinitionKind.EXCEPT_UNBIND, h, h);
             }
-            result.mergeFrom(cur.flow);
+            result.mergeFrom(cur.flow, dag);
         }
-        if (finalbody.isEmpty()) {
+        if (!hasFinally) {
             cur.flow = result;
             return;
         }
+        popTry();
         // The finally block runs on normal and exceptional paths alike; only normal paths go on after it.
+        FlowState exceptional = entry;
+        addExceptionEdges(exceptional, beforeFinally);
         FlowState all = result.copy();
-        all.mergeFrom(handlerEntry);
+        all.mergeFrom(exceptional, dag);
         FlowState before = all.copy();
         cur.flow = all;
         visitBody(finalbody);
@@ -917,32 +1319,50 @@ public final class SemanticIndexBuilder {
                 result.set(i, after.get(i));
             }
         }
+        int places = Math.max(after.places.length, before.places.length);
+        for (int i = 0; i < places; i++) {
+            if (after.place(i) != before.place(i)) {
+                result.setPlace(i, after.place(i));
+            }
+        }
         cur.flow = result;
     }
 
+    /**
+     * Each case is tried on the paths where no earlier case matched: it carries the negation of
+     * every earlier pattern, and where a guard failed, the earlier pattern matched (its captures
+     * bound) with the guard false. The paths where no case matched go on after the statement,
+     * under the negation of every pattern, for inference to find exhaustive.
+     */
     private void match(Match m) {
         IntArrayList subjectSyms = collectTest(m.subject());
-        FlowState after = cur.flow;
+        FlowState next = cur.flow;
         FlowState result = FlowState.unreachable();
-        boolean exhaustive = false;
         for (MatchCase c : m.cases()) {
-            cur.flow = after.copy();
-            int constraint = newConstraint(c, subjectSyms);
+            int constraint = newConstraint(ConstraintKind.PATTERN, c, m.subject());
+            FlowState failed = next.copy();
+            constrain(failed, subjectSyms, constraint, false);
+            cur.flow = next;
             constrain(cur.flow, subjectSyms, constraint, true);
             visitPattern(c.pattern(), c);
             if (c.guard() != null) {
-                branch(c.guard());
+                failed.mergeFrom(branch(c.guard()), dag);
             }
             visitBody(c.body());
-            result.mergeFrom(cur.flow);
-            if (c.guard() == null && c.pattern() instanceof MatchAs a && a.pattern() == null) {
-                exhaustive = true;
-            }
+            result.mergeFrom(cur.flow, dag);
+            next = c.guard() == null && irrefutable(c.pattern()) ? FlowState.unreachable() : failed;
         }
-        if (!exhaustive) {
-            result.mergeFrom(after);
-        }
+        result.mergeFrom(next, dag);
         cur.flow = result;
+    }
+
+    /** Patterns that match whatever the subject: a capture, the wildcard, or an or-pattern with one of them. */
+    private static boolean irrefutable(Pattern p) {
+        return switch (p) {
+            case MatchAs a -> a.pattern() == null || irrefutable(a.pattern());
+            case MatchOr o -> o.patterns().stream().anyMatch(SemanticIndexBuilder::irrefutable);
+            default -> false;
+        };
     }
 
     private void visitPattern(Pattern p, MatchCase c) {
@@ -998,7 +1418,7 @@ public final class SemanticIndexBuilder {
                 for (Pattern q : o.patterns()) {
                     cur.flow = start.copy();
                     visitPattern(q, c);
-                    merged.mergeFrom(cur.flow);
+                    merged.mergeFrom(cur.flow, dag);
                 }
                 cur.flow = o.patterns().isEmpty() ? start : merged;
             }
@@ -1017,7 +1437,15 @@ public final class SemanticIndexBuilder {
         switch (e) {
             // Most frequent first: the type switch tests cases in order.
             case Name n -> name(n);
-            case Attribute a -> visitExpr(a.value());
+            case Attribute a -> {
+                if (a.ctx() == ExprContext.Load) {
+                    usePlace(a);
+                    visitExpr(a.value());
+                } else {
+                    visitExpr(a.value());
+                    placeTarget(a, a.ctx());
+                }
+            }
             case Constant c -> {
             }
             case Call c -> {
@@ -1029,8 +1457,14 @@ public final class SemanticIndexBuilder {
                 }
             }
             case Subscript s -> {
+                if (s.ctx() == ExprContext.Load) {
+                    usePlace(s);
+                }
                 visitExpr(s.value());
                 visitExpr(s.slice());
+                if (s.ctx() != ExprContext.Load) {
+                    placeTarget(s, s.ctx());
+                }
             }
             case NamedExpr n -> namedExpr(n);
             case BoolOp b -> boolOp(b);
@@ -1046,7 +1480,7 @@ public final class SemanticIndexBuilder {
                 FlowState afterBody = cur.flow;
                 cur.flow = orelse;
                 visitExpr(i.orelse());
-                cur.flow.mergeFrom(afterBody);
+                cur.flow.mergeFrom(afterBody, dag);
             }
             case Dict d -> {
                 for (Expr k : d.keys()) {
@@ -1135,6 +1569,31 @@ public final class SemanticIndexBuilder {
         }
     }
 
+    /** An attribute or subscript assigned or deleted: binds (or unbinds) its place when it is one. */
+    private void placeTarget(Expr target, ExprContext ctx) {
+        int place = placeOf(target, true);
+        if (place < 0) {
+            return;
+        }
+        if (ctx == ExprContext.Del) {
+            define(cur, placeRef(place), DefinitionKind.DELETE, target, targetStatement == null ? target : targetStatement);
+        } else {
+            bindTarget(placeRef(place), target);
+        }
+    }
+
+    /** The reads an attribute or subscript target makes before it is stored to: its object, and its index. */
+    private void visitTargetOperands(Expr target) {
+        switch (target) {
+            case Attribute a -> visitExpr(a.value());
+            case Subscript s -> {
+                visitExpr(s.value());
+                visitExpr(s.slice());
+            }
+            default -> visitExpr(target);
+        }
+    }
+
     private void annotationCheck(String what, Expr e) {
         if (cur.kind == ScopeKind.ANNOTATION) {
             error("'" + what + "' can not be used within an annotation", e);
@@ -1156,7 +1615,7 @@ public final class SemanticIndexBuilder {
 
     private void boolOp(BoolOp b) {
         FlowState otherwise = branch(b);
-        cur.flow.mergeFrom(otherwise);
+        cur.flow.mergeFrom(otherwise, dag);
     }
 
     /**
@@ -1170,7 +1629,7 @@ public final class SemanticIndexBuilder {
             case BoolOp b when b.op() == BoolOperator.And -> {
                 FlowState falses = FlowState.unreachable();
                 for (Expr v : b.values()) {
-                    falses.mergeFrom(branch(v));
+                    falses.mergeFrom(branch(v), dag);
                 }
                 return falses;
             }
@@ -1179,7 +1638,7 @@ public final class SemanticIndexBuilder {
                 FlowState falseState = cur.flow;
                 for (Expr v : b.values()) {
                     falseState = branch(v);
-                    trues.mergeFrom(cur.flow);
+                    trues.mergeFrom(cur.flow, dag);
                     cur.flow = falseState;
                 }
                 cur.flow = trues;
@@ -1193,7 +1652,7 @@ public final class SemanticIndexBuilder {
             }
             default -> {
                 IntArrayList syms = collectTest(test);
-                int c = newConstraint(test, syms);
+                int c = newConstraint(ConstraintKind.TEST, test, null);
                 FlowState falseState = cur.flow.copy();
                 constrain(falseState, syms, c, false);
                 constrain(cur.flow, syms, c, true);
@@ -1312,7 +1771,7 @@ public final class SemanticIndexBuilder {
             Bindings before = bindIn.flow.get(bindSym);
             int id = define(bindIn, bindSym, DefinitionKind.NAMED_EXPRESSION, target, n);
             if (bindIn.flow.reachable) {
-                bindIn.flow.set(bindSym, Bindings.merge(before, Bindings.of(id)));
+                bindIn.flow.set(bindSym, Bindings.merge(before, Reachability.ALWAYS_TRUE, Bindings.of(id), Reachability.ALWAYS_TRUE, dag));
             }
         }
     }

@@ -25,11 +25,16 @@ public final class Use {
     }
 
     public Name node() {
-        return table.nodes[id];
+        return (Name) table.nodes[id];
     }
 
     public int startOffset() {
         return table.nodes[id].startOffset();
+    }
+
+    /** The {@link Reachability} formula of the point of the use (static reachability apart). */
+    public int reachability() {
+        return table.reach[id];
     }
 
     /** False in code that static reachability rules out ({@code if sys.version_info < (3, 8):} ...). */

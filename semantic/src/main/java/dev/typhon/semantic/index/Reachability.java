@@ -1,0 +1,202 @@
+package dev.typhon.semantic.index;
+
+import java.util.Arrays;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+
+/**
+ * The reachability constraints of one module: formulas over its {@link Constraint predicates},
+ * recorded while the index is built and evaluated later by whoever knows what the predicates mean
+ * (inference: does this call return {@code Never}? does this context manager swallow exceptions?).
+ *
+ * <p>A formula is a small int id into this table. {@link #ALWAYS_TRUE} and {@link #ALWAYS_FALSE}
+ * are fixed; every other id is an atom (a predicate taken as true or as false) or an {@code and} /
+ * {@code or} of two earlier ids. Formulas are hash-consed, so building the same one twice gives the
+ * same id, and the obvious laws ({@code x and true = x}, {@code p or not p = true}, ...) are applied
+ * as they are built. Immutable once the index is built; safe to read from many threads.
+ *
+ * <p>Where the index records them: every flow state has one (the condition under which control
+ * reaches that point), every definition and use keeps the one of its point, and every binding that
+ * reaches a use keeps the condition under which it is the live binding there; see
+ * {@link SemanticIndex#reachingDefinitions(Use)}.
+ */
+public final class Reachability {
+    public static final int ALWAYS_FALSE = 0;
+    public static final int ALWAYS_TRUE = 1;
+
+    /** The kind of a formula node. */
+    public enum Kind { FALSE, TRUE, ATOM, AND, OR }
+
+    /** Three-valued truth: what an oracle says of a predicate, and what a formula evaluates to. */
+    public enum Truth {
+        ALWAYS_TRUE, ALWAYS_FALSE, AMBIGUOUS;
+
+        Truth not() {
+            return this == ALWAYS_TRUE ? ALWAYS_FALSE : this == ALWAYS_FALSE ? ALWAYS_TRUE : AMBIGUOUS;
+        }
+    }
+
+    /** Decides a predicate of the index (by its id in {@link SemanticIndex#constraints()}), as true when it holds. */
+    @FunctionalInterface
+    public interface Oracle {
+        Truth evaluate(int constraint);
+    }
+
+    // Node i: kinds[i], and for ATOM a = signed constraint (id * 2 + (negative ? 1 : 0)), for AND / OR the operands.
+    private byte[] kinds = new byte[64];
+    private int[] left = new int[64];
+    private int[] right = new int[64];
+    private int size = 2;
+    /** Hash-consing: (kind, a, b) packed to a long key. Dropped when the index is built. */
+    private LongIntHashMap interned = new LongIntHashMap();
+
+    Reachability() {
+        kinds[ALWAYS_FALSE] = (byte) Kind.FALSE.ordinal();
+        kinds[ALWAYS_TRUE] = (byte) Kind.TRUE.ordinal();
+    }
+
+    // ---------------------------------------------------------------- building
+
+    /** The atom "constraint holds" ({@code positive}) or "constraint does not hold". */
+    int atom(int constraint, boolean positive) {
+        return node(Kind.ATOM, constraint * 2 + (positive ? 0 : 1), 0);
+    }
+
+    int and(int a, int b) {
+        if (a == b || b == ALWAYS_TRUE) {
+            return a;
+        }
+        if (a == ALWAYS_TRUE) {
+            return b;
+        }
+        if (a == ALWAYS_FALSE || b == ALWAYS_FALSE || complementary(a, b)) {
+            return ALWAYS_FALSE;
+        }
+        return node(Kind.AND, Math.min(a, b), Math.max(a, b));
+    }
+
+    int or(int a, int b) {
+        if (a == b || b == ALWAYS_FALSE) {
+            return a;
+        }
+        if (a == ALWAYS_FALSE) {
+            return b;
+        }
+        if (a == ALWAYS_TRUE || b == ALWAYS_TRUE || complementary(a, b)) {
+            return ALWAYS_TRUE;
+        }
+        return node(Kind.OR, Math.min(a, b), Math.max(a, b));
+    }
+
+    private boolean complementary(int a, int b) {
+        return kinds[a] == Kind.ATOM.ordinal() && kinds[b] == Kind.ATOM.ordinal() && (left[a] ^ left[b]) == 1;
+    }
+
+    private int node(Kind kind, int a, int b) {
+        // ATOM, AND, OR are ordinals 2..4: minus one fits the top two bits; operands are non-negative ints.
+        long key = ((long) (kind.ordinal() - 1) << 62) | ((long) a << 31) | b;
+        int found = interned.getIfAbsent(key, -1);
+        if (found >= 0) {
+            return found;
+        }
+        if (size == kinds.length) {
+            int n = size * 2;
+            kinds = Arrays.copyOf(kinds, n);
+            left = Arrays.copyOf(left, n);
+            right = Arrays.copyOf(right, n);
+        }
+        kinds[size] = (byte) kind.ordinal();
+        left[size] = a;
+        right[size] = b;
+        interned.put(key, size);
+        return size++;
+    }
+
+    /** Ends the build: the table is read-only from here on. */
+    void freeze() {
+        interned = null;
+        kinds = Arrays.copyOf(kinds, size);
+        left = Arrays.copyOf(left, size);
+        right = Arrays.copyOf(right, size);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public int size() {
+        return size;
+    }
+
+    public Kind kind(int formula) {
+        return Kind.values()[kinds[formula]];
+    }
+
+    /** The predicate of an atom (an index into {@link SemanticIndex#constraints()}). */
+    public int atomConstraint(int formula) {
+        return left[formula] >> 1;
+    }
+
+    /** Whether an atom asks for its predicate to hold (true) or to fail (false). */
+    public boolean atomPositive(int formula) {
+        return (left[formula] & 1) == 0;
+    }
+
+    /** The first operand of an {@code and} / {@code or}. */
+    public int left(int formula) {
+        return left[formula];
+    }
+
+    /** The second operand of an {@code and} / {@code or}. */
+    public int right(int formula) {
+        return right[formula];
+    }
+
+    /**
+     * Evaluates a formula in three-valued (Kleene) logic, asking the oracle about each predicate.
+     * Operands are ids smaller than their node, so one pass over the ids it needs would do; a
+     * recursion with a per-call memo is simpler and the formulas a query touches are small.
+     */
+    public Truth evaluate(int formula, Oracle oracle) {
+        return evaluate(formula, oracle, new java.util.HashMap<>());
+    }
+
+    private Truth evaluate(int f, Oracle oracle, java.util.Map<Integer, Truth> memo) {
+        switch (kind(f)) {
+            case TRUE:
+                return Truth.ALWAYS_TRUE;
+            case FALSE:
+                return Truth.ALWAYS_FALSE;
+            case ATOM: {
+                Truth t = oracle.evaluate(atomConstraint(f));
+                return atomPositive(f) ? t : t.not();
+            }
+            default:
+                break;
+        }
+        Truth known = memo.get(f);
+        if (known != null) {
+            return known;
+        }
+        Truth a = evaluate(left[f], oracle, memo);
+        Truth result;
+        if (kind(f) == Kind.AND) {
+            result = a == Truth.ALWAYS_FALSE ? a : combineAnd(a, evaluate(right[f], oracle, memo));
+        } else {
+            result = a == Truth.ALWAYS_TRUE ? a : combineOr(a, evaluate(right[f], oracle, memo));
+        }
+        memo.put(f, result);
+        return result;
+    }
+
+    private static Truth combineAnd(Truth a, Truth b) {
+        if (a == Truth.ALWAYS_FALSE || b == Truth.ALWAYS_FALSE) {
+            return Truth.ALWAYS_FALSE;
+        }
+        return a == Truth.ALWAYS_TRUE && b == Truth.ALWAYS_TRUE ? Truth.ALWAYS_TRUE : Truth.AMBIGUOUS;
+    }
+
+    private static Truth combineOr(Truth a, Truth b) {
+        if (a == Truth.ALWAYS_TRUE || b == Truth.ALWAYS_TRUE) {
+            return Truth.ALWAYS_TRUE;
+        }
+        return a == Truth.ALWAYS_FALSE && b == Truth.ALWAYS_FALSE ? Truth.ALWAYS_FALSE : Truth.AMBIGUOUS;
+    }
+}
