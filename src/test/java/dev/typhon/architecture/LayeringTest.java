@@ -1,6 +1,7 @@
 package dev.typhon.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -39,6 +40,24 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.typhon.ast")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.typhon.ast.parser..", "dev.typhon.ast.dump..")
                 .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
+    void indexSitsAboveResolutionAndBelowNames() {
+        noClasses().that().resideInAnyPackage("dev.typhon.semantic.index..", "dev.typhon.semantic.resolve..")
+                .should().dependOnClassesThat().resideInAPackage("dev.typhon.semantic.names..")
+                .check(classes);
+    }
+
+    /** Eclipse Collections is an implementation detail: the public API speaks java.util. */
+    @Test
+    void publicApiReturnsJavaCollections() {
+        noMethods().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+                .and().areDeclaredInClassesThat().resideInAnyPackage("dev.typhon.ast..", "dev.typhon.semantic..")
+                .should().haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "an Eclipse Collections type",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("org.eclipse.collections")))
                 .check(classes);
     }
 }
