@@ -8,7 +8,7 @@ final class PythonVersionConverter implements CommandLine.ITypeConverter<PythonV
     @Override
     public PythonVersion convert(String value) {
         try {
-            return PythonVersion.parse(value);
+            return PythonVersion.parseSupported(value);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }

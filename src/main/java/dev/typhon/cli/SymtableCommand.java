@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "symtable",
         description = {
             "Print each file's scopes and symbol flags as the reference program over CPython 3.11's symtable module does.",
-            "A file with a syntax or scoping error prints '!SyntaxError <line>:<col> <message>'.",
+            "A file with a syntax or scoping error prints '!SyntaxError <line>:<col> <message>'; one that cannot be read, or is too large for the available memory, prints '!Error <message>'.",
             "Exit status: 0 if every file was accepted, 1 otherwise."},
         mixinStandardHelpOptions = true)
 final class SymtableCommand implements Callable<Integer> {
@@ -48,24 +48,39 @@ final class SymtableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         boolean allAccepted = true;
-        StringBuilder text = new StringBuilder(1 << 14);
         for (Path file : files) {
-            text.setLength(0);
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException | OutOfMemoryError e) {
-                allAccepted = false;
-                out.println("# " + file);
-                out.println("!Error cannot read " + file + ": " + e.getClass().getSimpleName());
-                continue;
-            }
-            allAccepted &= render(file.toString(), bytes, pythonVersion, text);
-            out.append(text);
+            allAccepted &= renderFile(file, out, err);
+            out.flush();
         }
-        out.flush();
         return allAccepted ? 0 : 1;
+    }
+
+    /**
+     * Prints one file's block; returns whether it was accepted. A file that cannot be read, or is
+     * too large for the heap, gets an {@code !Error} line and the next file is handled as usual.
+     */
+    private boolean renderFile(Path file, PrintWriter out, PrintWriter err) {
+        StringBuilder text = new StringBuilder(1 << 14);
+        String error;
+        try {
+            boolean accepted = render(file.toString(), Files.readAllBytes(file), pythonVersion, text);
+            out.append(text);
+            return accepted;
+        } catch (IOException e) {
+            String reason = FileFailures.describe(e, file);
+            error = "!Error cannot read " + file + ": " + reason;
+            err.println("typhon: " + file + ": cannot read: " + reason);
+        } catch (OutOfMemoryError e) {
+            text = null;
+            String reason = FileFailures.tooLarge(file);
+            error = "!Error " + file + ": " + reason;
+            err.println("typhon: " + file + ": " + reason);
+        }
+        out.println("# " + file);
+        out.println(error);
+        return false;
     }
 
     /** Appends one file's block; returns whether the file was accepted. Shared with the tests. */

@@ -15,6 +15,8 @@ public record PythonVersion(int major, int minor) implements Comparable<PythonVe
     public static final PythonVersion PY314 = new PythonVersion(3, 14);
     /** The newest version whose syntax Typhon knows. */
     public static final PythonVersion LATEST = PY314;
+    /** The oldest version Typhon models (syntax gates, typeshed's {@code VERSIONS}). */
+    public static final PythonVersion OLDEST = PY38;
 
     private static final Pattern FORM = Pattern.compile("(\\d+)\\.(\\d+)");
 
@@ -40,6 +42,26 @@ public record PythonVersion(int major, int minor) implements Comparable<PythonVe
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid Python version '" + text + "': number too large");
         }
+    }
+
+    /**
+     * Parses {@code "3.9"} and requires a version between {@link #OLDEST} and {@link #LATEST}.
+     *
+     * @throws IllegalArgumentException with a message fit for a user when the text is not X.Y or
+     *     the version is outside that range
+     */
+    public static PythonVersion parseSupported(String text) {
+        PythonVersion version = parse(text);
+        if (!version.isSupported()) {
+            throw new IllegalArgumentException("unsupported Python version '" + text.strip() + "': Typhon supports "
+                    + OLDEST + " to " + LATEST);
+        }
+        return version;
+    }
+
+    /** True for {@link #OLDEST} to {@link #LATEST}, the versions Typhon models. */
+    public boolean isSupported() {
+        return atLeast(OLDEST) && LATEST.atLeast(this);
     }
 
     public boolean atLeast(PythonVersion other) {

@@ -95,12 +95,18 @@ import dev.typhon.ast.YieldFrom;
  */
 public final class AstDump implements AstVisitor<Void> {
 
+    /** Buffer size past which a streaming dump hands its text to the sink, between list elements. */
+    private static final int DRAIN_AT = 1 << 16;
+
     private final StringBuilder out;
     private final boolean includeAttributes;
+    /** Where a streaming dump goes; null when the dump stays in {@link #out}. */
+    private final Appendable sink;
 
-    private AstDump(StringBuilder out, boolean includeAttributes) {
+    private AstDump(StringBuilder out, boolean includeAttributes, Appendable sink) {
         this.out = out;
         this.includeAttributes = includeAttributes;
+        this.sink = sink;
     }
 
     /** The dump of {@code node} as one line. */
@@ -112,7 +118,33 @@ public final class AstDump implements AstVisitor<Void> {
 
     /** Appends the dump of {@code node} to {@code out}. */
     public static void dump(Node node, boolean includeAttributes, StringBuilder out) {
-        node.accept(new AstDump(out, includeAttributes));
+        node.accept(new AstDump(out, includeAttributes, null));
+    }
+
+    /**
+     * Writes the dump of {@code node} to {@code sink} piece by piece, so a huge tree's dump is never
+     * held whole in memory. Same text as {@link #dump(Node, boolean)}.
+     */
+    public static void dump(Node node, boolean includeAttributes, Appendable sink) throws java.io.IOException {
+        StringBuilder buffer = new StringBuilder(DRAIN_AT + 1024);
+        try {
+            node.accept(new AstDump(buffer, includeAttributes, sink));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        sink.append(buffer);
+    }
+
+    /** In a streaming dump, hands the buffered text to the sink once there is enough of it. */
+    private void drain() {
+        if (sink != null && out.length() >= DRAIN_AT) {
+            try {
+                sink.append(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            out.setLength(0);
+        }
     }
 
     private void node(Node node) {
@@ -131,6 +163,7 @@ public final class AstDump implements AstVisitor<Void> {
             } else {
                 n.accept(this);
             }
+            drain();
         }
         out.append(']');
     }

@@ -1,5 +1,6 @@
 package dev.typhon.ast.parser;
 
+import dev.typhon.ast.source.Comments;
 import dev.typhon.ast.source.LineIndex;
 import dev.typhon.ast.source.Utf8;
 import java.util.Arrays;
@@ -62,6 +63,7 @@ final class Lexer {
     private final int limit;
     private final boolean typeComments;
     private final TokenBuffer out;
+    private final Comments.Builder comments;
     private final int firstNul;
     /** Line of the read position at end of file, computed once everything was read. */
     private int eofLine = -1;
@@ -117,6 +119,7 @@ final class Lexer {
         }
         this.firstNul = text.indexOf('\0');
         this.out = new TokenBuffer(text);
+        this.comments = new Comments.Builder(text);
         modes[0] = new Mode();
         modes[0].exprStartDepth = 0;
         hintStart = 0;
@@ -166,9 +169,11 @@ final class Lexer {
                 out.add(TokenKind.ENDMARKER, n, n, line, fresh.colOf(n, line), line, fresh.colOf(n, line));
             }
             out.setLineIndex(fresh);
+            out.setComments(comments.build());
             return out;
         }
         out.setLineIndex(LineIndex.ofRecorded(text, ls, lc, fna, firstNul));
+        out.setComments(comments.build());
         return out;
     }
 
@@ -666,6 +671,8 @@ final class Lexer {
                         q++;
                     }
                     p = q;
+                    // Every line break before the comment was read, so its line is the last recorded.
+                    comments.add(start, Math.min(q, n), lc);
                     c = nextc();
                     if (typeComments) {
                         int r = typeComment(start, q, c, blankline);

@@ -51,7 +51,7 @@ public final class PythonParser {
             }
             Module module = parser.parseModule();
             List<SyntaxError> errors = merge(source.errors(), tokens.errors(), parser.errors);
-            return new ParseResult(module, errors, source);
+            return new ParseResult(module, errors, source, tokens.comments());
         } catch (RuntimeException | StackOverflowError e) {
             // Last resort: a bug must not take the caller down with it.
             List<SyntaxError> errors = new ArrayList<>(source.errors());

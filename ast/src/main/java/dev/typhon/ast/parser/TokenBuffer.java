@@ -1,5 +1,6 @@
 package dev.typhon.ast.parser;
 
+import dev.typhon.ast.source.Comments;
 import dev.typhon.ast.source.LineIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,7 @@ public final class TokenBuffer {
 
     private final String source;
     private LineIndex lineIndex;
+    private Comments comments = Comments.EMPTY;
 
     /** Kinds by token, kept apart because the parser peeks at them most. */
     byte[] kinds;
@@ -79,6 +81,15 @@ public final class TokenBuffer {
 
     void setLineIndex(LineIndex lineIndex) {
         this.lineIndex = lineIndex;
+    }
+
+    void setComments(Comments comments) {
+        this.comments = comments;
+    }
+
+    /** The {@code #} comments the tokenizer read (kept out of the token stream, as in CPython). */
+    public Comments comments() {
+        return comments;
     }
 
     /** Links the most recently added token to a new error. */
