@@ -33,8 +33,12 @@ public final class Scope {
     Bindings[] endDeclarations = new Bindings[0];
     /** The member places ({@code self.x}, ...) in order of first appearance; null while there are none. */
     ArrayList<Place> places;
-    /** Place ids by {@link Place#text()}. */
-    java.util.HashMap<String, Integer> placeIds;
+    /** Place ids by their prefix and last segment: found without building the path's text. */
+    java.util.HashMap<PlaceKey, Integer> placeIds;
+
+    /** A place's prefix (a place id, or {@code ~symbol} for a bare name) and its last segment. */
+    record PlaceKey(int prefix, Place.SegmentKind kind, String segment) {
+    }
     /** The bindings of each place live at the end of the scope. */
     Bindings[] placeEndState = new Bindings[0];
     /**
@@ -138,22 +142,34 @@ public final class Scope {
 
     /** The id of the place written as {@code text} ({@code self.x}, {@code d["k"]}, {@code t[0]}), or -1. */
     public int placeId(String text) {
-        Integer id = placeIds == null ? null : placeIds.get(text);
+        if (places != null) {
+            for (Place p : places) {
+                if (p.text().equals(text)) {
+                    return p.id();
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The id of a place, or -1 when the scope has not met it. */
+    int findPlace(PlaceKey key) {
+        Integer id = placeIds == null ? null : placeIds.get(key);
         return id == null ? -1 : id;
     }
 
-    int intern(int rootSymbol, int parent, Place.SegmentKind kind, String segment, String text) {
+    int intern(PlaceKey key, int rootSymbol, String text) {
         if (places == null) {
             places = new ArrayList<>(4);
             placeIds = new java.util.HashMap<>();
         }
-        Integer found = placeIds.get(text);
+        Integer found = placeIds.get(key);
         if (found != null) {
             return found;
         }
         int id = places.size();
-        places.add(new Place(id, rootSymbol, parent, kind, segment, text));
-        placeIds.put(text, id);
+        places.add(new Place(id, rootSymbol, key.prefix() < 0 ? -1 : key.prefix(), key.kind(), key.segment(), text));
+        placeIds.put(key, id);
         return id;
     }
 

@@ -420,35 +420,22 @@ public final class SemanticIndexBuilder {
      * {@code create}, when the scope has not met it yet.
      */
     private int placeOf(Expr e, boolean create) {
+        if (!create && cur.scope.places == null) {
+            return -1;  // the common case: attribute reads in a scope that assigns and tests none
+        }
         switch (e) {
             case Attribute a -> {
-                int parent = parentPlace(a.value(), create);
-                if (parent == Integer.MIN_VALUE) {
-                    return -1;
+                if (a.attr().isEmpty()) {
+                    return -1;  // a placeholder left by error recovery
                 }
-                String attr = mangle(a.attr());
-                return place(parent, a.value(), Place.SegmentKind.ATTRIBUTE, attr, "." + attr, create);
+                return place(a.value(), Place.SegmentKind.ATTRIBUTE, mangle(a.attr()), create);
             }
             case Subscript sub -> {
-                Place.SegmentKind kind;
-                String key;
-                String written;
                 if (sub.slice() instanceof Constant c && c.value() instanceof ConstantValue.Str str) {
-                    kind = Place.SegmentKind.STR_SUBSCRIPT;
-                    key = str.value();
-                    written = "[" + quoted(key) + "]";
-                } else if (intKey(sub.slice()) != null) {
-                    kind = Place.SegmentKind.INT_SUBSCRIPT;
-                    key = intKey(sub.slice());
-                    written = "[" + key + "]";
-                } else {
-                    return -1;
+                    return place(sub.value(), Place.SegmentKind.STR_SUBSCRIPT, str.value(), create);
                 }
-                int parent = parentPlace(sub.value(), create);
-                if (parent == Integer.MIN_VALUE) {
-                    return -1;
-                }
-                return place(parent, sub.value(), kind, key, written, create);
+                String key = intKey(sub.slice());
+                return key == null ? -1 : place(sub.value(), Place.SegmentKind.INT_SUBSCRIPT, key, create);
             }
             default -> {
                 return -1;
@@ -456,36 +443,36 @@ public final class SemanticIndexBuilder {
         }
     }
 
-    /** The place of a path's prefix: -1 for a bare name (the root), MIN_VALUE when it is no path. */
-    private int parentPlace(Expr value, boolean create) {
-        if (value instanceof Name) {
-            return -1;
-        }
-        int p = placeOf(value, create);
-        return p < 0 ? Integer.MIN_VALUE : p;
-    }
-
-    private int place(int parent, Expr value, Place.SegmentKind kind, String segment, String written, boolean create) {
+    /** The place of {@code prefix} followed by one segment; -1 when the prefix is no path (or unknown, unless creating). */
+    private int place(Expr prefix, Place.SegmentKind kind, String segment, boolean create) {
         Scope s = cur.scope;
-        String prefix;
+        int prefixRef;
         int root;
-        if (parent < 0) {
-            String name = mangle(((Name) value).id());
-            root = s.symbolId(name);
+        if (prefix instanceof Name n) {
+            root = s.symbolId(mangle(n.id()));
             if (root < 0) {
                 return -1;
             }
-            prefix = name;
+            prefixRef = ~root;
         } else {
-            Place p = s.places.get(parent);
-            root = p.rootSymbol();
-            prefix = p.text();
+            prefixRef = placeOf(prefix, create);
+            if (prefixRef < 0) {
+                return -1;
+            }
+            root = s.places.get(prefixRef).rootSymbol();
         }
-        String text = prefix + written;
-        if (!create) {
-            return s.placeId(text);
+        Scope.PlaceKey key = new Scope.PlaceKey(prefixRef, kind, segment);
+        int found = s.findPlace(key);
+        if (found >= 0 || !create) {
+            return found;
         }
-        return s.intern(root, parent, kind, segment, text);
+        String head = prefixRef < 0 ? s.symbolName(root) : s.places.get(prefixRef).text();
+        String written = switch (kind) {
+            case ATTRIBUTE -> "." + segment;
+            case STR_SUBSCRIPT -> "[" + quoted(segment) + "]";
+            case INT_SUBSCRIPT -> "[" + segment + "]";
+        };
+        return s.intern(key, root, head + written);
     }
 
     /** A string key as ty writes it: in double quotes, or Python's repr when it holds a quote, a backslash or a control character. */
