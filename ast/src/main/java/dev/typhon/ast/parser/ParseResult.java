@@ -1,17 +1,32 @@
 package dev.typhon.ast.parser;
 
 import dev.typhon.ast.Module;
+import dev.typhon.ast.NodeIds;
 import dev.typhon.ast.source.SourceText;
 import java.util.List;
 
 /**
  * The outcome of parsing one file: always a tree (statements that failed to parse are left out,
  * the ones around them kept) and every syntax error found, in source order.
+ *
+ * <p>The tree is numbered ({@link dev.typhon.ast.Node#nodeId()}) before this result is built:
+ * the ids are plain fields of the nodes, and this record's final fields publish them safely to any
+ * thread that reads the tree through it.
+ *
+ * @param nodeCount how many nodes the module has; their ids are {@code 0 .. nodeCount - 1}
  */
-public record ParseResult(Module module, List<SyntaxError> errors, SourceText source) {
+public record ParseResult(Module module, List<SyntaxError> errors, SourceText source, int nodeCount) {
 
     public ParseResult {
         errors = List.copyOf(errors);
+        if (module.nodeId() != 0) {
+            throw new IllegalArgumentException("the module is not numbered; use NodeIds.assign or the 3-argument constructor");
+        }
+    }
+
+    /** A result for {@code module}, which this numbers. */
+    public ParseResult(Module module, List<SyntaxError> errors, SourceText source) {
+        this(module, errors, source, NodeIds.assign(module));
     }
 
     public boolean hasErrors() {
