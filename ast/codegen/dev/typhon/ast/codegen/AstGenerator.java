@@ -52,43 +52,43 @@ public final class AstGenerator {
      * is exact for parsed trees (it follows the grammar), and where two lists interleave freely it
      * merges them by start offset ({@code SourceOrder.merge}, ties in field order).
      */
-    static final Map<String, String> SOURCE_ORDER = Map.of(
+    static final Map<String, String> SOURCE_ORDER = Map.ofEntries(
             // Decorators come before `def`; then `name[T](args) -> returns: body`.
-            "FunctionDef", functionSourceOrder(),
-            "AsyncFunctionDef", functionSourceOrder(),
-            "ClassDef", """
+            Map.entry("FunctionDef", functionSourceOrder()),
+            Map.entry("AsyncFunctionDef", functionSourceOrder()),
+            Map.entry("ClassDef", """
                     decoratorList().forEach(action);
                     typeParams().forEach(action);
                     SourceOrder.merge(bases(), keywords(), action);
                     body().forEach(action);
-            """,
+            """),
             // `f(a, k=1, *b)`: positional and keyword arguments interleave.
-            "Call", """
+            Map.entry("Call", """
                     action.accept(func());
                     SourceOrder.merge(args(), keywords(), action);
-            """,
+            """),
             // `{k: v, **m}`: each key before its value; `**m` has a null key.
-            "Dict", """
+            Map.entry("Dict", """
                     for (int i = 0; i < values().size(); i++) {
                         if (keys().get(i) != null) {
                             action.accept(keys().get(i));
                         }
                         action.accept(values().get(i));
                     }
-            """,
-            "IfExp", """
+            """),
+            Map.entry("IfExp", """
                     action.accept(body());
                     action.accept(test());
                     action.accept(orelse());
-            """,
-            "MatchMapping", """
+            """),
+            Map.entry("MatchMapping", """
                     for (int i = 0; i < keys().size(); i++) {
                         action.accept(keys().get(i));
                         action.accept(patterns().get(i));
                     }
-            """,
+            """),
             // Defaults belong to the last positional parameters; kw_defaults pair with kwonlyargs.
-            "Arguments", """
+            Map.entry("Arguments", """
                     int positional = posonlyargs().size() + args().size();
                     if (defaults().size() > positional || kwDefaults().size() != kwonlyargs().size()) {
                         forEachChild(action); // a malformed hand-built tree: no source order to follow
@@ -113,11 +113,18 @@ public final class AstGenerator {
                     if (kwarg() != null) {
                         action.accept(kwarg());
                     }
-            """,
+            """),
             // `# type: ignore` comments sit between (or inside) the statements.
-            "Module", """
+            Map.entry("Module", """
                     SourceOrder.merge(body(), typeIgnores(), action);
-            """);
+            """),
+            // CPython puts the text of a debug field, `f"{x=}"`, before the field yet inside it.
+            Map.entry("JoinedStr", """
+                    SourceOrder.byStart(values(), action);
+            """),
+            Map.entry("TemplateStr", """
+                    SourceOrder.byStart(values(), action);
+            """));
 
     private static String functionSourceOrder() {
         return """

@@ -46,7 +46,7 @@ public abstract sealed class JoinedStr extends NodeBase implements Expr permits 
 
     @Override
     public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
-        forEachChild(action);
+        SourceOrder.byStart(values(), action);
     }
 
     @Override

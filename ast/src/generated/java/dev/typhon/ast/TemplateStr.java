@@ -46,7 +46,7 @@ public abstract sealed class TemplateStr extends NodeBase implements Expr permit
 
     @Override
     public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
-        forEachChild(action);
+        SourceOrder.byStart(values(), action);
     }
 
     @Override

@@ -14,7 +14,11 @@ import java.util.List;
  * <p>A child need not lie inside its parent's range: CPython starts a decorated {@code def} or
  * {@code class} at the keyword, after its decorators, and a module's {@code # type: ignore}
  * comments lie inside the statements they annotate. Offset lookup therefore descends by each
- * subtree's extent (the union of its nodes' ranges), not by the parent's own range.
+ * subtree's extent (the union of its nodes' ranges), not by the parent's own range. Siblings can
+ * also overlap, in f-strings' debug fields: in {@code f"a {c=}"} CPython's constant {@code " c="}
+ * spans the start of the field {@code {c=}}, and in {@code f"{c=}"} the constant starts inside the
+ * field (the source-order walk puts the field first); lookup then
+ * explores every sibling holding the offset and keeps the smallest range.
  */
 public final class NodeTable {
 
@@ -25,6 +29,8 @@ public final class NodeTable {
     /** The union of the ranges of each node's subtree. */
     private final int[] extentStart;
     private final int[] extentEnd;
+    /** Nodes whose children's extents do not start in order, so a scan may not stop early. */
+    private final java.util.BitSet unsortedChildren = new java.util.BitSet();
 
     private NodeTable(Node root) {
         if (root.nodeId() != 0) {
@@ -56,6 +62,15 @@ public final class NodeTable {
             subtreeEnd[p] = Math.max(subtreeEnd[p], subtreeEnd[id]);
             extentStart[p] = Math.min(extentStart[p], extentStart[id]);
             extentEnd[p] = Math.max(extentEnd[p], extentEnd[id]);
+        }
+        for (int id = 0; id < n; id++) {
+            int previous = Integer.MIN_VALUE;
+            for (int child = id + 1; child < subtreeEnd[id]; child = subtreeEnd[child]) {
+                if (extentStart[child] < previous) {
+                    unsortedChildren.set(id);
+                }
+                previous = extentStart[child];
+            }
         }
     }
 
@@ -130,36 +145,52 @@ public final class NodeTable {
     }
 
     /**
-     * The innermost node whose range contains {@code offset}; the root for an offset in the tree's
-     * extent that no other node contains (blank lines, comments, the end of the file); {@code null}
-     * outside the extent.
+     * The innermost node whose range contains {@code offset} (the smallest range; on a tie the
+     * deeper, then the later node); the root for an offset in the tree's extent that no other node
+     * contains (blank lines, comments, the end of the file); {@code null} outside the extent.
      */
     public Node nodeAt(int offset) {
         if (offset < extentStart[0] || offset > extentEnd[0]) {
             return null;
         }
-        int found = 0;
-        int current = 0;
-        while (true) {
-            int next = -1;
+        int best = 0;
+        // Depth-first over the subtrees whose extent holds the offset: usually one path, a few
+        // more where siblings overlap. An explicit stack: trees can be deeper than the thread's.
+        int[] stack = new int[16];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int current = stack[--top];
+            if (current != 0 && contains(current, offset)
+                    && (width(current) < width(best) || width(current) == width(best) && current > best)) {
+                best = current; // ids grow with depth and source order: a tie goes to the deeper, then later
+            }
             // Children in source order: ids current+1, then each one past the previous subtree.
             for (int child = current + 1; child < subtreeEnd[current]; child = subtreeEnd[child]) {
+                if (extentStart[child] > offset && childrenSortedByExtent(current)) {
+                    break;
+                }
                 if (extentStart[child] <= offset && offset < extentEnd[child]) {
-                    next = child;
-                    break;
+                    if (top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, top * 2);
+                    }
+                    stack[top++] = child;
                 }
-                if (extentStart[child] > offset) {
-                    break;
-                }
-            }
-            if (next < 0) {
-                return nodes[found];
-            }
-            current = next;
-            if (nodes[current].startOffset() <= offset && offset < nodes[current].endOffset()) {
-                found = current;
             }
         }
+        return nodes[best];
+    }
+
+    private boolean contains(int id, int offset) {
+        return nodes[id].startOffset() <= offset && offset < nodes[id].endOffset();
+    }
+
+    private int width(int id) {
+        return nodes[id].endOffset() - nodes[id].startOffset();
+    }
+
+    private boolean childrenSortedByExtent(int id) {
+        return !unsortedChildren.get(id);
     }
 
     /** The id of {@code node}, checked to belong to this tree. */
