@@ -21,10 +21,11 @@ import java.util.stream.Stream;
  * The output directory is replaced whole. {@code GeneratedAstIsFreshTest} fails when the checked-in
  * output differs from what this program produces, so the schema stays the single source of truth.
  *
- * <p>What it emits: a sealed interface per sum type; an Immutables value interface per constructor
- * and per product; a Java enum per sum type whose constructors are all bare (operators,
- * contexts); the root {@code Node} interface with a child walk over fields only (never the position
- * attributes); a visitor interface; and {@code AstDump}, which prints CPython's {@code ast.dump}.
+ * <p>What it emits: a sealed interface per sum type; an Immutables abstract value class per
+ * constructor and per product (identity equality and the node id come from {@code NodeBase}); a
+ * Java enum per sum type whose constructors are all bare (operators, contexts); the root {@code Node} interface with a child walk over fields only (never the position
+ * attributes); a visitor interface; {@code AstDump}, which prints CPython's {@code ast.dump}; and
+ * {@code AstEquality}, the structural comparison.
  */
 public final class AstGenerator {
 
@@ -44,6 +45,98 @@ public final class AstGenerator {
             "match_case", "MatchCase",
             "withitem", "WithItem",
             "type_ignore", "TypeIgnore");
+
+    /**
+     * Bodies of {@code forEachChildInSourceOrder} for the node types whose field order is not the
+     * order of their children in the source; every other type walks its fields in order. Each body
+     * is exact for parsed trees (it follows the grammar), and where two lists interleave freely it
+     * merges them by start offset ({@code SourceOrder.merge}, ties in field order).
+     */
+    static final Map<String, String> SOURCE_ORDER = Map.ofEntries(
+            // Decorators come before `def`; then `name[T](args) -> returns: body`.
+            Map.entry("FunctionDef", functionSourceOrder()),
+            Map.entry("AsyncFunctionDef", functionSourceOrder()),
+            Map.entry("ClassDef", """
+                    decoratorList().forEach(action);
+                    typeParams().forEach(action);
+                    SourceOrder.merge(bases(), keywords(), action);
+                    body().forEach(action);
+            """),
+            // `f(a, k=1, *b)`: positional and keyword arguments interleave.
+            Map.entry("Call", """
+                    action.accept(func());
+                    SourceOrder.merge(args(), keywords(), action);
+            """),
+            // `{k: v, **m}`: each key before its value; `**m` has a null key.
+            Map.entry("Dict", """
+                    for (int i = 0; i < values().size(); i++) {
+                        if (keys().get(i) != null) {
+                            action.accept(keys().get(i));
+                        }
+                        action.accept(values().get(i));
+                    }
+            """),
+            Map.entry("IfExp", """
+                    action.accept(body());
+                    action.accept(test());
+                    action.accept(orelse());
+            """),
+            Map.entry("MatchMapping", """
+                    for (int i = 0; i < keys().size(); i++) {
+                        action.accept(keys().get(i));
+                        action.accept(patterns().get(i));
+                    }
+            """),
+            // Defaults belong to the last positional parameters; kw_defaults pair with kwonlyargs.
+            Map.entry("Arguments", """
+                    int positional = posonlyargs().size() + args().size();
+                    if (defaults().size() > positional || kwDefaults().size() != kwonlyargs().size()) {
+                        forEachChild(action); // a malformed hand-built tree: no source order to follow
+                        return;
+                    }
+                    int firstDefault = positional - defaults().size();
+                    for (int i = 0; i < positional; i++) {
+                        action.accept(i < posonlyargs().size() ? posonlyargs().get(i) : args().get(i - posonlyargs().size()));
+                        if (i >= firstDefault) {
+                            action.accept(defaults().get(i - firstDefault));
+                        }
+                    }
+                    if (vararg() != null) {
+                        action.accept(vararg());
+                    }
+                    for (int i = 0; i < kwonlyargs().size(); i++) {
+                        action.accept(kwonlyargs().get(i));
+                        if (kwDefaults().get(i) != null) {
+                            action.accept(kwDefaults().get(i));
+                        }
+                    }
+                    if (kwarg() != null) {
+                        action.accept(kwarg());
+                    }
+            """),
+            // `# type: ignore` comments sit between (or inside) the statements.
+            Map.entry("Module", """
+                    SourceOrder.merge(body(), typeIgnores(), action);
+            """),
+            // CPython puts the text of a debug field, `f"{x=}"`, before the field yet inside it.
+            Map.entry("JoinedStr", """
+                    SourceOrder.byStart(values(), action);
+            """),
+            Map.entry("TemplateStr", """
+                    SourceOrder.byStart(values(), action);
+            """));
+
+    private static String functionSourceOrder() {
+        return """
+                        decoratorList().forEach(action);
+                        typeParams().forEach(action);
+                        action.accept(args());
+                        if (returns() != null) {
+                            action.accept(returns());
+                        }
+                        body().forEach(action);
+                """;
+    }
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -272,6 +365,7 @@ public final class AstGenerator {
             emitVisitor();
             emitPackageInfo();
             emitDump();
+            emitEquality();
             return files;
         }
 
@@ -386,30 +480,33 @@ public final class AstGenerator {
                 }
                 sb.append(")}");
             }
-            sb.append(".\n */\n");
+            sb.append(".\n");
+            if (!located) {
+                sb.append(" *\n * <p>CPython gives it no position attributes (so the dump prints none); it still has a\n"
+                        + " * source range, {@link #startOffset()} to {@link #endOffset()}.\n");
+            }
+            sb.append(" */\n");
             sb.append("@Value.Immutable\n");
             List<String> ext = new ArrayList<>(supers);
             if (located && supers.equals(List.of("Node"))) {
                 ext.add("Located");
             }
-            sb.append("public sealed interface ").append(name).append(" extends ").append(String.join(", ", ext))
-                    .append(" permits Immutable").append(name).append(" {\n");
+            // An abstract class, not an interface, so that NodeBase's final identity equals/hashCode
+            // (which Immutables then does not generate) and the node id apply to every node.
+            sb.append("public abstract sealed class ").append(name).append(" extends NodeBase implements ")
+                    .append(String.join(", ", ext)).append(" permits Immutable").append(name).append(" {\n");
+            sb.append("\n    ").append(name).append("() {\n    }\n");
             for (Field f : fields) {
                 sb.append("\n");
                 if (f.card() == Card.OPTIONAL_SEQUENCE) {
                     sb.append("    /** Elements may be {@code null}. */\n    @AllowNulls\n");
                 }
-                sb.append("    ").append(fieldType(f)).append(' ').append(accessor(f)).append("();\n");
+                sb.append("    public abstract ").append(fieldType(f)).append(' ').append(accessor(f)).append("();\n");
             }
-            if (located) {
-                for (String attr : List.of("lineno", "colOffset", "endLineno", "endColOffset", "startOffset", "endOffset")) {
-                    sb.append("\n    @Override\n    int ").append(attr).append("();\n");
-                }
+            for (String attr : positionAttributes(located)) {
+                sb.append("\n    @Override\n    public abstract int ").append(attr).append("();\n");
             }
-            // factory
-            sb.append("\n    /** Creates the node: fields in schema order");
-            sb.append(located ? ", then the position (CPython's four attributes and the two offsets)." : ".");
-            sb.append(" */\n    static ").append(name).append(" of(");
+            // factories
             List<String> params = new ArrayList<>();
             List<String> argNames = new ArrayList<>();
             for (Field f : fields) {
@@ -423,39 +520,66 @@ public final class AstGenerator {
                 params.add(type + " " + accessor(f));
                 argNames.add(accessor(f));
             }
-            if (located) {
-                for (String attr : List.of("lineno", "colOffset", "endLineno", "endColOffset", "startOffset", "endOffset")) {
-                    params.add("int " + attr);
-                    argNames.add(attr);
-                }
+            List<String> fieldArgs = List.copyOf(argNames);
+            for (String attr : positionAttributes(located)) {
+                params.add("int " + attr);
+                argNames.add(attr);
             }
-            sb.append(String.join(", ", params)).append(") {\n");
-            sb.append("        return Immutable").append(name).append(".of(").append(String.join(", ", argNames))
+            sb.append("\n    /** Creates the node: fields in schema order");
+            sb.append(located ? ", then the position (CPython's four attributes and the two offsets)."
+                    : ", then its source range.");
+            sb.append(" */\n    public static ").append(name).append(" of(").append(String.join(", ", params)).append(") {\n");
+            sb.append("        return new Immutable").append(name).append("(").append(String.join(", ", argNames))
                     .append(");\n    }\n");
-            // child walk
-            sb.append("\n    @Override\n    default void forEachChild(Consumer<? super Node> action) {\n");
+            if (!located) {
+                // The schema-only factory of before ranges existed: hand-built trees (tests, tools) need no range.
+                sb.append("\n    /** Creates the node with the empty range 0..0: fields in schema order. */\n    public static ")
+                        .append(name).append(" of(").append(String.join(", ", params.subList(0, fields.size())))
+                        .append(") {\n        return of(").append(String.join(", ", fieldArgs))
+                        .append(fieldArgs.isEmpty() ? "" : ", ").append("0, 0);\n    }\n");
+            }
+            // child walks
+            sb.append("\n    @Override\n    public final void forEachChild(Consumer<? super Node> action) {\n");
             for (Field f : fields) {
-                if (!isNodeType(f.type())) {
-                    continue;
-                }
-                String acc = accessor(f) + "()";
-                switch (f.card()) {
-                    case ONE -> sb.append("        action.accept(").append(acc).append(");\n");
-                    case OPTIONAL -> sb.append("        if (").append(acc).append(" != null) {\n            action.accept(")
-                            .append(acc).append(");\n        }\n");
-                    case SEQUENCE -> sb.append("        ").append(acc).append(".forEach(action);\n");
-                    case OPTIONAL_SEQUENCE -> sb.append("        for (").append(elementType(f.type())).append(" child : ")
-                            .append(acc).append(") {\n            if (child != null) {\n                action.accept(child);\n")
-                            .append("            }\n        }\n");
+                if (isNodeType(f.type())) {
+                    sb.append(visitField(f, "        "));
                 }
             }
             sb.append("    }\n");
-            sb.append("\n    @Override\n    default <R> R accept(AstVisitor<R> visitor) {\n        return visitor.visit")
+            sb.append("\n    @Override\n    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {\n");
+            String sourceOrder = SOURCE_ORDER.get(name);
+            if (sourceOrder != null) {
+                sb.append(sourceOrder);
+            } else {
+                sb.append("        forEachChild(action);\n");
+            }
+            sb.append("    }\n");
+            sb.append("\n    @Override\n    public final <R> R accept(AstVisitor<R> visitor) {\n        return visitor.visit")
                     .append(name).append("(this);\n    }\n");
-            sb.append("\n    @Override\n    default String pythonName() {\n        return \"").append(pythonName)
+            sb.append("\n    @Override\n    public final String pythonName() {\n        return \"").append(pythonName)
                     .append("\";\n    }\n");
             sb.append("}\n");
             put(PACKAGE, name, sb.toString());
+        }
+
+        private static List<String> positionAttributes(boolean located) {
+            return located
+                    ? List.of("lineno", "colOffset", "endLineno", "endColOffset", "startOffset", "endOffset")
+                    : List.of("startOffset", "endOffset");
+        }
+
+        /** The statement(s) visiting field {@code f} in a child walk. */
+        private String visitField(Field f, String indent) {
+            String acc = accessor(f) + "()";
+            return switch (f.card()) {
+                case ONE -> indent + "action.accept(" + acc + ");\n";
+                case OPTIONAL -> indent + "if (" + acc + " != null) {\n" + indent + "    action.accept(" + acc + ");\n"
+                        + indent + "}\n";
+                case SEQUENCE -> indent + acc + ".forEach(action);\n";
+                case OPTIONAL_SEQUENCE -> indent + "for (" + elementType(f.type()) + " child : " + acc + ") {\n"
+                        + indent + "    if (child != null) {\n" + indent + "        action.accept(child);\n"
+                        + indent + "    }\n" + indent + "}\n";
+            };
         }
 
         private static String cardSuffix(Card card) {
@@ -471,13 +595,29 @@ public final class AstGenerator {
             String body = "package " + PACKAGE + ";\n\n"
                     + "import java.util.function.Consumer;\n\n"
                     + "/**\n"
-                    + " * A node of the Python syntax tree. Every node is an immutable value; its children are its\n"
-                    + " * fields (CPython's {@code _fields}), and its position, where it has one, is an attribute\n"
-                    + " * (see {@link Located}) that a walk never descends into.\n"
+                    + " * A node of the Python syntax tree. Every node is immutable (but for its id, set once when\n"
+                    + " * its module is numbered) and compares by identity; its children are its fields (CPython's\n"
+                    + " * {@code _fields}), and its position is an attribute (see {@link Located}) that a walk never\n"
+                    + " * descends into. {@link AstEquality} compares trees structurally.\n"
                     + " */\n"
                     + "public sealed interface Node\n        permits " + String.join(", ", permits) + " {\n\n"
+                    + "    /**\n"
+                    + "     * The node's number in its module: dense from 0, in pre-order of the source-order walk, so\n"
+                    + "     * a subtree is a contiguous range of ids. -1 until the module is numbered (the parser numbers\n"
+                    + "     * what it returns; {@link NodeIds#assign} numbers a hand-built tree).\n"
+                    + "     */\n"
+                    + "    int nodeId();\n\n"
+                    + "    /** Offset of the node's first character in the decoded source text (UTF-16 units). */\n"
+                    + "    int startOffset();\n\n"
+                    + "    /** Offset just past the node's last character in the decoded source text. */\n"
+                    + "    int endOffset();\n\n"
                     + "    /** Calls {@code action} on each child node, in field order; absent children are skipped. */\n"
                     + "    void forEachChild(Consumer<? super Node> action);\n\n"
+                    + "    /**\n"
+                    + "     * Calls {@code action} on each child node in source order (decorators before the\n"
+                    + "     * parameters, a dict's keys interleaved with its values, ...); absent children are skipped.\n"
+                    + "     */\n"
+                    + "    void forEachChildInSourceOrder(Consumer<? super Node> action);\n\n"
                     + "    /** Double dispatch to the method of {@code visitor} for this node's type. */\n"
                     + "    <R> R accept(AstVisitor<R> visitor);\n\n"
                     + "    /** The node's class name in CPython's {@code ast} module, such as {@code \"Expr\"}. */\n"
@@ -499,13 +639,77 @@ public final class AstGenerator {
         }
 
         private void emitPackageInfo() {
+            // `of = "new"`: a public constructor, as a static `of` in Immutable* would clash with the
+            // node class's own `of` (same erasure, different generics) now that it is a superclass.
             String body = "/**\n"
                     + " * The Python syntax tree: one immutable value type per node, generated from ast/python.asdl.\n"
                     + " */\n"
-                    + "@Value.Style(allParameters = true, jdkOnly = true, defaults = @Value.Immutable(builder = true))\n"
+                    + "@Value.Style(allParameters = true, jdkOnly = true, of = \"new\", defaults = @Value.Immutable(builder = true))\n"
                     + "package " + PACKAGE + ";\n\n"
                     + "import org.immutables.value.Value;\n";
             files.put(PACKAGE.replace('.', '/') + "/package-info.java", HEADER + body);
+        }
+
+        /** Structural comparison, now that nodes themselves compare by identity. */
+        private void emitEquality() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("package ").append(PACKAGE).append(";\n\n");
+            sb.append("import java.util.Objects;\n\n");
+            sb.append("/**\n");
+            sb.append(" * Structural comparison of trees. Nodes compare by identity ({@code equals} is {@code ==}, so a\n");
+            sb.append(" * map keyed by a node never hashes its subtree); this says whether two trees are the same\n");
+            sb.append(" * program: the same node types with equal fields, recursively, and, when asked, the same\n");
+            sb.append(" * positions. Node ids are never compared.\n");
+            sb.append(" */\n");
+            sb.append("public final class AstEquality {\n\n");
+            sb.append("    private AstEquality() {\n    }\n\n");
+            sb.append("    /** Whether {@code a} and {@code b} are equal trees (both {@code null} counts as equal). */\n");
+            sb.append("    public static boolean equal(@Nullable Node a, @Nullable Node b, boolean comparePositions) {\n");
+            sb.append("        if (a == b) {\n            return true;\n        }\n");
+            sb.append("        if (a == null || b == null || a.getClass() != b.getClass()\n");
+            sb.append("                || (comparePositions && !samePosition(a, b))) {\n            return false;\n        }\n");
+            sb.append("        return switch (a) {\n");
+            for (Map.Entry<String, List<Field>> e : concreteFields.entrySet()) {
+                String name = e.getKey();
+                List<String> checks = new ArrayList<>();
+                for (Field f : e.getValue()) {
+                    String x = "x." + accessor(f) + "()";
+                    String y = "y." + accessor(f) + "()";
+                    boolean seq = f.card() == Card.SEQUENCE || f.card() == Card.OPTIONAL_SEQUENCE;
+                    Definition d = schema.find(f.type());
+                    if (d != null && !d.isEnum()) {
+                        checks.add((seq ? "equalLists(" : "equal(") + x + ", " + y + ", comparePositions)");
+                    } else if (f.type().equals("int") && !seq) {
+                        checks.add(x + " == " + y);
+                    } else {
+                        checks.add("Objects.equals(" + x + ", " + y + ")");
+                    }
+                }
+                sb.append("            case ").append(name).append(" x -> ");
+                if (checks.isEmpty()) {
+                    sb.append("true;\n");
+                } else {
+                    sb.append("{\n                ").append(name).append(" y = (").append(name).append(") b;\n");
+                    sb.append("                yield ").append(String.join("\n                        && ", checks))
+                            .append(";\n            }\n");
+                }
+            }
+            sb.append("        };\n    }\n\n");
+            sb.append("    private static boolean equalLists(java.util.List<? extends Node> a, java.util.List<? extends Node> b,\n");
+            sb.append("            boolean comparePositions) {\n");
+            sb.append("        if (a.size() != b.size()) {\n            return false;\n        }\n");
+            sb.append("        for (int i = 0; i < a.size(); i++) {\n");
+            sb.append("            if (!equal(a.get(i), b.get(i), comparePositions)) {\n                return false;\n            }\n");
+            sb.append("        }\n        return true;\n    }\n\n");
+            sb.append("    private static boolean samePosition(Node a, Node b) {\n");
+            sb.append("        if (a.startOffset() != b.startOffset() || a.endOffset() != b.endOffset()) {\n");
+            sb.append("            return false;\n        }\n");
+            sb.append("        return !(a instanceof Located x) || (x.lineno() == ((Located) b).lineno()\n");
+            sb.append("                && x.colOffset() == ((Located) b).colOffset()\n");
+            sb.append("                && x.endLineno() == ((Located) b).endLineno()\n");
+            sb.append("                && x.endColOffset() == ((Located) b).endColOffset());\n");
+            sb.append("    }\n}\n");
+            put(PACKAGE, "AstEquality", sb.toString());
         }
 
         /** The dump mirrors CPython's ast.dump(include_attributes=..., show_empty=True). */

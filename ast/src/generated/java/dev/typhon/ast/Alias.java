@@ -9,46 +9,54 @@ import org.immutables.value.Value;
  * CPython's {@code alias}: {@code alias(identifier name, identifier? asname)}.
  */
 @Value.Immutable
-public sealed interface Alias extends Node, Located permits ImmutableAlias {
+public abstract sealed class Alias extends NodeBase implements Node, Located permits ImmutableAlias {
 
-    String name();
+    Alias() {
+    }
 
-    @Nullable String asname();
+    public abstract String name();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String asname();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Alias of(String name, @Nullable String asname, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableAlias.of(name, asname, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Alias of(String name, @Nullable String asname, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableAlias(name, asname, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitAlias(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "alias";
     }
 }

@@ -9,41 +9,44 @@ import org.immutables.value.Value;
  * CPython's {@code AnnAssign}: {@code AnnAssign(expr target, expr annotation, expr? value, int simple)}.
  */
 @Value.Immutable
-public sealed interface AnnAssign extends Stmt permits ImmutableAnnAssign {
+public abstract sealed class AnnAssign extends NodeBase implements Stmt permits ImmutableAnnAssign {
 
-    Expr target();
+    AnnAssign() {
+    }
 
-    Expr annotation();
+    public abstract Expr target();
 
-    @Nullable Expr value();
+    public abstract Expr annotation();
 
-    int simple();
+    public abstract @Nullable Expr value();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract int simple();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static AnnAssign of(Expr target, Expr annotation, @Nullable Expr value, int simple, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableAnnAssign.of(target, annotation, value, simple, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static AnnAssign of(Expr target, Expr annotation, @Nullable Expr value, int simple, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableAnnAssign(target, annotation, value, simple, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(target());
         action.accept(annotation());
         if (value() != null) {
@@ -52,12 +55,17 @@ public sealed interface AnnAssign extends Stmt permits ImmutableAnnAssign {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitAnnAssign(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "AnnAssign";
     }
 }

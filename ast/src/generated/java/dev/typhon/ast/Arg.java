@@ -9,51 +9,59 @@ import org.immutables.value.Value;
  * CPython's {@code arg}: {@code arg(identifier arg, expr? annotation, string? type_comment)}.
  */
 @Value.Immutable
-public sealed interface Arg extends Node, Located permits ImmutableArg {
+public abstract sealed class Arg extends NodeBase implements Node, Located permits ImmutableArg {
 
-    String arg();
+    Arg() {
+    }
 
-    @Nullable Expr annotation();
+    public abstract String arg();
 
-    @Nullable String typeComment();
+    public abstract @Nullable Expr annotation();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String typeComment();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Arg of(String arg, @Nullable Expr annotation, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableArg.of(arg, annotation, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Arg of(String arg, @Nullable Expr annotation, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableArg(arg, annotation, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         if (annotation() != null) {
             action.accept(annotation());
         }
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitArg(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "arg";
     }
 }

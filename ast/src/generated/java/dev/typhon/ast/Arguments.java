@@ -7,33 +7,50 @@ import org.immutables.value.Value;
 
 /**
  * CPython's {@code arguments}: {@code arguments(arg* posonlyargs, arg* args, arg? vararg, arg* kwonlyargs, expr?* kw_defaults, arg? kwarg, expr* defaults)}.
+ *
+ * <p>CPython gives it no position attributes (so the dump prints none); it still has a
+ * source range, {@link #startOffset()} to {@link #endOffset()}.
  */
 @Value.Immutable
-public sealed interface Arguments extends Node permits ImmutableArguments {
+public abstract sealed class Arguments extends NodeBase implements Node permits ImmutableArguments {
 
-    java.util.List<Arg> posonlyargs();
+    Arguments() {
+    }
 
-    java.util.List<Arg> args();
+    public abstract java.util.List<Arg> posonlyargs();
 
-    @Nullable Arg vararg();
+    public abstract java.util.List<Arg> args();
 
-    java.util.List<Arg> kwonlyargs();
+    public abstract @Nullable Arg vararg();
+
+    public abstract java.util.List<Arg> kwonlyargs();
 
     /** Elements may be {@code null}. */
     @AllowNulls
-    java.util.List<Expr> kwDefaults();
+    public abstract java.util.List<Expr> kwDefaults();
 
-    @Nullable Arg kwarg();
+    public abstract @Nullable Arg kwarg();
 
-    java.util.List<Expr> defaults();
+    public abstract java.util.List<Expr> defaults();
 
-    /** Creates the node: fields in schema order. */
-    static Arguments of(java.util.List<? extends Arg> posonlyargs, java.util.List<? extends Arg> args, @Nullable Arg vararg, java.util.List<? extends Arg> kwonlyargs, java.util.List<? extends Expr> kwDefaults, @Nullable Arg kwarg, java.util.List<? extends Expr> defaults) {
-        return ImmutableArguments.of(posonlyargs, args, vararg, kwonlyargs, kwDefaults, kwarg, defaults);
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
+
+    /** Creates the node: fields in schema order, then its source range. */
+    public static Arguments of(java.util.List<? extends Arg> posonlyargs, java.util.List<? extends Arg> args, @Nullable Arg vararg, java.util.List<? extends Arg> kwonlyargs, java.util.List<? extends Expr> kwDefaults, @Nullable Arg kwarg, java.util.List<? extends Expr> defaults, int startOffset, int endOffset) {
+        return new ImmutableArguments(posonlyargs, args, vararg, kwonlyargs, kwDefaults, kwarg, defaults, startOffset, endOffset);
+    }
+
+    /** Creates the node with the empty range 0..0: fields in schema order. */
+    public static Arguments of(java.util.List<? extends Arg> posonlyargs, java.util.List<? extends Arg> args, @Nullable Arg vararg, java.util.List<? extends Arg> kwonlyargs, java.util.List<? extends Expr> kwDefaults, @Nullable Arg kwarg, java.util.List<? extends Expr> defaults) {
+        return of(posonlyargs, args, vararg, kwonlyargs, kwDefaults, kwarg, defaults, 0, 0);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         posonlyargs().forEach(action);
         args().forEach(action);
         if (vararg() != null) {
@@ -52,12 +69,40 @@ public sealed interface Arguments extends Node permits ImmutableArguments {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        int positional = posonlyargs().size() + args().size();
+        if (defaults().size() > positional || kwDefaults().size() != kwonlyargs().size()) {
+            forEachChild(action); // a malformed hand-built tree: no source order to follow
+            return;
+        }
+        int firstDefault = positional - defaults().size();
+        for (int i = 0; i < positional; i++) {
+            action.accept(i < posonlyargs().size() ? posonlyargs().get(i) : args().get(i - posonlyargs().size()));
+            if (i >= firstDefault) {
+                action.accept(defaults().get(i - firstDefault));
+            }
+        }
+        if (vararg() != null) {
+            action.accept(vararg());
+        }
+        for (int i = 0; i < kwonlyargs().size(); i++) {
+            action.accept(kwonlyargs().get(i));
+            if (kwDefaults().get(i) != null) {
+                action.accept(kwDefaults().get(i));
+            }
+        }
+        if (kwarg() != null) {
+            action.accept(kwarg());
+        }
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitArguments(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "arguments";
     }
 }

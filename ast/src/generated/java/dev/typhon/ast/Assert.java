@@ -9,37 +9,40 @@ import org.immutables.value.Value;
  * CPython's {@code Assert}: {@code Assert(expr test, expr? msg)}.
  */
 @Value.Immutable
-public sealed interface Assert extends Stmt permits ImmutableAssert {
+public abstract sealed class Assert extends NodeBase implements Stmt permits ImmutableAssert {
 
-    Expr test();
+    Assert() {
+    }
 
-    @Nullable Expr msg();
+    public abstract Expr test();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable Expr msg();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Assert of(Expr test, @Nullable Expr msg, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableAssert.of(test, msg, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Assert of(Expr test, @Nullable Expr msg, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableAssert(test, msg, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(test());
         if (msg() != null) {
             action.accept(msg());
@@ -47,12 +50,17 @@ public sealed interface Assert extends Stmt permits ImmutableAssert {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitAssert(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Assert";
     }
 }

@@ -9,50 +9,58 @@ import org.immutables.value.Value;
  * CPython's {@code Assign}: {@code Assign(expr* targets, expr value, string? type_comment)}.
  */
 @Value.Immutable
-public sealed interface Assign extends Stmt permits ImmutableAssign {
+public abstract sealed class Assign extends NodeBase implements Stmt permits ImmutableAssign {
 
-    java.util.List<Expr> targets();
+    Assign() {
+    }
 
-    Expr value();
+    public abstract java.util.List<Expr> targets();
 
-    @Nullable String typeComment();
+    public abstract Expr value();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String typeComment();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Assign of(java.util.List<? extends Expr> targets, Expr value, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableAssign.of(targets, value, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Assign of(java.util.List<? extends Expr> targets, Expr value, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableAssign(targets, value, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         targets().forEach(action);
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitAssign(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Assign";
     }
 }

@@ -9,43 +9,46 @@ import org.immutables.value.Value;
  * CPython's {@code AsyncFor}: {@code AsyncFor(expr target, expr iter, stmt* body, stmt* orelse, string? type_comment)}.
  */
 @Value.Immutable
-public sealed interface AsyncFor extends Stmt permits ImmutableAsyncFor {
+public abstract sealed class AsyncFor extends NodeBase implements Stmt permits ImmutableAsyncFor {
 
-    Expr target();
+    AsyncFor() {
+    }
 
-    Expr iter();
+    public abstract Expr target();
 
-    java.util.List<Stmt> body();
+    public abstract Expr iter();
 
-    java.util.List<Stmt> orelse();
+    public abstract java.util.List<Stmt> body();
 
-    @Nullable String typeComment();
+    public abstract java.util.List<Stmt> orelse();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String typeComment();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static AsyncFor of(Expr target, Expr iter, java.util.List<? extends Stmt> body, java.util.List<? extends Stmt> orelse, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableAsyncFor.of(target, iter, body, orelse, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static AsyncFor of(Expr target, Expr iter, java.util.List<? extends Stmt> body, java.util.List<? extends Stmt> orelse, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableAsyncFor(target, iter, body, orelse, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(target());
         action.accept(iter());
         body().forEach(action);
@@ -53,12 +56,17 @@ public sealed interface AsyncFor extends Stmt permits ImmutableAsyncFor {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitAsyncFor(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "AsyncFor";
     }
 }

@@ -9,47 +9,50 @@ import org.immutables.value.Value;
  * CPython's {@code AsyncFunctionDef}: {@code AsyncFunctionDef(identifier name, arguments args, stmt* body, expr* decorator_list, expr? returns, string? type_comment, type_param* type_params)}.
  */
 @Value.Immutable
-public sealed interface AsyncFunctionDef extends Stmt permits ImmutableAsyncFunctionDef {
+public abstract sealed class AsyncFunctionDef extends NodeBase implements Stmt permits ImmutableAsyncFunctionDef {
 
-    String name();
+    AsyncFunctionDef() {
+    }
 
-    Arguments args();
+    public abstract String name();
 
-    java.util.List<Stmt> body();
+    public abstract Arguments args();
 
-    java.util.List<Expr> decoratorList();
+    public abstract java.util.List<Stmt> body();
 
-    @Nullable Expr returns();
+    public abstract java.util.List<Expr> decoratorList();
 
-    @Nullable String typeComment();
+    public abstract @Nullable Expr returns();
 
-    java.util.List<TypeParam> typeParams();
+    public abstract @Nullable String typeComment();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<TypeParam> typeParams();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static AsyncFunctionDef of(String name, Arguments args, java.util.List<? extends Stmt> body, java.util.List<? extends Expr> decoratorList, @Nullable Expr returns, @Nullable String typeComment, java.util.List<? extends TypeParam> typeParams, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableAsyncFunctionDef.of(name, args, body, decoratorList, returns, typeComment, typeParams, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static AsyncFunctionDef of(String name, Arguments args, java.util.List<? extends Stmt> body, java.util.List<? extends Expr> decoratorList, @Nullable Expr returns, @Nullable String typeComment, java.util.List<? extends TypeParam> typeParams, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableAsyncFunctionDef(name, args, body, decoratorList, returns, typeComment, typeParams, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(args());
         body().forEach(action);
         decoratorList().forEach(action);
@@ -60,12 +63,23 @@ public sealed interface AsyncFunctionDef extends Stmt permits ImmutableAsyncFunc
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        decoratorList().forEach(action);
+        typeParams().forEach(action);
+        action.accept(args());
+        if (returns() != null) {
+            action.accept(returns());
+        }
+        body().forEach(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitAsyncFunctionDef(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "AsyncFunctionDef";
     }
 }

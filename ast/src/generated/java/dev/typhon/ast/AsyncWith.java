@@ -9,50 +9,58 @@ import org.immutables.value.Value;
  * CPython's {@code AsyncWith}: {@code AsyncWith(withitem* items, stmt* body, string? type_comment)}.
  */
 @Value.Immutable
-public sealed interface AsyncWith extends Stmt permits ImmutableAsyncWith {
+public abstract sealed class AsyncWith extends NodeBase implements Stmt permits ImmutableAsyncWith {
 
-    java.util.List<WithItem> items();
+    AsyncWith() {
+    }
 
-    java.util.List<Stmt> body();
+    public abstract java.util.List<WithItem> items();
 
-    @Nullable String typeComment();
+    public abstract java.util.List<Stmt> body();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String typeComment();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static AsyncWith of(java.util.List<? extends WithItem> items, java.util.List<? extends Stmt> body, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableAsyncWith.of(items, body, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static AsyncWith of(java.util.List<? extends WithItem> items, java.util.List<? extends Stmt> body, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableAsyncWith(items, body, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         items().forEach(action);
         body().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitAsyncWith(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "AsyncWith";
     }
 }

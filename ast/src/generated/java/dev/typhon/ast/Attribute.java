@@ -9,49 +9,57 @@ import org.immutables.value.Value;
  * CPython's {@code Attribute}: {@code Attribute(expr value, identifier attr, expr_context ctx)}.
  */
 @Value.Immutable
-public sealed interface Attribute extends Expr permits ImmutableAttribute {
+public abstract sealed class Attribute extends NodeBase implements Expr permits ImmutableAttribute {
 
-    Expr value();
+    Attribute() {
+    }
 
-    String attr();
+    public abstract Expr value();
 
-    ExprContext ctx();
+    public abstract String attr();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract ExprContext ctx();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Attribute of(Expr value, String attr, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableAttribute.of(value, attr, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Attribute of(Expr value, String attr, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableAttribute(value, attr, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitAttribute(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Attribute";
     }
 }

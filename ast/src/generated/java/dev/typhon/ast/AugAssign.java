@@ -9,50 +9,58 @@ import org.immutables.value.Value;
  * CPython's {@code AugAssign}: {@code AugAssign(expr target, operator op, expr value)}.
  */
 @Value.Immutable
-public sealed interface AugAssign extends Stmt permits ImmutableAugAssign {
+public abstract sealed class AugAssign extends NodeBase implements Stmt permits ImmutableAugAssign {
 
-    Expr target();
+    AugAssign() {
+    }
 
-    Operator op();
+    public abstract Expr target();
 
-    Expr value();
+    public abstract Operator op();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr value();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static AugAssign of(Expr target, Operator op, Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableAugAssign.of(target, op, value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static AugAssign of(Expr target, Operator op, Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableAugAssign(target, op, value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(target());
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitAugAssign(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "AugAssign";
     }
 }

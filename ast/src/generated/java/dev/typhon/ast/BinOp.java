@@ -9,50 +9,58 @@ import org.immutables.value.Value;
  * CPython's {@code BinOp}: {@code BinOp(expr left, operator op, expr right)}.
  */
 @Value.Immutable
-public sealed interface BinOp extends Expr permits ImmutableBinOp {
+public abstract sealed class BinOp extends NodeBase implements Expr permits ImmutableBinOp {
 
-    Expr left();
+    BinOp() {
+    }
 
-    Operator op();
+    public abstract Expr left();
 
-    Expr right();
+    public abstract Operator op();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr right();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static BinOp of(Expr left, Operator op, Expr right, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableBinOp.of(left, op, right, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static BinOp of(Expr left, Operator op, Expr right, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableBinOp(left, op, right, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(left());
         action.accept(right());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitBinOp(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "BinOp";
     }
 }

@@ -9,47 +9,55 @@ import org.immutables.value.Value;
  * CPython's {@code BoolOp}: {@code BoolOp(boolop op, expr* values)}.
  */
 @Value.Immutable
-public sealed interface BoolOp extends Expr permits ImmutableBoolOp {
+public abstract sealed class BoolOp extends NodeBase implements Expr permits ImmutableBoolOp {
 
-    BoolOperator op();
+    BoolOp() {
+    }
 
-    java.util.List<Expr> values();
+    public abstract BoolOperator op();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Expr> values();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static BoolOp of(BoolOperator op, java.util.List<? extends Expr> values, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableBoolOp.of(op, values, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static BoolOp of(BoolOperator op, java.util.List<? extends Expr> values, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableBoolOp(op, values, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         values().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitBoolOp(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "BoolOp";
     }
 }

@@ -9,42 +9,50 @@ import org.immutables.value.Value;
  * CPython's {@code Break}.
  */
 @Value.Immutable
-public sealed interface Break extends Stmt permits ImmutableBreak {
+public abstract sealed class Break extends NodeBase implements Stmt permits ImmutableBreak {
+
+    Break() {
+    }
 
     @Override
-    int lineno();
+    public abstract int lineno();
 
     @Override
-    int colOffset();
+    public abstract int colOffset();
 
     @Override
-    int endLineno();
+    public abstract int endLineno();
 
     @Override
-    int endColOffset();
+    public abstract int endColOffset();
 
     @Override
-    int startOffset();
+    public abstract int startOffset();
 
     @Override
-    int endOffset();
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Break of(int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableBreak.of(lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Break of(int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableBreak(lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitBreak(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Break";
     }
 }

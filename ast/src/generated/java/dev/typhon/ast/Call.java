@@ -9,51 +9,60 @@ import org.immutables.value.Value;
  * CPython's {@code Call}: {@code Call(expr func, expr* args, keyword* keywords)}.
  */
 @Value.Immutable
-public sealed interface Call extends Expr permits ImmutableCall {
+public abstract sealed class Call extends NodeBase implements Expr permits ImmutableCall {
 
-    Expr func();
+    Call() {
+    }
 
-    java.util.List<Expr> args();
+    public abstract Expr func();
 
-    java.util.List<Keyword> keywords();
+    public abstract java.util.List<Expr> args();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Keyword> keywords();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Call of(Expr func, java.util.List<? extends Expr> args, java.util.List<? extends Keyword> keywords, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableCall.of(func, args, keywords, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Call of(Expr func, java.util.List<? extends Expr> args, java.util.List<? extends Keyword> keywords, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableCall(func, args, keywords, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(func());
         args().forEach(action);
         keywords().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        action.accept(func());
+        SourceOrder.merge(args(), keywords(), action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitCall(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Call";
     }
 }

@@ -9,45 +9,48 @@ import org.immutables.value.Value;
  * CPython's {@code ClassDef}: {@code ClassDef(identifier name, expr* bases, keyword* keywords, stmt* body, expr* decorator_list, type_param* type_params)}.
  */
 @Value.Immutable
-public sealed interface ClassDef extends Stmt permits ImmutableClassDef {
+public abstract sealed class ClassDef extends NodeBase implements Stmt permits ImmutableClassDef {
 
-    String name();
+    ClassDef() {
+    }
 
-    java.util.List<Expr> bases();
+    public abstract String name();
 
-    java.util.List<Keyword> keywords();
+    public abstract java.util.List<Expr> bases();
 
-    java.util.List<Stmt> body();
+    public abstract java.util.List<Keyword> keywords();
 
-    java.util.List<Expr> decoratorList();
+    public abstract java.util.List<Stmt> body();
 
-    java.util.List<TypeParam> typeParams();
+    public abstract java.util.List<Expr> decoratorList();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<TypeParam> typeParams();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static ClassDef of(String name, java.util.List<? extends Expr> bases, java.util.List<? extends Keyword> keywords, java.util.List<? extends Stmt> body, java.util.List<? extends Expr> decoratorList, java.util.List<? extends TypeParam> typeParams, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableClassDef.of(name, bases, keywords, body, decoratorList, typeParams, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static ClassDef of(String name, java.util.List<? extends Expr> bases, java.util.List<? extends Keyword> keywords, java.util.List<? extends Stmt> body, java.util.List<? extends Expr> decoratorList, java.util.List<? extends TypeParam> typeParams, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableClassDef(name, bases, keywords, body, decoratorList, typeParams, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         bases().forEach(action);
         keywords().forEach(action);
         body().forEach(action);
@@ -56,12 +59,20 @@ public sealed interface ClassDef extends Stmt permits ImmutableClassDef {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        decoratorList().forEach(action);
+        typeParams().forEach(action);
+        SourceOrder.merge(bases(), keywords(), action);
+        body().forEach(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitClassDef(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "ClassDef";
     }
 }

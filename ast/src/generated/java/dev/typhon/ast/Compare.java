@@ -9,50 +9,58 @@ import org.immutables.value.Value;
  * CPython's {@code Compare}: {@code Compare(expr left, cmpop* ops, expr* comparators)}.
  */
 @Value.Immutable
-public sealed interface Compare extends Expr permits ImmutableCompare {
+public abstract sealed class Compare extends NodeBase implements Expr permits ImmutableCompare {
 
-    Expr left();
+    Compare() {
+    }
 
-    java.util.List<CmpOperator> ops();
+    public abstract Expr left();
 
-    java.util.List<Expr> comparators();
+    public abstract java.util.List<CmpOperator> ops();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Expr> comparators();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Compare of(Expr left, java.util.List<CmpOperator> ops, java.util.List<? extends Expr> comparators, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableCompare.of(left, ops, comparators, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Compare of(Expr left, java.util.List<CmpOperator> ops, java.util.List<? extends Expr> comparators, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableCompare(left, ops, comparators, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(left());
         comparators().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitCompare(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Compare";
     }
 }

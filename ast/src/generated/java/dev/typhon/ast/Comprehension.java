@@ -7,37 +7,59 @@ import org.immutables.value.Value;
 
 /**
  * CPython's {@code comprehension}: {@code comprehension(expr target, expr iter, expr* ifs, int is_async)}.
+ *
+ * <p>CPython gives it no position attributes (so the dump prints none); it still has a
+ * source range, {@link #startOffset()} to {@link #endOffset()}.
  */
 @Value.Immutable
-public sealed interface Comprehension extends Node permits ImmutableComprehension {
+public abstract sealed class Comprehension extends NodeBase implements Node permits ImmutableComprehension {
 
-    Expr target();
+    Comprehension() {
+    }
 
-    Expr iter();
+    public abstract Expr target();
 
-    java.util.List<Expr> ifs();
+    public abstract Expr iter();
 
-    int isAsync();
+    public abstract java.util.List<Expr> ifs();
 
-    /** Creates the node: fields in schema order. */
-    static Comprehension of(Expr target, Expr iter, java.util.List<? extends Expr> ifs, int isAsync) {
-        return ImmutableComprehension.of(target, iter, ifs, isAsync);
+    public abstract int isAsync();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
+
+    /** Creates the node: fields in schema order, then its source range. */
+    public static Comprehension of(Expr target, Expr iter, java.util.List<? extends Expr> ifs, int isAsync, int startOffset, int endOffset) {
+        return new ImmutableComprehension(target, iter, ifs, isAsync, startOffset, endOffset);
+    }
+
+    /** Creates the node with the empty range 0..0: fields in schema order. */
+    public static Comprehension of(Expr target, Expr iter, java.util.List<? extends Expr> ifs, int isAsync) {
+        return of(target, iter, ifs, isAsync, 0, 0);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(target());
         action.accept(iter());
         ifs().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitComprehension(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "comprehension";
     }
 }

@@ -9,46 +9,54 @@ import org.immutables.value.Value;
  * CPython's {@code Constant}: {@code Constant(constant value, string? kind)}.
  */
 @Value.Immutable
-public sealed interface Constant extends Expr permits ImmutableConstant {
+public abstract sealed class Constant extends NodeBase implements Expr permits ImmutableConstant {
 
-    ConstantValue value();
+    Constant() {
+    }
 
-    @Nullable String kind();
+    public abstract ConstantValue value();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String kind();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Constant of(ConstantValue value, @Nullable String kind, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableConstant.of(value, kind, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Constant of(ConstantValue value, @Nullable String kind, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableConstant(value, kind, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitConstant(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Constant";
     }
 }

@@ -9,45 +9,53 @@ import org.immutables.value.Value;
  * CPython's {@code Delete}: {@code Delete(expr* targets)}.
  */
 @Value.Immutable
-public sealed interface Delete extends Stmt permits ImmutableDelete {
+public abstract sealed class Delete extends NodeBase implements Stmt permits ImmutableDelete {
 
-    java.util.List<Expr> targets();
+    Delete() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Expr> targets();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Delete of(java.util.List<? extends Expr> targets, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableDelete.of(targets, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Delete of(java.util.List<? extends Expr> targets, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableDelete(targets, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         targets().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitDelete(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Delete";
     }
 }

@@ -9,39 +9,42 @@ import org.immutables.value.Value;
  * CPython's {@code Dict}: {@code Dict(expr?* keys, expr* values)}.
  */
 @Value.Immutable
-public sealed interface Dict extends Expr permits ImmutableDict {
+public abstract sealed class Dict extends NodeBase implements Expr permits ImmutableDict {
+
+    Dict() {
+    }
 
     /** Elements may be {@code null}. */
     @AllowNulls
-    java.util.List<Expr> keys();
+    public abstract java.util.List<Expr> keys();
 
-    java.util.List<Expr> values();
-
-    @Override
-    int lineno();
+    public abstract java.util.List<Expr> values();
 
     @Override
-    int colOffset();
+    public abstract int lineno();
 
     @Override
-    int endLineno();
+    public abstract int colOffset();
 
     @Override
-    int endColOffset();
+    public abstract int endLineno();
 
     @Override
-    int startOffset();
+    public abstract int endColOffset();
 
     @Override
-    int endOffset();
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Dict of(java.util.List<? extends Expr> keys, java.util.List<? extends Expr> values, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableDict.of(keys, values, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Dict of(java.util.List<? extends Expr> keys, java.util.List<? extends Expr> values, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableDict(keys, values, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         for (Expr child : keys()) {
             if (child != null) {
                 action.accept(child);
@@ -51,12 +54,22 @@ public sealed interface Dict extends Expr permits ImmutableDict {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        for (int i = 0; i < values().size(); i++) {
+            if (keys().get(i) != null) {
+                action.accept(keys().get(i));
+            }
+            action.accept(values().get(i));
+        }
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitDict(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Dict";
     }
 }

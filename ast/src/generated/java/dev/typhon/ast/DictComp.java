@@ -9,51 +9,59 @@ import org.immutables.value.Value;
  * CPython's {@code DictComp}: {@code DictComp(expr key, expr value, comprehension* generators)}.
  */
 @Value.Immutable
-public sealed interface DictComp extends Expr permits ImmutableDictComp {
+public abstract sealed class DictComp extends NodeBase implements Expr permits ImmutableDictComp {
 
-    Expr key();
+    DictComp() {
+    }
 
-    Expr value();
+    public abstract Expr key();
 
-    java.util.List<Comprehension> generators();
+    public abstract Expr value();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Comprehension> generators();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static DictComp of(Expr key, Expr value, java.util.List<? extends Comprehension> generators, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableDictComp.of(key, value, generators, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static DictComp of(Expr key, Expr value, java.util.List<? extends Comprehension> generators, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableDictComp(key, value, generators, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(key());
         action.accept(value());
         generators().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitDictComp(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "DictComp";
     }
 }

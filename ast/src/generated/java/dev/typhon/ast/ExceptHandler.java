@@ -9,39 +9,42 @@ import org.immutables.value.Value;
  * CPython's {@code ExceptHandler}: {@code ExceptHandler(expr? type, identifier? name, stmt* body)}.
  */
 @Value.Immutable
-public sealed interface ExceptHandler extends Node, Located permits ImmutableExceptHandler {
+public abstract sealed class ExceptHandler extends NodeBase implements Node, Located permits ImmutableExceptHandler {
 
-    @Nullable Expr type();
+    ExceptHandler() {
+    }
 
-    @Nullable String name();
+    public abstract @Nullable Expr type();
 
-    java.util.List<Stmt> body();
+    public abstract @Nullable String name();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Stmt> body();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static ExceptHandler of(@Nullable Expr type, @Nullable String name, java.util.List<? extends Stmt> body, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableExceptHandler.of(type, name, body, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static ExceptHandler of(@Nullable Expr type, @Nullable String name, java.util.List<? extends Stmt> body, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableExceptHandler(type, name, body, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         if (type() != null) {
             action.accept(type());
         }
@@ -49,12 +52,17 @@ public sealed interface ExceptHandler extends Node, Located permits ImmutableExc
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitExceptHandler(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "ExceptHandler";
     }
 }

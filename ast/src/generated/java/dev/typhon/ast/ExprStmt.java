@@ -9,45 +9,53 @@ import org.immutables.value.Value;
  * CPython's {@code Expr}: {@code Expr(expr value)}.
  */
 @Value.Immutable
-public sealed interface ExprStmt extends Stmt permits ImmutableExprStmt {
+public abstract sealed class ExprStmt extends NodeBase implements Stmt permits ImmutableExprStmt {
 
-    Expr value();
+    ExprStmt() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr value();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static ExprStmt of(Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableExprStmt.of(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static ExprStmt of(Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableExprStmt(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitExprStmt(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Expr";
     }
 }

@@ -7,29 +7,51 @@ import org.immutables.value.Value;
 
 /**
  * CPython's {@code Expression}: {@code Expression(expr body)}.
+ *
+ * <p>CPython gives it no position attributes (so the dump prints none); it still has a
+ * source range, {@link #startOffset()} to {@link #endOffset()}.
  */
 @Value.Immutable
-public sealed interface Expression extends Mod permits ImmutableExpression {
+public abstract sealed class Expression extends NodeBase implements Mod permits ImmutableExpression {
 
-    Expr body();
+    Expression() {
+    }
 
-    /** Creates the node: fields in schema order. */
-    static Expression of(Expr body) {
-        return ImmutableExpression.of(body);
+    public abstract Expr body();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
+
+    /** Creates the node: fields in schema order, then its source range. */
+    public static Expression of(Expr body, int startOffset, int endOffset) {
+        return new ImmutableExpression(body, startOffset, endOffset);
+    }
+
+    /** Creates the node with the empty range 0..0: fields in schema order. */
+    public static Expression of(Expr body) {
+        return of(body, 0, 0);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(body());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitExpression(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Expression";
     }
 }

@@ -9,39 +9,42 @@ import org.immutables.value.Value;
  * CPython's {@code FormattedValue}: {@code FormattedValue(expr value, int conversion, expr? format_spec)}.
  */
 @Value.Immutable
-public sealed interface FormattedValue extends Expr permits ImmutableFormattedValue {
+public abstract sealed class FormattedValue extends NodeBase implements Expr permits ImmutableFormattedValue {
 
-    Expr value();
+    FormattedValue() {
+    }
 
-    int conversion();
+    public abstract Expr value();
 
-    @Nullable Expr formatSpec();
+    public abstract int conversion();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable Expr formatSpec();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static FormattedValue of(Expr value, int conversion, @Nullable Expr formatSpec, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableFormattedValue.of(value, conversion, formatSpec, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static FormattedValue of(Expr value, int conversion, @Nullable Expr formatSpec, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableFormattedValue(value, conversion, formatSpec, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(value());
         if (formatSpec() != null) {
             action.accept(formatSpec());
@@ -49,12 +52,17 @@ public sealed interface FormattedValue extends Expr permits ImmutableFormattedVa
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitFormattedValue(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "FormattedValue";
     }
 }

@@ -7,32 +7,54 @@ import org.immutables.value.Value;
 
 /**
  * CPython's {@code FunctionType}: {@code FunctionType(expr* argtypes, expr returns)}.
+ *
+ * <p>CPython gives it no position attributes (so the dump prints none); it still has a
+ * source range, {@link #startOffset()} to {@link #endOffset()}.
  */
 @Value.Immutable
-public sealed interface FunctionType extends Mod permits ImmutableFunctionType {
+public abstract sealed class FunctionType extends NodeBase implements Mod permits ImmutableFunctionType {
 
-    java.util.List<Expr> argtypes();
+    FunctionType() {
+    }
 
-    Expr returns();
+    public abstract java.util.List<Expr> argtypes();
 
-    /** Creates the node: fields in schema order. */
-    static FunctionType of(java.util.List<? extends Expr> argtypes, Expr returns) {
-        return ImmutableFunctionType.of(argtypes, returns);
+    public abstract Expr returns();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
+
+    /** Creates the node: fields in schema order, then its source range. */
+    public static FunctionType of(java.util.List<? extends Expr> argtypes, Expr returns, int startOffset, int endOffset) {
+        return new ImmutableFunctionType(argtypes, returns, startOffset, endOffset);
+    }
+
+    /** Creates the node with the empty range 0..0: fields in schema order. */
+    public static FunctionType of(java.util.List<? extends Expr> argtypes, Expr returns) {
+        return of(argtypes, returns, 0, 0);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         argtypes().forEach(action);
         action.accept(returns());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitFunctionType(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "FunctionType";
     }
 }

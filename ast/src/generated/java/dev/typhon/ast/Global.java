@@ -9,44 +9,52 @@ import org.immutables.value.Value;
  * CPython's {@code Global}: {@code Global(identifier* names)}.
  */
 @Value.Immutable
-public sealed interface Global extends Stmt permits ImmutableGlobal {
+public abstract sealed class Global extends NodeBase implements Stmt permits ImmutableGlobal {
 
-    java.util.List<String> names();
+    Global() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<String> names();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Global of(java.util.List<String> names, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableGlobal.of(names, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Global of(java.util.List<String> names, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableGlobal(names, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitGlobal(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Global";
     }
 }

@@ -9,51 +9,61 @@ import org.immutables.value.Value;
  * CPython's {@code IfExp}: {@code IfExp(expr test, expr body, expr orelse)}.
  */
 @Value.Immutable
-public sealed interface IfExp extends Expr permits ImmutableIfExp {
+public abstract sealed class IfExp extends NodeBase implements Expr permits ImmutableIfExp {
 
-    Expr test();
+    IfExp() {
+    }
 
-    Expr body();
+    public abstract Expr test();
 
-    Expr orelse();
+    public abstract Expr body();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr orelse();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static IfExp of(Expr test, Expr body, Expr orelse, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableIfExp.of(test, body, orelse, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static IfExp of(Expr test, Expr body, Expr orelse, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableIfExp(test, body, orelse, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(test());
         action.accept(body());
         action.accept(orelse());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        action.accept(body());
+        action.accept(test());
+        action.accept(orelse());
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitIfExp(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "IfExp";
     }
 }

@@ -9,45 +9,53 @@ import org.immutables.value.Value;
  * CPython's {@code Import}: {@code Import(alias* names)}.
  */
 @Value.Immutable
-public sealed interface Import extends Stmt permits ImmutableImport {
+public abstract sealed class Import extends NodeBase implements Stmt permits ImmutableImport {
 
-    java.util.List<Alias> names();
+    Import() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Alias> names();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Import of(java.util.List<? extends Alias> names, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableImport.of(names, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Import of(java.util.List<? extends Alias> names, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableImport(names, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         names().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitImport(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Import";
     }
 }

@@ -9,49 +9,57 @@ import org.immutables.value.Value;
  * CPython's {@code ImportFrom}: {@code ImportFrom(identifier? module, alias* names, int level)}.
  */
 @Value.Immutable
-public sealed interface ImportFrom extends Stmt permits ImmutableImportFrom {
+public abstract sealed class ImportFrom extends NodeBase implements Stmt permits ImmutableImportFrom {
 
-    @Nullable String module();
+    ImportFrom() {
+    }
 
-    java.util.List<Alias> names();
+    public abstract @Nullable String module();
 
-    int level();
+    public abstract java.util.List<Alias> names();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract int level();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static ImportFrom of(@Nullable String module, java.util.List<? extends Alias> names, int level, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableImportFrom.of(module, names, level, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static ImportFrom of(@Nullable String module, java.util.List<? extends Alias> names, int level, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableImportFrom(module, names, level, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         names().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitImportFrom(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "ImportFrom";
     }
 }

@@ -7,29 +7,51 @@ import org.immutables.value.Value;
 
 /**
  * CPython's {@code Interactive}: {@code Interactive(stmt* body)}.
+ *
+ * <p>CPython gives it no position attributes (so the dump prints none); it still has a
+ * source range, {@link #startOffset()} to {@link #endOffset()}.
  */
 @Value.Immutable
-public sealed interface Interactive extends Mod permits ImmutableInteractive {
+public abstract sealed class Interactive extends NodeBase implements Mod permits ImmutableInteractive {
 
-    java.util.List<Stmt> body();
+    Interactive() {
+    }
 
-    /** Creates the node: fields in schema order. */
-    static Interactive of(java.util.List<? extends Stmt> body) {
-        return ImmutableInteractive.of(body);
+    public abstract java.util.List<Stmt> body();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
+
+    /** Creates the node: fields in schema order, then its source range. */
+    public static Interactive of(java.util.List<? extends Stmt> body, int startOffset, int endOffset) {
+        return new ImmutableInteractive(body, startOffset, endOffset);
+    }
+
+    /** Creates the node with the empty range 0..0: fields in schema order. */
+    public static Interactive of(java.util.List<? extends Stmt> body) {
+        return of(body, 0, 0);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         body().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitInteractive(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Interactive";
     }
 }

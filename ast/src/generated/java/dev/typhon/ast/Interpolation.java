@@ -9,41 +9,44 @@ import org.immutables.value.Value;
  * CPython's {@code Interpolation}: {@code Interpolation(expr value, constant str, int conversion, expr? format_spec)}.
  */
 @Value.Immutable
-public sealed interface Interpolation extends Expr permits ImmutableInterpolation {
+public abstract sealed class Interpolation extends NodeBase implements Expr permits ImmutableInterpolation {
 
-    Expr value();
+    Interpolation() {
+    }
 
-    ConstantValue str();
+    public abstract Expr value();
 
-    int conversion();
+    public abstract ConstantValue str();
 
-    @Nullable Expr formatSpec();
+    public abstract int conversion();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable Expr formatSpec();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Interpolation of(Expr value, ConstantValue str, int conversion, @Nullable Expr formatSpec, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableInterpolation.of(value, str, conversion, formatSpec, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Interpolation of(Expr value, ConstantValue str, int conversion, @Nullable Expr formatSpec, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableInterpolation(value, str, conversion, formatSpec, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(value());
         if (formatSpec() != null) {
             action.accept(formatSpec());
@@ -51,12 +54,17 @@ public sealed interface Interpolation extends Expr permits ImmutableInterpolatio
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitInterpolation(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Interpolation";
     }
 }

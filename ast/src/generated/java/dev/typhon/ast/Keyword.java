@@ -9,47 +9,55 @@ import org.immutables.value.Value;
  * CPython's {@code keyword}: {@code keyword(identifier? arg, expr value)}.
  */
 @Value.Immutable
-public sealed interface Keyword extends Node, Located permits ImmutableKeyword {
+public abstract sealed class Keyword extends NodeBase implements Node, Located permits ImmutableKeyword {
 
-    @Nullable String arg();
+    Keyword() {
+    }
 
-    Expr value();
+    public abstract @Nullable String arg();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr value();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Keyword of(@Nullable String arg, Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableKeyword.of(arg, value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Keyword of(@Nullable String arg, Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableKeyword(arg, value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitKeyword(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "keyword";
     }
 }

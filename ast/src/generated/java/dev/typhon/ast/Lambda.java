@@ -9,48 +9,56 @@ import org.immutables.value.Value;
  * CPython's {@code Lambda}: {@code Lambda(arguments args, expr body)}.
  */
 @Value.Immutable
-public sealed interface Lambda extends Expr permits ImmutableLambda {
+public abstract sealed class Lambda extends NodeBase implements Expr permits ImmutableLambda {
 
-    Arguments args();
+    Lambda() {
+    }
 
-    Expr body();
+    public abstract Arguments args();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr body();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Lambda of(Arguments args, Expr body, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableLambda.of(args, body, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Lambda of(Arguments args, Expr body, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableLambda(args, body, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(args());
         action.accept(body());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitLambda(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Lambda";
     }
 }

@@ -9,47 +9,55 @@ import org.immutables.value.Value;
  * CPython's {@code List}: {@code List(expr* elts, expr_context ctx)}.
  */
 @Value.Immutable
-public sealed interface List extends Expr permits ImmutableList {
+public abstract sealed class List extends NodeBase implements Expr permits ImmutableList {
 
-    java.util.List<Expr> elts();
+    List() {
+    }
 
-    ExprContext ctx();
+    public abstract java.util.List<Expr> elts();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract ExprContext ctx();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static List of(java.util.List<? extends Expr> elts, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableList.of(elts, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static List of(java.util.List<? extends Expr> elts, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableList(elts, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         elts().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitList(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "List";
     }
 }

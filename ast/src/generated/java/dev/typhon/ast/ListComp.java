@@ -9,48 +9,56 @@ import org.immutables.value.Value;
  * CPython's {@code ListComp}: {@code ListComp(expr elt, comprehension* generators)}.
  */
 @Value.Immutable
-public sealed interface ListComp extends Expr permits ImmutableListComp {
+public abstract sealed class ListComp extends NodeBase implements Expr permits ImmutableListComp {
 
-    Expr elt();
+    ListComp() {
+    }
 
-    java.util.List<Comprehension> generators();
+    public abstract Expr elt();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Comprehension> generators();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static ListComp of(Expr elt, java.util.List<? extends Comprehension> generators, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableListComp.of(elt, generators, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static ListComp of(Expr elt, java.util.List<? extends Comprehension> generators, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableListComp(elt, generators, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(elt());
         generators().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitListComp(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "ListComp";
     }
 }

@@ -9,48 +9,56 @@ import org.immutables.value.Value;
  * CPython's {@code Match}: {@code Match(expr subject, match_case* cases)}.
  */
 @Value.Immutable
-public sealed interface Match extends Stmt permits ImmutableMatch {
+public abstract sealed class Match extends NodeBase implements Stmt permits ImmutableMatch {
 
-    Expr subject();
+    Match() {
+    }
 
-    java.util.List<MatchCase> cases();
+    public abstract Expr subject();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<MatchCase> cases();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Match of(Expr subject, java.util.List<? extends MatchCase> cases, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableMatch.of(subject, cases, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Match of(Expr subject, java.util.List<? extends MatchCase> cases, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableMatch(subject, cases, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(subject());
         cases().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitMatch(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Match";
     }
 }

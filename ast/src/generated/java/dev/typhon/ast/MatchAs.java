@@ -9,49 +9,57 @@ import org.immutables.value.Value;
  * CPython's {@code MatchAs}: {@code MatchAs(pattern? pattern, identifier? name)}.
  */
 @Value.Immutable
-public sealed interface MatchAs extends Pattern permits ImmutableMatchAs {
+public abstract sealed class MatchAs extends NodeBase implements Pattern permits ImmutableMatchAs {
 
-    @Nullable Pattern pattern();
+    MatchAs() {
+    }
 
-    @Nullable String name();
+    public abstract @Nullable Pattern pattern();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String name();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static MatchAs of(@Nullable Pattern pattern, @Nullable String name, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableMatchAs.of(pattern, name, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static MatchAs of(@Nullable Pattern pattern, @Nullable String name, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableMatchAs(pattern, name, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         if (pattern() != null) {
             action.accept(pattern());
         }
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitMatchAs(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "MatchAs";
     }
 }

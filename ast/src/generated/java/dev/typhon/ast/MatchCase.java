@@ -7,23 +7,40 @@ import org.immutables.value.Value;
 
 /**
  * CPython's {@code match_case}: {@code match_case(pattern pattern, expr? guard, stmt* body)}.
+ *
+ * <p>CPython gives it no position attributes (so the dump prints none); it still has a
+ * source range, {@link #startOffset()} to {@link #endOffset()}.
  */
 @Value.Immutable
-public sealed interface MatchCase extends Node permits ImmutableMatchCase {
+public abstract sealed class MatchCase extends NodeBase implements Node permits ImmutableMatchCase {
 
-    Pattern pattern();
+    MatchCase() {
+    }
 
-    @Nullable Expr guard();
+    public abstract Pattern pattern();
 
-    java.util.List<Stmt> body();
+    public abstract @Nullable Expr guard();
 
-    /** Creates the node: fields in schema order. */
-    static MatchCase of(Pattern pattern, @Nullable Expr guard, java.util.List<? extends Stmt> body) {
-        return ImmutableMatchCase.of(pattern, guard, body);
+    public abstract java.util.List<Stmt> body();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
+
+    /** Creates the node: fields in schema order, then its source range. */
+    public static MatchCase of(Pattern pattern, @Nullable Expr guard, java.util.List<? extends Stmt> body, int startOffset, int endOffset) {
+        return new ImmutableMatchCase(pattern, guard, body, startOffset, endOffset);
+    }
+
+    /** Creates the node with the empty range 0..0: fields in schema order. */
+    public static MatchCase of(Pattern pattern, @Nullable Expr guard, java.util.List<? extends Stmt> body) {
+        return of(pattern, guard, body, 0, 0);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(pattern());
         if (guard() != null) {
             action.accept(guard());
@@ -32,12 +49,17 @@ public sealed interface MatchCase extends Node permits ImmutableMatchCase {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitMatchCase(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "match_case";
     }
 }

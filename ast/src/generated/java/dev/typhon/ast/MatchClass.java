@@ -9,53 +9,61 @@ import org.immutables.value.Value;
  * CPython's {@code MatchClass}: {@code MatchClass(expr cls, pattern* patterns, identifier* kwd_attrs, pattern* kwd_patterns)}.
  */
 @Value.Immutable
-public sealed interface MatchClass extends Pattern permits ImmutableMatchClass {
+public abstract sealed class MatchClass extends NodeBase implements Pattern permits ImmutableMatchClass {
 
-    Expr cls();
+    MatchClass() {
+    }
 
-    java.util.List<Pattern> patterns();
+    public abstract Expr cls();
 
-    java.util.List<String> kwdAttrs();
+    public abstract java.util.List<Pattern> patterns();
 
-    java.util.List<Pattern> kwdPatterns();
+    public abstract java.util.List<String> kwdAttrs();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Pattern> kwdPatterns();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static MatchClass of(Expr cls, java.util.List<? extends Pattern> patterns, java.util.List<String> kwdAttrs, java.util.List<? extends Pattern> kwdPatterns, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableMatchClass.of(cls, patterns, kwdAttrs, kwdPatterns, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static MatchClass of(Expr cls, java.util.List<? extends Pattern> patterns, java.util.List<String> kwdAttrs, java.util.List<? extends Pattern> kwdPatterns, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableMatchClass(cls, patterns, kwdAttrs, kwdPatterns, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(cls());
         patterns().forEach(action);
         kwdPatterns().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitMatchClass(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "MatchClass";
     }
 }

@@ -9,50 +9,61 @@ import org.immutables.value.Value;
  * CPython's {@code MatchMapping}: {@code MatchMapping(expr* keys, pattern* patterns, identifier? rest)}.
  */
 @Value.Immutable
-public sealed interface MatchMapping extends Pattern permits ImmutableMatchMapping {
+public abstract sealed class MatchMapping extends NodeBase implements Pattern permits ImmutableMatchMapping {
 
-    java.util.List<Expr> keys();
+    MatchMapping() {
+    }
 
-    java.util.List<Pattern> patterns();
+    public abstract java.util.List<Expr> keys();
 
-    @Nullable String rest();
+    public abstract java.util.List<Pattern> patterns();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String rest();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static MatchMapping of(java.util.List<? extends Expr> keys, java.util.List<? extends Pattern> patterns, @Nullable String rest, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableMatchMapping.of(keys, patterns, rest, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static MatchMapping of(java.util.List<? extends Expr> keys, java.util.List<? extends Pattern> patterns, @Nullable String rest, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableMatchMapping(keys, patterns, rest, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         keys().forEach(action);
         patterns().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        for (int i = 0; i < keys().size(); i++) {
+            action.accept(keys().get(i));
+            action.accept(patterns().get(i));
+        }
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitMatchMapping(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "MatchMapping";
     }
 }

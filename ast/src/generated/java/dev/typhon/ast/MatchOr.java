@@ -9,45 +9,53 @@ import org.immutables.value.Value;
  * CPython's {@code MatchOr}: {@code MatchOr(pattern* patterns)}.
  */
 @Value.Immutable
-public sealed interface MatchOr extends Pattern permits ImmutableMatchOr {
+public abstract sealed class MatchOr extends NodeBase implements Pattern permits ImmutableMatchOr {
 
-    java.util.List<Pattern> patterns();
+    MatchOr() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Pattern> patterns();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static MatchOr of(java.util.List<? extends Pattern> patterns, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableMatchOr.of(patterns, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static MatchOr of(java.util.List<? extends Pattern> patterns, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableMatchOr(patterns, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         patterns().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitMatchOr(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "MatchOr";
     }
 }

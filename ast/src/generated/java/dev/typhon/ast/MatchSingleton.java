@@ -9,44 +9,52 @@ import org.immutables.value.Value;
  * CPython's {@code MatchSingleton}: {@code MatchSingleton(constant value)}.
  */
 @Value.Immutable
-public sealed interface MatchSingleton extends Pattern permits ImmutableMatchSingleton {
+public abstract sealed class MatchSingleton extends NodeBase implements Pattern permits ImmutableMatchSingleton {
 
-    ConstantValue value();
+    MatchSingleton() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract ConstantValue value();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static MatchSingleton of(ConstantValue value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableMatchSingleton.of(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static MatchSingleton of(ConstantValue value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableMatchSingleton(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitMatchSingleton(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "MatchSingleton";
     }
 }

@@ -9,44 +9,52 @@ import org.immutables.value.Value;
  * CPython's {@code MatchStar}: {@code MatchStar(identifier? name)}.
  */
 @Value.Immutable
-public sealed interface MatchStar extends Pattern permits ImmutableMatchStar {
+public abstract sealed class MatchStar extends NodeBase implements Pattern permits ImmutableMatchStar {
 
-    @Nullable String name();
+    MatchStar() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String name();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static MatchStar of(@Nullable String name, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableMatchStar.of(name, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static MatchStar of(@Nullable String name, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableMatchStar(name, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitMatchStar(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "MatchStar";
     }
 }

@@ -9,45 +9,53 @@ import org.immutables.value.Value;
  * CPython's {@code MatchValue}: {@code MatchValue(expr value)}.
  */
 @Value.Immutable
-public sealed interface MatchValue extends Pattern permits ImmutableMatchValue {
+public abstract sealed class MatchValue extends NodeBase implements Pattern permits ImmutableMatchValue {
 
-    Expr value();
+    MatchValue() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr value();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static MatchValue of(Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableMatchValue.of(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static MatchValue of(Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableMatchValue(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitMatchValue(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "MatchValue";
     }
 }

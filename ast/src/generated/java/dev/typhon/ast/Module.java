@@ -7,32 +7,54 @@ import org.immutables.value.Value;
 
 /**
  * CPython's {@code Module}: {@code Module(stmt* body, type_ignore* type_ignores)}.
+ *
+ * <p>CPython gives it no position attributes (so the dump prints none); it still has a
+ * source range, {@link #startOffset()} to {@link #endOffset()}.
  */
 @Value.Immutable
-public sealed interface Module extends Mod permits ImmutableModule {
+public abstract sealed class Module extends NodeBase implements Mod permits ImmutableModule {
 
-    java.util.List<Stmt> body();
+    Module() {
+    }
 
-    java.util.List<TypeIgnore> typeIgnores();
+    public abstract java.util.List<Stmt> body();
 
-    /** Creates the node: fields in schema order. */
-    static Module of(java.util.List<? extends Stmt> body, java.util.List<? extends TypeIgnore> typeIgnores) {
-        return ImmutableModule.of(body, typeIgnores);
+    public abstract java.util.List<TypeIgnore> typeIgnores();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
+
+    /** Creates the node: fields in schema order, then its source range. */
+    public static Module of(java.util.List<? extends Stmt> body, java.util.List<? extends TypeIgnore> typeIgnores, int startOffset, int endOffset) {
+        return new ImmutableModule(body, typeIgnores, startOffset, endOffset);
+    }
+
+    /** Creates the node with the empty range 0..0: fields in schema order. */
+    public static Module of(java.util.List<? extends Stmt> body, java.util.List<? extends TypeIgnore> typeIgnores) {
+        return of(body, typeIgnores, 0, 0);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         body().forEach(action);
         typeIgnores().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        SourceOrder.merge(body(), typeIgnores(), action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitModule(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Module";
     }
 }

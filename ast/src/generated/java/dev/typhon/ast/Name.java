@@ -9,46 +9,54 @@ import org.immutables.value.Value;
  * CPython's {@code Name}: {@code Name(identifier id, expr_context ctx)}.
  */
 @Value.Immutable
-public sealed interface Name extends Expr permits ImmutableName {
+public abstract sealed class Name extends NodeBase implements Expr permits ImmutableName {
 
-    String id();
+    Name() {
+    }
 
-    ExprContext ctx();
+    public abstract String id();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract ExprContext ctx();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Name of(String id, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableName.of(id, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Name of(String id, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableName(id, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitName(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Name";
     }
 }

@@ -9,48 +9,56 @@ import org.immutables.value.Value;
  * CPython's {@code NamedExpr}: {@code NamedExpr(expr target, expr value)}.
  */
 @Value.Immutable
-public sealed interface NamedExpr extends Expr permits ImmutableNamedExpr {
+public abstract sealed class NamedExpr extends NodeBase implements Expr permits ImmutableNamedExpr {
 
-    Expr target();
+    NamedExpr() {
+    }
 
-    Expr value();
+    public abstract Expr target();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr value();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static NamedExpr of(Expr target, Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableNamedExpr.of(target, value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static NamedExpr of(Expr target, Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableNamedExpr(target, value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(target());
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitNamedExpr(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "NamedExpr";
     }
 }

@@ -5,15 +5,35 @@ package dev.typhon.ast;
 import java.util.function.Consumer;
 
 /**
- * A node of the Python syntax tree. Every node is an immutable value; its children are its
- * fields (CPython's {@code _fields}), and its position, where it has one, is an attribute
- * (see {@link Located}) that a walk never descends into.
+ * A node of the Python syntax tree. Every node is immutable (but for its id, set once when
+ * its module is numbered) and compares by identity; its children are its fields (CPython's
+ * {@code _fields}), and its position is an attribute (see {@link Located}) that a walk never
+ * descends into. {@link AstEquality} compares trees structurally.
  */
 public sealed interface Node
         permits Mod, Stmt, Expr, Comprehension, ExceptHandler, Arguments, Arg, Keyword, Alias, WithItem, MatchCase, Pattern, TypeIgnore, TypeParam {
 
+    /**
+     * The node's number in its module: dense from 0, in pre-order of the source-order walk, so
+     * a subtree is a contiguous range of ids. -1 until the module is numbered (the parser numbers
+     * what it returns; {@link NodeIds#assign} numbers a hand-built tree).
+     */
+    int nodeId();
+
+    /** Offset of the node's first character in the decoded source text (UTF-16 units). */
+    int startOffset();
+
+    /** Offset just past the node's last character in the decoded source text. */
+    int endOffset();
+
     /** Calls {@code action} on each child node, in field order; absent children are skipped. */
     void forEachChild(Consumer<? super Node> action);
+
+    /**
+     * Calls {@code action} on each child node in source order (decorators before the
+     * parameters, a dict's keys interleaved with its values, ...); absent children are skipped.
+     */
+    void forEachChildInSourceOrder(Consumer<? super Node> action);
 
     /** Double dispatch to the method of {@code visitor} for this node's type. */
     <R> R accept(AstVisitor<R> visitor);

@@ -9,37 +9,40 @@ import org.immutables.value.Value;
  * CPython's {@code Raise}: {@code Raise(expr? exc, expr? cause)}.
  */
 @Value.Immutable
-public sealed interface Raise extends Stmt permits ImmutableRaise {
+public abstract sealed class Raise extends NodeBase implements Stmt permits ImmutableRaise {
 
-    @Nullable Expr exc();
+    Raise() {
+    }
 
-    @Nullable Expr cause();
+    public abstract @Nullable Expr exc();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable Expr cause();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Raise of(@Nullable Expr exc, @Nullable Expr cause, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableRaise.of(exc, cause, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Raise of(@Nullable Expr exc, @Nullable Expr cause, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableRaise(exc, cause, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         if (exc() != null) {
             action.accept(exc());
         }
@@ -49,12 +52,17 @@ public sealed interface Raise extends Stmt permits ImmutableRaise {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitRaise(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Raise";
     }
 }

@@ -9,47 +9,55 @@ import org.immutables.value.Value;
  * CPython's {@code Return}: {@code Return(expr? value)}.
  */
 @Value.Immutable
-public sealed interface Return extends Stmt permits ImmutableReturn {
+public abstract sealed class Return extends NodeBase implements Stmt permits ImmutableReturn {
 
-    @Nullable Expr value();
+    Return() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable Expr value();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Return of(@Nullable Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableReturn.of(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Return of(@Nullable Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableReturn(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         if (value() != null) {
             action.accept(value());
         }
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitReturn(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Return";
     }
 }

@@ -9,45 +9,53 @@ import org.immutables.value.Value;
  * CPython's {@code Set}: {@code Set(expr* elts)}.
  */
 @Value.Immutable
-public sealed interface Set extends Expr permits ImmutableSet {
+public abstract sealed class Set extends NodeBase implements Expr permits ImmutableSet {
 
-    java.util.List<Expr> elts();
+    Set() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Expr> elts();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Set of(java.util.List<? extends Expr> elts, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableSet.of(elts, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Set of(java.util.List<? extends Expr> elts, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableSet(elts, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         elts().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitSet(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Set";
     }
 }

@@ -9,48 +9,56 @@ import org.immutables.value.Value;
  * CPython's {@code SetComp}: {@code SetComp(expr elt, comprehension* generators)}.
  */
 @Value.Immutable
-public sealed interface SetComp extends Expr permits ImmutableSetComp {
+public abstract sealed class SetComp extends NodeBase implements Expr permits ImmutableSetComp {
 
-    Expr elt();
+    SetComp() {
+    }
 
-    java.util.List<Comprehension> generators();
+    public abstract Expr elt();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Comprehension> generators();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static SetComp of(Expr elt, java.util.List<? extends Comprehension> generators, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableSetComp.of(elt, generators, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static SetComp of(Expr elt, java.util.List<? extends Comprehension> generators, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableSetComp(elt, generators, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(elt());
         generators().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitSetComp(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "SetComp";
     }
 }

@@ -9,39 +9,42 @@ import org.immutables.value.Value;
  * CPython's {@code Slice}: {@code Slice(expr? lower, expr? upper, expr? step)}.
  */
 @Value.Immutable
-public sealed interface Slice extends Expr permits ImmutableSlice {
+public abstract sealed class Slice extends NodeBase implements Expr permits ImmutableSlice {
 
-    @Nullable Expr lower();
+    Slice() {
+    }
 
-    @Nullable Expr upper();
+    public abstract @Nullable Expr lower();
 
-    @Nullable Expr step();
+    public abstract @Nullable Expr upper();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable Expr step();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Slice of(@Nullable Expr lower, @Nullable Expr upper, @Nullable Expr step, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableSlice.of(lower, upper, step, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Slice of(@Nullable Expr lower, @Nullable Expr upper, @Nullable Expr step, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableSlice(lower, upper, step, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         if (lower() != null) {
             action.accept(lower());
         }
@@ -54,12 +57,17 @@ public sealed interface Slice extends Expr permits ImmutableSlice {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitSlice(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Slice";
     }
 }

@@ -9,47 +9,55 @@ import org.immutables.value.Value;
  * CPython's {@code Starred}: {@code Starred(expr value, expr_context ctx)}.
  */
 @Value.Immutable
-public sealed interface Starred extends Expr permits ImmutableStarred {
+public abstract sealed class Starred extends NodeBase implements Expr permits ImmutableStarred {
 
-    Expr value();
+    Starred() {
+    }
 
-    ExprContext ctx();
+    public abstract Expr value();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract ExprContext ctx();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Starred of(Expr value, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableStarred.of(value, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Starred of(Expr value, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableStarred(value, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitStarred(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Starred";
     }
 }

@@ -9,50 +9,58 @@ import org.immutables.value.Value;
  * CPython's {@code Subscript}: {@code Subscript(expr value, expr slice, expr_context ctx)}.
  */
 @Value.Immutable
-public sealed interface Subscript extends Expr permits ImmutableSubscript {
+public abstract sealed class Subscript extends NodeBase implements Expr permits ImmutableSubscript {
 
-    Expr value();
+    Subscript() {
+    }
 
-    Expr slice();
+    public abstract Expr value();
 
-    ExprContext ctx();
+    public abstract Expr slice();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract ExprContext ctx();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Subscript of(Expr value, Expr slice, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableSubscript.of(value, slice, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Subscript of(Expr value, Expr slice, ExprContext ctx, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableSubscript(value, slice, ctx, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(value());
         action.accept(slice());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitSubscript(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Subscript";
     }
 }

@@ -9,45 +9,53 @@ import org.immutables.value.Value;
  * CPython's {@code TemplateStr}: {@code TemplateStr(expr* values)}.
  */
 @Value.Immutable
-public sealed interface TemplateStr extends Expr permits ImmutableTemplateStr {
+public abstract sealed class TemplateStr extends NodeBase implements Expr permits ImmutableTemplateStr {
 
-    java.util.List<Expr> values();
+    TemplateStr() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Expr> values();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static TemplateStr of(java.util.List<? extends Expr> values, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableTemplateStr.of(values, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static TemplateStr of(java.util.List<? extends Expr> values, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableTemplateStr(values, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         values().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        SourceOrder.byStart(values(), action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitTemplateStr(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "TemplateStr";
     }
 }

@@ -9,41 +9,44 @@ import org.immutables.value.Value;
  * CPython's {@code Try}: {@code Try(stmt* body, excepthandler* handlers, stmt* orelse, stmt* finalbody)}.
  */
 @Value.Immutable
-public sealed interface Try extends Stmt permits ImmutableTry {
+public abstract sealed class Try extends NodeBase implements Stmt permits ImmutableTry {
 
-    java.util.List<Stmt> body();
+    Try() {
+    }
 
-    java.util.List<ExceptHandler> handlers();
+    public abstract java.util.List<Stmt> body();
 
-    java.util.List<Stmt> orelse();
+    public abstract java.util.List<ExceptHandler> handlers();
 
-    java.util.List<Stmt> finalbody();
+    public abstract java.util.List<Stmt> orelse();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Stmt> finalbody();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static Try of(java.util.List<? extends Stmt> body, java.util.List<? extends ExceptHandler> handlers, java.util.List<? extends Stmt> orelse, java.util.List<? extends Stmt> finalbody, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableTry.of(body, handlers, orelse, finalbody, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static Try of(java.util.List<? extends Stmt> body, java.util.List<? extends ExceptHandler> handlers, java.util.List<? extends Stmt> orelse, java.util.List<? extends Stmt> finalbody, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableTry(body, handlers, orelse, finalbody, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         body().forEach(action);
         handlers().forEach(action);
         orelse().forEach(action);
@@ -51,12 +54,17 @@ public sealed interface Try extends Stmt permits ImmutableTry {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitTry(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "Try";
     }
 }

@@ -9,51 +9,59 @@ import org.immutables.value.Value;
  * CPython's {@code TypeAlias}: {@code TypeAlias(expr name, type_param* type_params, expr value)}.
  */
 @Value.Immutable
-public sealed interface TypeAlias extends Stmt permits ImmutableTypeAlias {
+public abstract sealed class TypeAlias extends NodeBase implements Stmt permits ImmutableTypeAlias {
 
-    Expr name();
+    TypeAlias() {
+    }
 
-    java.util.List<TypeParam> typeParams();
+    public abstract Expr name();
 
-    Expr value();
+    public abstract java.util.List<TypeParam> typeParams();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr value();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static TypeAlias of(Expr name, java.util.List<? extends TypeParam> typeParams, Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableTypeAlias.of(name, typeParams, value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static TypeAlias of(Expr name, java.util.List<? extends TypeParam> typeParams, Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableTypeAlias(name, typeParams, value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(name());
         typeParams().forEach(action);
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitTypeAlias(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "TypeAlias";
     }
 }

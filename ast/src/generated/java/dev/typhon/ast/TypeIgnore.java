@@ -7,30 +7,52 @@ import org.immutables.value.Value;
 
 /**
  * CPython's {@code TypeIgnore}: {@code TypeIgnore(int lineno, string tag)}.
+ *
+ * <p>CPython gives it no position attributes (so the dump prints none); it still has a
+ * source range, {@link #startOffset()} to {@link #endOffset()}.
  */
 @Value.Immutable
-public sealed interface TypeIgnore extends Node permits ImmutableTypeIgnore {
+public abstract sealed class TypeIgnore extends NodeBase implements Node permits ImmutableTypeIgnore {
 
-    int lineno();
+    TypeIgnore() {
+    }
 
-    String tag();
+    public abstract int lineno();
 
-    /** Creates the node: fields in schema order. */
-    static TypeIgnore of(int lineno, String tag) {
-        return ImmutableTypeIgnore.of(lineno, tag);
+    public abstract String tag();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
+
+    /** Creates the node: fields in schema order, then its source range. */
+    public static TypeIgnore of(int lineno, String tag, int startOffset, int endOffset) {
+        return new ImmutableTypeIgnore(lineno, tag, startOffset, endOffset);
+    }
+
+    /** Creates the node with the empty range 0..0: fields in schema order. */
+    public static TypeIgnore of(int lineno, String tag) {
+        return of(lineno, tag, 0, 0);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitTypeIgnore(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "TypeIgnore";
     }
 }

@@ -9,39 +9,42 @@ import org.immutables.value.Value;
  * CPython's {@code TypeVar}: {@code TypeVar(identifier name, expr? bound, expr? default_value)}.
  */
 @Value.Immutable
-public sealed interface TypeVar extends TypeParam permits ImmutableTypeVar {
+public abstract sealed class TypeVar extends NodeBase implements TypeParam permits ImmutableTypeVar {
 
-    String name();
+    TypeVar() {
+    }
 
-    @Nullable Expr bound();
+    public abstract String name();
 
-    @Nullable Expr defaultValue();
+    public abstract @Nullable Expr bound();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable Expr defaultValue();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static TypeVar of(String name, @Nullable Expr bound, @Nullable Expr defaultValue, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableTypeVar.of(name, bound, defaultValue, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static TypeVar of(String name, @Nullable Expr bound, @Nullable Expr defaultValue, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableTypeVar(name, bound, defaultValue, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         if (bound() != null) {
             action.accept(bound());
         }
@@ -51,12 +54,17 @@ public sealed interface TypeVar extends TypeParam permits ImmutableTypeVar {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitTypeVar(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "TypeVar";
     }
 }

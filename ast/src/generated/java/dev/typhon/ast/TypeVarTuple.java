@@ -9,49 +9,57 @@ import org.immutables.value.Value;
  * CPython's {@code TypeVarTuple}: {@code TypeVarTuple(identifier name, expr? default_value)}.
  */
 @Value.Immutable
-public sealed interface TypeVarTuple extends TypeParam permits ImmutableTypeVarTuple {
+public abstract sealed class TypeVarTuple extends NodeBase implements TypeParam permits ImmutableTypeVarTuple {
 
-    String name();
+    TypeVarTuple() {
+    }
 
-    @Nullable Expr defaultValue();
+    public abstract String name();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable Expr defaultValue();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static TypeVarTuple of(String name, @Nullable Expr defaultValue, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableTypeVarTuple.of(name, defaultValue, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static TypeVarTuple of(String name, @Nullable Expr defaultValue, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableTypeVarTuple(name, defaultValue, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         if (defaultValue() != null) {
             action.accept(defaultValue());
         }
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitTypeVarTuple(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "TypeVarTuple";
     }
 }

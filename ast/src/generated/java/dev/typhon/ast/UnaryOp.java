@@ -9,47 +9,55 @@ import org.immutables.value.Value;
  * CPython's {@code UnaryOp}: {@code UnaryOp(unaryop op, expr operand)}.
  */
 @Value.Immutable
-public sealed interface UnaryOp extends Expr permits ImmutableUnaryOp {
+public abstract sealed class UnaryOp extends NodeBase implements Expr permits ImmutableUnaryOp {
 
-    UnaryOperator op();
+    UnaryOp() {
+    }
 
-    Expr operand();
+    public abstract UnaryOperator op();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr operand();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static UnaryOp of(UnaryOperator op, Expr operand, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableUnaryOp.of(op, operand, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static UnaryOp of(UnaryOperator op, Expr operand, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableUnaryOp(op, operand, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(operand());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitUnaryOp(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "UnaryOp";
     }
 }

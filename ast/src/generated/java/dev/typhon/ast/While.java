@@ -9,51 +9,59 @@ import org.immutables.value.Value;
  * CPython's {@code While}: {@code While(expr test, stmt* body, stmt* orelse)}.
  */
 @Value.Immutable
-public sealed interface While extends Stmt permits ImmutableWhile {
+public abstract sealed class While extends NodeBase implements Stmt permits ImmutableWhile {
 
-    Expr test();
+    While() {
+    }
 
-    java.util.List<Stmt> body();
+    public abstract Expr test();
 
-    java.util.List<Stmt> orelse();
+    public abstract java.util.List<Stmt> body();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract java.util.List<Stmt> orelse();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static While of(Expr test, java.util.List<? extends Stmt> body, java.util.List<? extends Stmt> orelse, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableWhile.of(test, body, orelse, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static While of(Expr test, java.util.List<? extends Stmt> body, java.util.List<? extends Stmt> orelse, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableWhile(test, body, orelse, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(test());
         body().forEach(action);
         orelse().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitWhile(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "While";
     }
 }

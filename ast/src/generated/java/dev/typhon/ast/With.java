@@ -9,50 +9,58 @@ import org.immutables.value.Value;
  * CPython's {@code With}: {@code With(withitem* items, stmt* body, string? type_comment)}.
  */
 @Value.Immutable
-public sealed interface With extends Stmt permits ImmutableWith {
+public abstract sealed class With extends NodeBase implements Stmt permits ImmutableWith {
 
-    java.util.List<WithItem> items();
+    With() {
+    }
 
-    java.util.List<Stmt> body();
+    public abstract java.util.List<WithItem> items();
 
-    @Nullable String typeComment();
+    public abstract java.util.List<Stmt> body();
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract @Nullable String typeComment();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static With of(java.util.List<? extends WithItem> items, java.util.List<? extends Stmt> body, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableWith.of(items, body, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static With of(java.util.List<? extends WithItem> items, java.util.List<? extends Stmt> body, @Nullable String typeComment, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableWith(items, body, typeComment, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         items().forEach(action);
         body().forEach(action);
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitWith(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "With";
     }
 }

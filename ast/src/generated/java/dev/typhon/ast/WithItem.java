@@ -7,21 +7,38 @@ import org.immutables.value.Value;
 
 /**
  * CPython's {@code withitem}: {@code withitem(expr context_expr, expr? optional_vars)}.
+ *
+ * <p>CPython gives it no position attributes (so the dump prints none); it still has a
+ * source range, {@link #startOffset()} to {@link #endOffset()}.
  */
 @Value.Immutable
-public sealed interface WithItem extends Node permits ImmutableWithItem {
+public abstract sealed class WithItem extends NodeBase implements Node permits ImmutableWithItem {
 
-    Expr contextExpr();
+    WithItem() {
+    }
 
-    @Nullable Expr optionalVars();
+    public abstract Expr contextExpr();
 
-    /** Creates the node: fields in schema order. */
-    static WithItem of(Expr contextExpr, @Nullable Expr optionalVars) {
-        return ImmutableWithItem.of(contextExpr, optionalVars);
+    public abstract @Nullable Expr optionalVars();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
+
+    /** Creates the node: fields in schema order, then its source range. */
+    public static WithItem of(Expr contextExpr, @Nullable Expr optionalVars, int startOffset, int endOffset) {
+        return new ImmutableWithItem(contextExpr, optionalVars, startOffset, endOffset);
+    }
+
+    /** Creates the node with the empty range 0..0: fields in schema order. */
+    public static WithItem of(Expr contextExpr, @Nullable Expr optionalVars) {
+        return of(contextExpr, optionalVars, 0, 0);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(contextExpr());
         if (optionalVars() != null) {
             action.accept(optionalVars());
@@ -29,12 +46,17 @@ public sealed interface WithItem extends Node permits ImmutableWithItem {
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitWithItem(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "withitem";
     }
 }

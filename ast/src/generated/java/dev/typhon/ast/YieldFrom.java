@@ -9,45 +9,53 @@ import org.immutables.value.Value;
  * CPython's {@code YieldFrom}: {@code YieldFrom(expr value)}.
  */
 @Value.Immutable
-public sealed interface YieldFrom extends Expr permits ImmutableYieldFrom {
+public abstract sealed class YieldFrom extends NodeBase implements Expr permits ImmutableYieldFrom {
 
-    Expr value();
+    YieldFrom() {
+    }
 
-    @Override
-    int lineno();
-
-    @Override
-    int colOffset();
+    public abstract Expr value();
 
     @Override
-    int endLineno();
+    public abstract int lineno();
 
     @Override
-    int endColOffset();
+    public abstract int colOffset();
 
     @Override
-    int startOffset();
+    public abstract int endLineno();
 
     @Override
-    int endOffset();
+    public abstract int endColOffset();
+
+    @Override
+    public abstract int startOffset();
+
+    @Override
+    public abstract int endOffset();
 
     /** Creates the node: fields in schema order, then the position (CPython's four attributes and the two offsets). */
-    static YieldFrom of(Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
-        return ImmutableYieldFrom.of(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
+    public static YieldFrom of(Expr value, int lineno, int colOffset, int endLineno, int endColOffset, int startOffset, int endOffset) {
+        return new ImmutableYieldFrom(value, lineno, colOffset, endLineno, endColOffset, startOffset, endOffset);
     }
 
     @Override
-    default void forEachChild(Consumer<? super Node> action) {
+    public final void forEachChild(Consumer<? super Node> action) {
         action.accept(value());
     }
 
     @Override
-    default <R> R accept(AstVisitor<R> visitor) {
+    public final void forEachChildInSourceOrder(Consumer<? super Node> action) {
+        forEachChild(action);
+    }
+
+    @Override
+    public final <R> R accept(AstVisitor<R> visitor) {
         return visitor.visitYieldFrom(this);
     }
 
     @Override
-    default String pythonName() {
+    public final String pythonName() {
         return "YieldFrom";
     }
 }

@@ -3,7 +3,7 @@
 /**
  * The Python syntax tree: one immutable value type per node, generated from ast/python.asdl.
  */
-@Value.Style(allParameters = true, jdkOnly = true, defaults = @Value.Immutable(builder = true))
+@Value.Style(allParameters = true, jdkOnly = true, of = "new", defaults = @Value.Immutable(builder = true))
 package dev.typhon.ast;
 
 import org.immutables.value.Value;

@@ -491,7 +491,8 @@ class TokenizerTest {
         // type: ignore comments leave the stream; the tag on a comment-only line keeps its line break.
         TokenBuffer ignores = Tokenizer.tokenize(
                 "if x:\n  # type: ignore\n  pass  # type: ignore[foo]\ny = 2 # type: ignored\n", true);
-        assertEquals(List.of(new TokenBuffer.TypeIgnore(2, "\n"), new TokenBuffer.TypeIgnore(3, "[foo]")),
+        // Each also keeps the comment's range, which becomes its node's range.
+        assertEquals(List.of(new TokenBuffer.TypeIgnore(2, "\n", 8, 22), new TokenBuffer.TypeIgnore(3, "[foo]", 31, 50)),
                 ignores.typeIgnores());
         assertTrue(Stream.iterate(0, i -> i + 1).limit(ignores.size())
                 .anyMatch(i -> ignores.kind(i) == TokenKind.TYPE_COMMENT && ignores.textEquals(i, "ignored")));

@@ -769,6 +769,7 @@ abstract class ExpressionParser extends StringParser {
         ArrayList<Comprehension> gens = new ArrayList<>(1);
         while (true) {
             int isAsync = 0;
+            int s = pos;
             if (at(TokenKind.ASYNC)) {
                 if (peek(1) != TokenKind.FOR) {
                     break;
@@ -791,7 +792,8 @@ abstract class ExpressionParser extends StringParser {
                     ifs.add(parseBinary(P_OR));
                 }
             }
-            gens.add(Comprehension.of(target, iter, ifs, isAsync));
+            // `[async] for target in iter if cond ...`: to the end of the last condition.
+            gens.add(Comprehension.of(target, iter, ifs, isAsync, so(s), eo(endTok())));
         }
         return gens;
     }

@@ -847,7 +847,7 @@ final class Lexer {
             // line break it consumed: "# type: ignore\n" has the tag "\n".
             String tag = text.substring(Math.min(ignoreEnd, n), Math.min(end, n))
                     + (blankline && c != EOF ? "\n" : "");
-            out.typeIgnores.add(new TokenBuffer.TypeIgnore(lineOf(Math.min(start, n)), tag));
+            out.typeIgnores.add(new TokenBuffer.TypeIgnore(lineOf(Math.min(start, n)), tag, Math.min(start, n), Math.min(end, n)));
             if (blankline) {
                 nextc();
                 atbol = true;

@@ -22,7 +22,6 @@ import java.util.List;
 abstract class ParameterParser extends ExpressionParser {
 
     private static final List<Arg> NO_ARGS = List.of();
-    static final Arguments EMPTY_ARGUMENTS = Arguments.of(NO_ARGS, NO_ARGS, null, NO_ARGS, NO_EXPRS, null, NO_EXPRS);
 
     ParameterParser(TokenBuffer tokens, ParseOptions options) {
         super(tokens, options);
@@ -31,7 +30,7 @@ abstract class ParameterParser extends ExpressionParser {
     @Override
     final Arguments parseLambdaParameters() {
         if (at(TokenKind.COLON)) {
-            return EMPTY_ARGUMENTS;
+            return emptyArguments();
         }
         return parseParameters(true, TokenKind.COLON);
     }
@@ -39,12 +38,22 @@ abstract class ParameterParser extends ExpressionParser {
     /** The parameters of a {@code def} after its '(' up to (not including) the ')'. */
     final Arguments parseDefParameters() {
         if (at(TokenKind.RPAR)) {
-            return EMPTY_ARGUMENTS;
+            return emptyArguments();
         }
         return parseParameters(false, TokenKind.RPAR);
     }
 
+    /**
+     * No parameters: an empty range where they would start (before the ')' of {@code def f():},
+     * before the ':' of {@code lambda: 0}). A new node each time: every node has its own id.
+     */
+    private Arguments emptyArguments() {
+        int at = so(pos);
+        return Arguments.of(NO_ARGS, NO_ARGS, null, NO_ARGS, NO_EXPRS, null, NO_EXPRS, at, at);
+    }
+
     private Arguments parseParameters(boolean lambda, TokenKind closer) {
+        int start = pos;
         ArrayList<Arg> posonly = null;
         ArrayList<Arg> plain = new ArrayList<>(4);
         ArrayList<Expr> defaults = null;
@@ -160,7 +169,18 @@ abstract class ParameterParser extends ExpressionParser {
             throw failAt("named arguments must follow bare *", bareStar);
         }
         return Arguments.of(posonly == null ? NO_ARGS : posonly, plain, vararg, kwonly == null ? NO_ARGS : kwonly,
-                kwDefaults == null ? NO_EXPRS : kwDefaults, kwarg, defaults == null ? NO_EXPRS : defaults);
+                kwDefaults == null ? NO_EXPRS : kwDefaults, kwarg, defaults == null ? NO_EXPRS : defaults,
+                so(start), eo(lastParameterToken(start)));
+    }
+
+    /** The last token of the parameters: before the closer, less a trailing comma and type comment. */
+    private int lastParameterToken(int start) {
+        int e = pos - 1;
+        while (e > start && (kind(e) == TokenKind.COMMA || kind(e) == TokenKind.TYPE_COMMENT
+                || kind(e) == TokenKind.ERRORTOKEN || isLayout(kind(e)))) {
+            e--;
+        }
+        return e;
     }
 
     /**

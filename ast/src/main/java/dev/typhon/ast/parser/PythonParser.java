@@ -1,6 +1,7 @@
 package dev.typhon.ast.parser;
 
 import dev.typhon.ast.Module;
+import dev.typhon.ast.NodeIds;
 import dev.typhon.ast.source.SourceText;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,12 +47,13 @@ public final class PythonParser {
             StatementParser parser = new StatementParser(tokens, opts);
             if (opts.typeComments()) {
                 for (TokenBuffer.TypeIgnore ignore : tokens.typeIgnores()) {
-                    parser.addTypeIgnore(ignore.line(), ignore.tag());
+                    parser.addTypeIgnore(ignore);
                 }
             }
             Module module = parser.parseModule();
             List<SyntaxError> errors = merge(source.errors(), tokens.errors(), parser.errors);
-            return new ParseResult(module, errors, source, tokens.comments());
+            // Numbered here, before the result is constructed (see ParseResult).
+            return new ParseResult(module, errors, source, tokens.comments(), NodeIds.assign(module));
         } catch (RuntimeException | StackOverflowError e) {
             // Last resort: a bug must not take the caller down with it.
             List<SyntaxError> errors = new ArrayList<>(source.errors());

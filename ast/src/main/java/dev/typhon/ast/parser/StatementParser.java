@@ -91,12 +91,13 @@ final class StatementParser extends PatternParser {
             }
             parseStatementRecovering(body);
         }
-        return Module.of(body, typeIgnores);
+        // The module spans the whole text, leading and trailing comments and blank lines included.
+        return Module.of(body, typeIgnores, 0, src.length());
     }
 
     /** Records a {@code # type: ignore} comment (called by the entry point for each one). */
-    void addTypeIgnore(int lineno, String tag) {
-        typeIgnores.add(TypeIgnore.of(lineno, tag));
+    void addTypeIgnore(TokenBuffer.TypeIgnore ignore) {
+        typeIgnores.add(TypeIgnore.of(ignore.line(), ignore.tag(), ignore.start(), ignore.end()));
     }
 
     // ---- statement loop and recovery ----
@@ -920,6 +921,7 @@ final class StatementParser extends PatternParser {
     }
 
     private WithItem parseWithItem() {
+        int s = pos;
         Expr ctx = parseExpression();
         Expr vars = null;
         if (accept(TokenKind.AS)) {
@@ -930,7 +932,8 @@ final class StatementParser extends PatternParser {
             }
             vars = storeTarget(t, Targets.Kind.STAR_TARGETS);
         }
-        return WithItem.of(ctx, vars);
+        // `expr as target`: from the expression (its parentheses included) to the target.
+        return WithItem.of(ctx, vars, so(s), eo(endTok()));
     }
 
     private Stmt parseTry() {
@@ -1095,6 +1098,9 @@ final class StatementParser extends PatternParser {
         }
         expectColon(false);
         List<Stmt> body = parseBlock("'case' statement", c);
-        return MatchCase.of(pattern, guard, body);
+        // `case pattern if guard: body`, ending where its last statement does (as a compound
+        // statement's range does); at the colon when the body failed.
+        int end = body.isEmpty() ? eo(lastRealToken(lastColon)) : body.get(body.size() - 1).endOffset();
+        return MatchCase.of(pattern, guard, body, so(c), end);
     }
 }

@@ -28,8 +28,11 @@ import java.util.List;
  */
 public final class TokenBuffer {
 
-    /** A {@code # type: ignore[tag]} comment, which CPython keeps out of the token stream. */
-    public record TypeIgnore(int line, String tag) {
+    /**
+     * A {@code # type: ignore[tag]} comment, which CPython keeps out of the token stream; the
+     * comment spans offsets {@code [start, end)}.
+     */
+    public record TypeIgnore(int line, String tag, int start, int end) {
     }
 
     private final String source;
