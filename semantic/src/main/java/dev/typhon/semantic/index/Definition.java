@@ -23,6 +23,11 @@ import dev.typhon.ast.Node;
 public record Definition(int id, int scope, int symbol, int place, DefinitionKind kind, Node node, Node statement,
                          int startOffset, boolean reachable, int reachability) {
 
+    /** The binding node's id in its module ({@link Node#nodeId()}): what inference memoizes by. */
+    public int nodeId() {
+        return node.nodeId();
+    }
+
     public boolean isPlace() {
         return place >= 0;
     }

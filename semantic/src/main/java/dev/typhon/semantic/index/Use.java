@@ -28,6 +28,11 @@ public final class Use {
         return (Name) table.nodes[id];
     }
 
+    /** The Name's id in its module ({@link dev.typhon.ast.Node#nodeId()}). */
+    public int nodeId() {
+        return table.nodes[id].nodeId();
+    }
+
     public int startOffset() {
         return table.nodes[id].startOffset();
     }
