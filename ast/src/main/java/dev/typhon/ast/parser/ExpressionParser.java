@@ -142,11 +142,7 @@ abstract class ExpressionParser extends StringParser {
         Expr test = parseBinary(P_OR);
         Expr orelse;
         if (!accept(TokenKind.ELSE)) {
-            if (!lenient) {
-                report("expected 'else' after 'if' expression", so(s), eo(endTok()));
-                throw BAIL;
-            }
-            orelse = missingExpression();
+            orelse = missingElse(s);
         } else {
             enter(W_IFEXP);
             orelse = parseExpression();
@@ -154,6 +150,15 @@ abstract class ExpressionParser extends StringParser {
         }
         int e = endTok();
         return IfExp.of(test, body, orelse, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
+    }
+
+    /** A conditional expression without 'else': an error, or in recovery mode a placeholder. */
+    private Expr missingElse(int s) {
+        if (!lenient) {
+            report("expected 'else' after 'if' expression", so(s), eo(endTok()));
+            throw BAIL;
+        }
+        return missingExpression();
     }
 
     /** {@code star_expression}: {@code '*' bitwise_or | expression}. */
@@ -502,12 +507,7 @@ abstract class ExpressionParser extends StringParser {
                     deepen();
                     pos++;
                     if (!at(TokenKind.NAME)) {
-                        if (lenient) {
-                            int d = pos - 1;
-                            return Attribute.of(e, Placeholders.MISSING_IDENTIFIER, ExprContext.Load, ln(s), co(s),
-                                    eln(d), eco(d), so(s), eo(d));
-                        }
-                        throw unexpected();
+                        return attributeWithoutName(s, e);
                     }
                     int t = pos++;
                     e = Attribute.of(e, identifier(t), ExprContext.Load, ln(s), co(s), eln(t), eco(t), so(s), eo(t));
@@ -526,6 +526,24 @@ abstract class ExpressionParser extends StringParser {
         } finally {
             depth = saved;
         }
+    }
+
+    /** After {@code e.} without a name: an error, or in recovery mode an attribute with a missing name. */
+    private Expr attributeWithoutName(int s, Expr e) {
+        if (!lenient) {
+            throw unexpected();
+        }
+        int d = pos - 1;
+        return Attribute.of(e, Placeholders.MISSING_IDENTIFIER, ExprContext.Load, ln(s), co(s), eln(d), eco(d), so(s),
+                eo(d));
+    }
+
+    /** A token no operand starts with: an error, or in recovery mode a missing expression. */
+    private Expr missingAtom() {
+        if (!lenient) {
+            throw unexpectedInExpression();
+        }
+        return missingExpression();
     }
 
     private Expr parseAtom() {
@@ -569,10 +587,7 @@ abstract class ExpressionParser extends StringParser {
                 return parseBraceDisplay();
             }
             default -> {
-                if (lenient) {
-                    return missingExpression();
-                }
-                throw unexpectedInExpression();
+                return missingAtom();
             }
         }
     }
