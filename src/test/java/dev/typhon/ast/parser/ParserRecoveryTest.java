@@ -6,7 +6,10 @@ import dev.typhon.ast.dump.AstDump;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** After an error the parser skips to the next statement and goes on: every error is reported. */
+/**
+ * After an error the parser skips to the next statement and goes on: every error is reported, and
+ * the broken statement keeps what was typed, with placeholders for what is missing.
+ */
 class ParserRecoveryTest {
 
     private static List<String> errors(ParseResult result) {
@@ -41,20 +44,30 @@ class ParserRecoveryTest {
                 "11:5 expected ':'",
                 "15:1 expected an indented block after 'for' statement on line 14"), errors(result));
         assertEquals("Module(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value=1)), "
+                + "Assign(targets=[Name(id='y', ctx=Store())], value=BinOp(left=Constant(value=2), op=Add(), "
+                + "right=Name(id='', ctx=Load()))), "
                 + "Assign(targets=[Name(id='z', ctx=Store())], value=Constant(value=3)), "
+                + "FunctionDef(name='f', args=arguments(posonlyargs=[], args=[arg(arg='a')], kwonlyargs=[], "
+                + "kw_defaults=[], defaults=[]), body=[Return(value=Constant(value=4))], decorator_list=[], "
+                + "type_params=[]), "
+                + "Assign(targets=[Name(id='w', ctx=Store())], value=Constant(value=5)), "
                 + "ClassDef(name='C', bases=[], keywords=[], body=[Assign(targets=[Name(id='a', ctx=Store())], "
-                + "value=Constant(value=1)), Assign(targets=[Name(id='c', ctx=Store())], value=Constant(value=3))], "
-                + "decorator_list=[], type_params=[]), Assign(targets=[Name(id='v', ctx=Store())], "
+                + "value=Constant(value=1)), Assign(targets=[Name(id='b', ctx=Store()), Name(id='', ctx=Store())], "
+                + "value=Constant(value=2)), Assign(targets=[Name(id='c', ctx=Store())], value=Constant(value=3))], "
+                + "decorator_list=[], type_params=[]), If(test=Name(id='x', ctx=Load()), body=[Pass()], orelse=[]), "
+                + "Assign(targets=[Name(id='v', ctx=Store())], "
                 + "value=Constant(value=7)), For(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), "
                 + "body=[], orelse=[]), Assign(targets=[Name(id='u', ctx=Store())], value=Constant(value=8))], "
                 + "type_ignores=[])", AstDump.dump(result.module(), false));
     }
 
     @Test
-    void statementsBeforeAnErrorOnTheSameLineStay() {
+    void theStatementsOfABrokenLineStay() {
         ParseResult result = PythonParser.parse("a = 1; b = ; c = 3\nd = 4\n", ParseOptions.DEFAULT);
         assertEquals(List.of("1:12 invalid syntax"), errors(result));
         assertEquals("Module(body=[Assign(targets=[Name(id='a', ctx=Store())], value=Constant(value=1)), "
+                + "Assign(targets=[Name(id='b', ctx=Store())], value=Name(id='', ctx=Load())), "
+                + "Assign(targets=[Name(id='c', ctx=Store())], value=Constant(value=3)), "
                 + "Assign(targets=[Name(id='d', ctx=Store())], value=Constant(value=4))], type_ignores=[])",
                 AstDump.dump(result.module(), false));
     }
@@ -64,8 +77,11 @@ class ParserRecoveryTest {
         ParseResult result = PythonParser.parse("if x y:\n    x = (1 2)\n    y = 3\nz = 4\n", ParseOptions.DEFAULT);
         // CPython stops at the first error; here the body's error is found as well.
         assertEquals(2, result.errors().size(), () -> errors(result).toString());
-        assertEquals("Module(body=[Assign(targets=[Name(id='z', ctx=Store())], value=Constant(value=4))], "
-                + "type_ignores=[])", AstDump.dump(result.module(), false));
+        // The header keeps its test; the block is its body, without the statement that failed in it.
+        assertEquals("Module(body=[If(test=Name(id='x', ctx=Load()), body=[Assign(targets=[Name(id='x', "
+                + "ctx=Store())], value=Constant(value=1)), Assign(targets=[Name(id='y', ctx=Store())], "
+                + "value=Constant(value=3))], orelse=[]), Assign(targets=[Name(id='z', ctx=Store())], "
+                + "value=Constant(value=4))], type_ignores=[])", AstDump.dump(result.module(), false));
     }
 
     @Test
@@ -102,7 +118,10 @@ class ParserRecoveryTest {
                 """;
         ParseResult result = PythonParser.parse(source, ParseOptions.DEFAULT);
         assertEquals(List.of("1:6 invalid syntax", "7:4 expected ':'"), errors(result));
-        assertEquals("Module(body=[Assign(targets=[Name(id='a', ctx=Store())], value=Constant(value=1))], "
+        // The broken headers stay with their first block; their other clauses are skipped.
+        assertEquals("Module(body=[If(test=Name(id='x', ctx=Load()), body=[Pass()], orelse=[]), "
+                + "Try(body=[Pass()], handlers=[], orelse=[], finalbody=[]), "
+                + "Assign(targets=[Name(id='a', ctx=Store())], value=Constant(value=1))], "
                 + "type_ignores=[])", AstDump.dump(result.module(), false));
     }
 }

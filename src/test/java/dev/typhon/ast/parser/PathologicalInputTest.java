@@ -74,6 +74,11 @@ class PathologicalInputTest {
         assertFalse(r.errors().isEmpty());
         ParseResult many = PythonParser.parse("x = = 1\ny = 2\nz = ) 3\nw = 4\n".getBytes(StandardCharsets.US_ASCII));
         assertEquals(2, many.errors().size(), many.errors().toString());
-        assertEquals(2, many.module().body().size());
+        // The broken statements stay too, with placeholders for what is missing.
+        assertEquals("Module(body=[Assign(targets=[Name(id='x', ctx=Store()), Name(id='', ctx=Store())], "
+                + "value=Constant(value=1)), Assign(targets=[Name(id='y', ctx=Store())], value=Constant(value=2)), "
+                + "Assign(targets=[Name(id='z', ctx=Store())], value=Name(id='', ctx=Load())), "
+                + "Assign(targets=[Name(id='w', ctx=Store())], value=Constant(value=4))], type_ignores=[])",
+                dev.typhon.ast.dump.AstDump.dump(many.module(), false));
     }
 }

@@ -24,6 +24,7 @@ import dev.typhon.ast.ListComp;
 import dev.typhon.ast.Name;
 import dev.typhon.ast.NamedExpr;
 import dev.typhon.ast.Operator;
+import dev.typhon.ast.Placeholders;
 import dev.typhon.ast.PythonVersion;
 import dev.typhon.ast.SetComp;
 import dev.typhon.ast.Slice;
@@ -66,6 +67,26 @@ abstract class ExpressionParser extends StringParser {
 
     /** Lambda parameters up to (not including) the ':'. */
     abstract Arguments parseLambdaParameters();
+
+    // ---- recovery ----
+
+    /**
+     * In recovery mode: the placeholder for an expression missing at the cursor, an empty range
+     * just after the last token read (or at the cursor when the statement has read nothing yet).
+     */
+    final Name missingExpression() {
+        int p = pos > lenientStart ? lastRealToken(pos - 1) : -1;
+        if (p >= lenientStart && p >= 0) {
+            return Placeholders.missingExpression(ExprContext.Load, eln(p), eco(p), eo(p));
+        }
+        int t = Math.min(pos, last);
+        return Placeholders.missingExpression(ExprContext.Load, ln(t), co(t), so(t));
+    }
+
+    /** In recovery mode, after a separator: whether the list ends here because nothing follows. */
+    final boolean lenientListEnd() {
+        return lenient && !startsStarExpression(kind()) && !at(TokenKind.DOUBLESTAR);
+    }
 
     // ---- first sets ----
 
@@ -119,15 +140,25 @@ abstract class ExpressionParser extends StringParser {
         }
         pos++;
         Expr test = parseBinary(P_OR);
+        Expr orelse;
         if (!accept(TokenKind.ELSE)) {
+            orelse = missingElse(s);
+        } else {
+            enter(W_IFEXP);
+            orelse = parseExpression();
+            leave(W_IFEXP);
+        }
+        int e = endTok();
+        return IfExp.of(test, body, orelse, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
+    }
+
+    /** A conditional expression without 'else': an error, or in recovery mode a placeholder. */
+    private Expr missingElse(int s) {
+        if (!lenient) {
             report("expected 'else' after 'if' expression", so(s), eo(endTok()));
             throw BAIL;
         }
-        enter(W_IFEXP);
-        Expr orelse = parseExpression();
-        leave(W_IFEXP);
-        int e = endTok();
-        return IfExp.of(test, body, orelse, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
+        return missingExpression();
     }
 
     /** {@code star_expression}: {@code '*' bitwise_or | expression}. */
@@ -476,7 +507,7 @@ abstract class ExpressionParser extends StringParser {
                     deepen();
                     pos++;
                     if (!at(TokenKind.NAME)) {
-                        throw unexpected();
+                        return attributeWithoutName(s, e);
                     }
                     int t = pos++;
                     e = Attribute.of(e, identifier(t), ExprContext.Load, ln(s), co(s), eln(t), eco(t), so(s), eo(t));
@@ -495,6 +526,24 @@ abstract class ExpressionParser extends StringParser {
         } finally {
             depth = saved;
         }
+    }
+
+    /** After {@code e.} without a name: an error, or in recovery mode an attribute with a missing name. */
+    private Expr attributeWithoutName(int s, Expr e) {
+        if (!lenient) {
+            throw unexpected();
+        }
+        int d = pos - 1;
+        return Attribute.of(e, Placeholders.MISSING_IDENTIFIER, ExprContext.Load, ln(s), co(s), eln(d), eco(d), so(s),
+                eo(d));
+    }
+
+    /** A token no operand starts with: an error, or in recovery mode a missing expression. */
+    private Expr missingAtom() {
+        if (!lenient) {
+            throw unexpectedInExpression();
+        }
+        return missingExpression();
     }
 
     private Expr parseAtom() {
@@ -537,7 +586,9 @@ abstract class ExpressionParser extends StringParser {
             case LBRACE -> {
                 return parseBraceDisplay();
             }
-            default -> throw unexpectedInExpression();
+            default -> {
+                return missingAtom();
+            }
         }
     }
 
@@ -577,12 +628,16 @@ abstract class ExpressionParser extends StringParser {
             return GeneratorExp.of(first, gens, ln(lpar), co(lpar), eln(r), eco(r), so(lpar), eo(r));
         }
         if (k != TokenKind.COMMA) {
+            if (lenient) {
+                leave(W_BRACKET);
+                return first;
+            }
             throw missingComma(first);
         }
         ArrayList<Expr> elts = new ArrayList<>(4);
         elts.add(first);
         while (accept(TokenKind.COMMA)) {
-            if (at(TokenKind.RPAR)) {
+            if (at(TokenKind.RPAR) || lenientListEnd()) {
                 break;
             }
             elts.add(parseStarNamedExpression());
@@ -605,6 +660,9 @@ abstract class ExpressionParser extends StringParser {
     final int closeBracket(TokenKind closer, int open) {
         if (at(closer)) {
             return pos++;
+        }
+        if (lenient) {
+            return endTok();
         }
         if (atReportedError()) {
             throw BAIL;
@@ -630,6 +688,11 @@ abstract class ExpressionParser extends StringParser {
             return dev.typhon.ast.List.of(NO_EXPRS, ExprContext.Load, ln(lsq), co(lsq), eln(r), eco(r), so(lsq),
                     eo(r));
         }
+        if (lenientListEnd()) {
+            leave(W_BRACKET);
+            return dev.typhon.ast.List.of(NO_EXPRS, ExprContext.Load, ln(lsq), co(lsq), eln(lsq), eco(lsq), so(lsq),
+                    eo(lsq));
+        }
         Expr first = parseStarNamedExpression();
         if (isComprehensionStart(kind())) {
             List<Comprehension> gens = comprehensionsAfter(first);
@@ -638,7 +701,7 @@ abstract class ExpressionParser extends StringParser {
             return ListComp.of(first, gens, ln(lsq), co(lsq), eln(r), eco(r), so(lsq), eo(r));
         }
         ArrayList<Expr> elts = displayElements(first, TokenKind.RSQB);
-        int r = pos++;
+        int r = closeBracket(TokenKind.RSQB, lsq);
         leave(W_BRACKET);
         return dev.typhon.ast.List.of(elts, ExprContext.Load, ln(lsq), co(lsq), eln(r), eco(r), so(lsq), eo(r));
     }
@@ -651,12 +714,15 @@ abstract class ExpressionParser extends StringParser {
         ArrayList<Expr> elts = new ArrayList<>(4);
         elts.add(first);
         while (accept(TokenKind.COMMA)) {
-            if (at(close)) {
+            if (at(close) || lenientListEnd()) {
                 break;
             }
             elts.add(parseStarNamedExpression());
         }
         if (!at(close)) {
+            if (lenient) {
+                return elts;
+            }
             throw missingComma(elts.get(elts.size() - 1));
         }
         return elts;
@@ -678,6 +744,10 @@ abstract class ExpressionParser extends StringParser {
             leave(W_BRACKET);
             return Dict.of(NO_EXPRS, NO_EXPRS, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
         }
+        if (lenientListEnd()) {
+            leave(W_BRACKET);
+            return Dict.of(NO_EXPRS, NO_EXPRS, ln(lbr), co(lbr), eln(lbr), eco(lbr), so(lbr), eo(lbr));
+        }
         if (at(TokenKind.DOUBLESTAR)) {
             return parseDictRest(lbr, null, null);
         }
@@ -698,7 +768,7 @@ abstract class ExpressionParser extends StringParser {
             return SetComp.of(first, gens, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
         }
         ArrayList<Expr> elts = displayElements(first, TokenKind.RBRACE);
-        int r = pos++;
+        int r = closeBracket(TokenKind.RBRACE, lbr);
         leave(W_BRACKET);
         return dev.typhon.ast.Set.of(elts, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
     }
@@ -721,11 +791,17 @@ abstract class ExpressionParser extends StringParser {
             values.add(firstValue);
             if (!accept(TokenKind.COMMA)) {
                 if (!at(TokenKind.RBRACE)) {
-                    throw missingComma(firstValue);
+                    if (!lenient) {
+                        throw missingComma(firstValue);
+                    }
+                    return endDict(lbr, keys, values);
                 }
             }
         }
         while (!at(TokenKind.RBRACE)) {
+            if (lenientListEnd()) {
+                break;
+            }
             if (at(TokenKind.DOUBLESTAR)) {
                 int star = pos++;
                 Expr v = parseBinary(P_BOR);
@@ -736,6 +812,11 @@ abstract class ExpressionParser extends StringParser {
                 values.add(v);
             } else {
                 Expr k = parseExpression();
+                if (!at(TokenKind.COLON) && lenient) {
+                    keys.add(k);
+                    values.add(missingExpression());
+                    break;
+                }
                 if (!at(TokenKind.COLON)) {
                     if (at(TokenKind.COMMA) || at(TokenKind.RBRACE)) {
                         throw fail("':' expected after dictionary key");
@@ -746,7 +827,7 @@ abstract class ExpressionParser extends StringParser {
                 if (at(TokenKind.STAR) || at(TokenKind.DOUBLESTAR)) {
                     throw fail("cannot use a starred expression in a dictionary value");
                 }
-                if (at(TokenKind.RBRACE) || at(TokenKind.COMMA)) {
+                if ((at(TokenKind.RBRACE) || at(TokenKind.COMMA)) && !lenient) {
                     throw fail("expression expected after dictionary key and ':'");
                 }
                 keys.add(k);
@@ -754,12 +835,19 @@ abstract class ExpressionParser extends StringParser {
             }
             if (!accept(TokenKind.COMMA)) {
                 if (!at(TokenKind.RBRACE)) {
+                    if (lenient) {
+                        break;
+                    }
                     throw missingComma(values.get(values.size() - 1));
                 }
                 break;
             }
         }
-        int r = pos++;
+        return endDict(lbr, keys, values);
+    }
+
+    private Expr endDict(int lbr, List<Expr> keys, List<Expr> values) {
+        int r = closeBracket(TokenKind.RBRACE, lbr);
         leave(W_BRACKET);
         return Dict.of(keys, values, ln(lbr), co(lbr), eln(r), eco(r), so(lbr), eo(r));
     }
@@ -781,10 +869,15 @@ abstract class ExpressionParser extends StringParser {
             }
             pos++;
             Expr target = parseForTargets();
+            Expr iter;
             if (!accept(TokenKind.IN)) {
-                throw fail("invalid syntax");
+                if (!lenient) {
+                    throw fail("invalid syntax");
+                }
+                iter = missingExpression();
+            } else {
+                iter = parseBinary(P_OR);
             }
-            Expr iter = parseBinary(P_OR);
             List<Expr> ifs = NO_EXPRS;
             if (at(TokenKind.IF)) {
                 ifs = new ArrayList<>(1);
@@ -849,7 +942,7 @@ abstract class ExpressionParser extends StringParser {
         }
         ArrayList<Expr> args = new ArrayList<>(4);
         List<Keyword> keywords = parseArguments(lpar, args, true);
-        int r = pos++;
+        int r = closeBracket(TokenKind.RPAR, lpar);
         if (args.size() == 1 && keywords.isEmpty() && args.get(0) instanceof GeneratorExp g
                 && g.startOffset() == -1) {
             args.set(0, GeneratorExp.of(g.elt(), g.generators(), ln(lpar), co(lpar), eln(r), eco(r), so(lpar),
@@ -869,6 +962,9 @@ abstract class ExpressionParser extends StringParser {
         boolean sawDoubleStar = false;
         boolean bareGenexp = false;
         while (!at(TokenKind.RPAR)) {
+            if (lenientListEnd()) {
+                break;
+            }
             int a = pos;
             TokenKind k = kind();
             if (k == TokenKind.STAR) {
@@ -897,7 +993,7 @@ abstract class ExpressionParser extends StringParser {
             } else if (k == TokenKind.NAME && peek(1) == TokenKind.EQUAL) {
                 String name = identifier(a);
                 pos += 2;
-                if (at(TokenKind.COMMA) || at(TokenKind.RPAR)) {
+                if ((at(TokenKind.COMMA) || at(TokenKind.RPAR)) && !lenient) {
                     report("expected argument value expression", so(a), eo(a + 1));
                     throw BAIL;
                 }
@@ -923,7 +1019,8 @@ abstract class ExpressionParser extends StringParser {
                 if (isComprehensionStart(kind())) {
                     List<Comprehension> gens = parseComprehensions();
                     int e = endTok();
-                    boolean sole = allowGenexp && args.isEmpty() && keywords == null && at(TokenKind.RPAR);
+                    boolean sole = allowGenexp && args.isEmpty() && keywords == null
+                            && (at(TokenKind.RPAR) || lenient && !at(TokenKind.COMMA));
                     if (!sole) {
                         report("Generator expression must be parenthesized", so(a), eo(e));
                         throw BAIL;
@@ -948,7 +1045,7 @@ abstract class ExpressionParser extends StringParser {
                 throw failAtNode("Generator expression must be parenthesized", args.get(0));
             }
         }
-        if (!at(TokenKind.RPAR)) {
+        if (!at(TokenKind.RPAR) && !lenient) {
             if (atReportedError()) {
                 throw BAIL;
             }
@@ -977,7 +1074,8 @@ abstract class ExpressionParser extends StringParser {
             ArrayList<Expr> elts = new ArrayList<>(4);
             elts.add(first);
             while (accept(TokenKind.COMMA)) {
-                if (at(TokenKind.RSQB)) {
+                if (at(TokenKind.RSQB) || lenient && !startsExpression(kind()) && !at(TokenKind.STAR)
+                        && !at(TokenKind.COLON)) {
                     break;
                 }
                 elts.add(parseSliceItem());
@@ -1038,7 +1136,13 @@ abstract class ExpressionParser extends StringParser {
         enter(W_LAMBDA);
         Arguments args = parseLambdaParameters();
         if (!at(TokenKind.COLON)) {
-            throw fail("expected ':'");
+            if (!lenient) {
+                throw fail("expected ':'");
+            }
+            Expr body = missingExpression();
+            leave(W_LAMBDA);
+            int e = endTok();
+            return Lambda.of(args, body, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         }
         pos++;
         TokenKind k = kind();

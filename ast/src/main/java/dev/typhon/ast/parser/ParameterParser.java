@@ -68,6 +68,9 @@ abstract class ParameterParser extends ExpressionParser {
             int s = pos;
             TokenKind k = kind();
             if (kwarg != null) {
+                if (lenient) {
+                    break;
+                }
                 throw fail("arguments cannot follow var-keyword argument");
             }
             if (k == TokenKind.SLASH) {
@@ -95,7 +98,7 @@ abstract class ParameterParser extends ExpressionParser {
                 kwDefaults = new ArrayList<>(2);
                 if (at(TokenKind.COMMA) || at(closer)) {
                     bareStar = s;
-                    if (at(closer) || peek(1) == TokenKind.DOUBLESTAR || peek(1) == closer) {
+                    if (!lenient && (at(closer) || peek(1) == TokenKind.DOUBLESTAR || peek(1) == closer)) {
                         throw failAt("named arguments must follow bare *", s);
                     }
                 } else {
@@ -153,19 +156,22 @@ abstract class ParameterParser extends ExpressionParser {
                 report("Function parameters cannot be parenthesized", so(pos), eo(Math.min(close, last)));
                 throw BAIL;
             } else {
+                if (lenient) {
+                    break;
+                }
                 throw unexpected();
             }
             if (!accept(TokenKind.COMMA)) {
                 break;
             }
         }
-        if (!at(closer)) {
+        if (!at(closer) && !lenient) {
             if (atReportedError()) {
                 throw BAIL;
             }
             throw fail(lambda ? "invalid syntax" : "invalid syntax");
         }
-        if (bareStar >= 0) {
+        if (bareStar >= 0 && !lenient) {
             throw failAt("named arguments must follow bare *", bareStar);
         }
         return Arguments.of(posonly == null ? NO_ARGS : posonly, plain, vararg, kwonly == null ? NO_ARGS : kwonly,
@@ -209,6 +215,12 @@ abstract class ParameterParser extends ExpressionParser {
     /** {@code NAME [':' annotation]}; a star annotation ({@code *Ts}) only for {@code *args}. */
     private Arg parseParam(boolean lambda, boolean varargs) {
         if (!at(TokenKind.NAME)) {
+            if (lenient) {
+                Expr missing = missingExpression();
+                return Arg.of(dev.typhon.ast.Placeholders.MISSING_IDENTIFIER, null, null, missing.lineno(),
+                        missing.colOffset(), missing.endLineno(), missing.endColOffset(), missing.startOffset(),
+                        missing.endOffset());
+            }
             throw unexpected();
         }
         int s = pos++;

@@ -71,6 +71,15 @@ abstract class ParserBase {
     int depth;
     /** Stack units in use (see {@link #MAX_STACK}). */
     int stack;
+    /**
+     * Recovery mode: set while a statement that failed is parsed again to keep what was typed.
+     * Where the normal parse fails, a lenient one puts a placeholder for the missing piece (see
+     * {@link dev.typhon.ast.Placeholders}) or ends the construct at the last token read. Errors
+     * recorded meanwhile are discarded: the failed parse reported them already.
+     */
+    boolean lenient;
+    /** In recovery mode: the first token of the statement parsed again. */
+    int lenientStart;
 
     ParserBase(TokenBuffer tokens, ParseOptions options) {
         this.tokens = tokens;

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Parses Python source into CPython's syntax tree ({@code ast.parse}): the same nodes, fields
- * and positions, for every program CPython accepts; and for one it rejects, a tree of the
- * statements that parsed plus every syntax error found. Never throws on any input.
+ * and positions, for every program CPython accepts; and for one it rejects, every syntax error
+ * found plus a tree that keeps the broken statements as far as they were typed, with
+ * {@link dev.typhon.ast.Placeholders} for the missing pieces. Never throws on any input.
  */
 public final class PythonParser {
 

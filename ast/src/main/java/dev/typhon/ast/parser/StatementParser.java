@@ -37,6 +37,7 @@ import dev.typhon.ast.Nonlocal;
 import dev.typhon.ast.Operator;
 import dev.typhon.ast.Pass;
 import dev.typhon.ast.Pattern;
+import dev.typhon.ast.Placeholders;
 import dev.typhon.ast.PythonVersion;
 import dev.typhon.ast.Raise;
 import dev.typhon.ast.Return;
@@ -58,9 +59,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Statements, blocks and error recovery. A statement that fails to parse is left out of the tree:
- * the error is recorded, the rest of its logical line skipped, and parsing goes on with the next
- * statement (an indented block that belonged to the failed header is parsed and dropped).
+ * Statements, blocks and error recovery. When a statement fails to parse, the error is recorded,
+ * the rest of its logical line skipped (an indented block under it is parsed for its own errors),
+ * and parsing goes on with the next statement. The failed statement keeps what was typed: it is
+ * parsed once more in recovery mode ({@link #lenient}), with placeholders for the missing pieces
+ * (see {@link dev.typhon.ast.Placeholders}) and the indented block under a broken header as its
+ * body; a compound statement that fails after a block (in an {@code elif}, {@code except},
+ * {@code else} clause) keeps the clauses that parsed. That second parse reports nothing: the
+ * errors are those of the first. Where it cannot build a sane statement, the statement is left out.
  */
 final class StatementParser extends PatternParser {
 
@@ -77,6 +83,16 @@ final class StatementParser extends PatternParser {
     private boolean previousFailed;
     /** Set by a compound statement to its last token (its end is not simply the last token read). */
     private int stmtEnd = -1;
+    /** What a compound statement that failed after one of its blocks had parsed (see {@link #parseStatementRecovering}). */
+    private Stmt partial;
+    /** Where {@link #recover} stopped skipping: the token ending the failed statement's last line. */
+    private int recoverFence;
+    /** Recovery mode: the block skipped after the failed line, for the header that lacks one. */
+    private List<Stmt> pendingBlock = NO_STMTS;
+    /** Recovery mode: the last token of {@link #pendingBlock}. */
+    private int pendingBlockEnd = -1;
+    /** Recovery mode: the last header lacks its ':', so its body is the pending block. */
+    private boolean headerIncomplete;
 
     StatementParser(TokenBuffer tokens, ParseOptions options) {
         super(tokens, options);
@@ -114,8 +130,10 @@ final class StatementParser extends PatternParser {
         }
         int savedDepth = depth;
         int savedStack = stack;
+        int kept = out.size();
         try {
             stmtEnd = -1;
+            partial = null;
             parseStatement(out);
             lastStmtEnd = stmtEnd >= 0 ? stmtEnd : endTok();
             stmtEnd = -1;
@@ -125,7 +143,11 @@ final class StatementParser extends PatternParser {
             // Statements of an 'a; b' list that parsed before the error stay in the tree.
             depth = savedDepth;
             stack = savedStack;
-            recover(start);
+            int failedAt = pos;
+            Stmt salvaged = partial;
+            partial = null;
+            List<Stmt> block = recover(start);
+            keepWhatWasTyped(out, kept, start, failedAt, salvaged, block);
         } catch (StackOverflowError e) {
             previousFailed = true;
             // Safety net only: the stack budget keeps parsing within 512 KB of stack.
@@ -136,8 +158,11 @@ final class StatementParser extends PatternParser {
         }
     }
 
-    /** Skips the rest of the failed statement: its logical line, and a block indented under it. */
-    private void recover(int start) {
+    /**
+     * Skips the rest of the failed statement: its logical line, and a block indented under it,
+     * whose statements are returned (the failed header's body, if recovery keeps the header).
+     */
+    private List<Stmt> recover(int start) {
         if (pos == start && !at(TokenKind.ENDMARKER) && !at(TokenKind.NEWLINE)) {
             pos++;
         }
@@ -147,7 +172,9 @@ final class StatementParser extends PatternParser {
             }
             pos++;
         }
+        int fence = pos;
         accept(TokenKind.NEWLINE);
+        List<Stmt> skipped = NO_STMTS;
         if (at(TokenKind.INDENT)) {
             pos++;
             ArrayList<Stmt> dropped = new ArrayList<>();
@@ -155,9 +182,125 @@ final class StatementParser extends PatternParser {
                 parseStatementRecovering(dropped);
             }
             accept(TokenKind.DEDENT);
+            skipped = dropped;
         }
         // The failed statement's own clauses (else, except, ...) may follow.
         previousFailed = true;
+        recoverFence = fence;
+        return skipped;
+    }
+
+    /**
+     * After the statement at {@code start} failed at {@code failedAt} and {@link #recover} skipped
+     * it (leaving {@code block}, the block indented under its last line): puts what was typed of
+     * it into {@code out}, in place of the statements the failed parse left there from index
+     * {@code kept} on. A statement that failed before any block of its own is parsed again in
+     * recovery mode, which reads no further than the line where it failed; one that failed after
+     * a block keeps {@code salvaged}, the clauses its failed parse completed. The cursor, the
+     * errors and the parser state stay where the failed parse and {@code recover} left them.
+     */
+    private void keepWhatWasTyped(List<Stmt> out, int kept, int start, int failedAt, Stmt salvaged,
+            List<Stmt> block) {
+        boolean afterBlock = false;
+        for (int i = start; i < failedAt; i++) {
+            if (tokens.kind(i) == TokenKind.INDENT) {
+                afterBlock = true;
+                break;
+            }
+        }
+        if (afterBlock) {
+            if (salvaged != null && RecoveryRanges.wellNested(List.of(salvaged), so(start), eo(lastRealToken(pos - 1)),
+                    java.util.Set.of())) {
+                out.add(salvaged);
+                lastStmtEnd = Math.max(lastStmtEnd, tokenEndingAt(salvaged.endOffset(), lastRealToken(pos - 1)));
+            }
+            return;
+        }
+        int resume = pos;
+        int fence = recoverFence;
+        int savedErrors = errors.size();
+        int savedDepth = depth;
+        int savedStack = stack;
+        int savedLastStmtEnd = lastStmtEnd;
+        int savedLastColon = lastColon;
+        int savedStmtEnd = stmtEnd;
+        boolean savedPreviousFailed = previousFailed;
+        int blockEnd = block.isEmpty() ? -1 : tokenEndingAt(block.get(block.size() - 1).endOffset(), resume - 1);
+        ArrayList<Stmt> again = new ArrayList<>(1);
+        boolean ok = false;
+        boolean blockUsed = false;
+        int end = -1;
+        lenient = true;
+        lenientStart = start;
+        pendingBlock = block;
+        pendingBlockEnd = blockEnd;
+        headerIncomplete = false;
+        pos = start;
+        stmtEnd = -1;
+        lastStmtEnd = -1;
+        lastColon = -1;
+        try {
+            parseStatement(again);
+            blockUsed = pendingBlock == null;
+            end = stmtEnd >= 0 ? stmtEnd : endTok();
+            ok = pos > start && pos <= fence + 1 && !again.isEmpty();
+        } catch (Bail | StackOverflowError e) {
+            ok = false;
+        } catch (RuntimeException e) {
+            ok = false; // a placeholder the node factories refuse: keep the statement out
+        } finally {
+            lenient = false;
+            pendingBlock = NO_STMTS;
+            headerIncomplete = false;
+            while (errors.size() > savedErrors) {
+                errors.remove(errors.size() - 1);
+            }
+            depth = savedDepth;
+            stack = savedStack;
+            lastColon = savedLastColon;
+            stmtEnd = savedStmtEnd;
+            previousFailed = savedPreviousFailed;
+            lastStmtEnd = savedLastStmtEnd;
+            pos = resume;
+        }
+        if (!ok) {
+            return;
+        }
+        int limit = Math.max(eo(Math.min(fence, last)), blockEnd >= 0 ? eo(blockEnd) : 0);
+        java.util.Set<Stmt> trusted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (blockUsed) {
+            trusted.addAll(block); // parsed (and checked) already
+        }
+        if (!RecoveryRanges.wellNested(again, so(start), limit, trusted)) {
+            return;
+        }
+        while (out.size() > kept) {
+            out.remove(out.size() - 1);
+        }
+        out.addAll(again);
+        if (end >= 0) {
+            lastStmtEnd = Math.max(lastStmtEnd, end);
+        }
+    }
+
+    /** The last non-layout token at or before {@code from} that ends at or before {@code offset}. */
+    private int tokenEndingAt(int offset, int from) {
+        int t = Math.min(from, last);
+        while (t > 0 && (tokens.end(t) > offset || isLayout(tokens.kind(t)))) {
+            t--;
+        }
+        return t;
+    }
+
+    /** Recovery mode: the block skipped after the failed line, as the body of the header that lacks one. */
+    private List<Stmt> takePendingBlock() {
+        List<Stmt> b = pendingBlock == null ? NO_STMTS : pendingBlock;
+        pendingBlock = null;
+        headerIncomplete = false;
+        if (!b.isEmpty()) {
+            lastStmtEnd = Math.max(lastStmtEnd, pendingBlockEnd);
+        }
+        return b;
     }
 
     private void parseStatement(List<Stmt> out) {
@@ -217,6 +360,9 @@ final class StatementParser extends PatternParser {
      * same line. A missing indented block is reported and gives an empty body.
      */
     private List<Stmt> parseBlock(String what, int headerTok) {
+        if (lenient && (headerIncomplete || pos >= recoverFence)) {
+            return takePendingBlock();
+        }
         if (at(TokenKind.NEWLINE)) {
             pos++;
             if (!at(TokenKind.INDENT)) {
@@ -254,7 +400,8 @@ final class StatementParser extends PatternParser {
      * its body failed), so that a broken final statement does not stretch it over garbage.
      */
     private int blockEnd() {
-        return lastRealToken(Math.max(lastStmtEnd, lastColon));
+        int m = Math.max(lastStmtEnd, lastColon);
+        return lastRealToken(lenient ? Math.max(m, endTok()) : m);
     }
 
     /**
@@ -266,6 +413,10 @@ final class StatementParser extends PatternParser {
         if (at(TokenKind.COLON)) {
             lastColon = pos;
             return pos++;
+        }
+        if (lenient) {
+            headerIncomplete = true;
+            return -1;
         }
         if (atReportedError()) {
             throw BAIL;
@@ -298,7 +449,12 @@ final class StatementParser extends PatternParser {
 
     private void parseSimpleStatements(List<Stmt> out) {
         while (true) {
-            out.add(parseSimpleStatement());
+            int before = pos;
+            Stmt st = parseSimpleStatement();
+            if (lenient && pos == before) {
+                break; // nothing typed: no statement
+            }
+            out.add(st);
             if (accept(TokenKind.SEMI)) {
                 if (at(TokenKind.NEWLINE)) {
                     break;
@@ -306,6 +462,9 @@ final class StatementParser extends PatternParser {
                 continue;
             }
             break;
+        }
+        if (lenient && !at(TokenKind.NEWLINE)) {
+            return; // the statement keeps what parsed; the rest of the line is skipped
         }
         if (!at(TokenKind.NEWLINE)) {
             // The statement is not complete after all ('w = 5 6'): it stays out of the tree.
@@ -511,6 +670,9 @@ final class StatementParser extends PatternParser {
         boolean global = tokens.kind(s) == TokenKind.GLOBAL;
         ArrayList<String> names = new ArrayList<>(2);
         do {
+            if (lenient && !at(TokenKind.NAME)) {
+                break;
+            }
             int n = expect(TokenKind.NAME);
             names.add(identifier(n));
         } while (accept(TokenKind.COMMA));
@@ -524,7 +686,7 @@ final class StatementParser extends PatternParser {
         ArrayList<Expr> targets = new ArrayList<>(2);
         do {
             if (!startsStarExpression(kind())) {
-                if (targets.isEmpty()) {
+                if (targets.isEmpty() && !lenient) {
                     throw unexpected();
                 }
                 break;
@@ -536,7 +698,7 @@ final class StatementParser extends PatternParser {
             }
             targets.add(Targets.withContext(t, ExprContext.Del));
         } while (accept(TokenKind.COMMA));
-        if (!at(TokenKind.NEWLINE) && !at(TokenKind.SEMI)) {
+        if (!at(TokenKind.NEWLINE) && !at(TokenKind.SEMI) && !lenient) {
             throw unexpected();
         }
         int e = endTok();
@@ -548,10 +710,14 @@ final class StatementParser extends PatternParser {
         ArrayList<Alias> names = new ArrayList<>(1);
         do {
             int a = pos;
+            if (lenient && !at(TokenKind.NAME)) {
+                break;
+            }
             String name = parseDottedName();
             String asname = null;
             if (accept(TokenKind.AS)) {
-                asname = identifier(expect(TokenKind.NAME));
+                asname = lenient && !at(TokenKind.NAME) ? Placeholders.MISSING_IDENTIFIER
+                        : identifier(expect(TokenKind.NAME));
             }
             int e = endTok();
             names.add(Alias.of(name, asname, ln(a), co(a), eln(e), eco(e), so(a), eo(e)));
@@ -567,6 +733,10 @@ final class StatementParser extends PatternParser {
         }
         StringBuilder sb = new StringBuilder(identifier(first));
         while (accept(TokenKind.DOT)) {
+            if (lenient && !at(TokenKind.NAME)) {
+                sb.append('.'); // the missing last component is the empty identifier
+                break;
+            }
             sb.append('.').append(identifier(expect(TokenKind.NAME)));
         }
         return sb.toString();
@@ -588,7 +758,17 @@ final class StatementParser extends PatternParser {
         if (at(TokenKind.NAME)) {
             module = parseDottedName();
         } else if (level == 0) {
-            throw unexpected();
+            if (!lenient) {
+                throw unexpected();
+            }
+            module = Placeholders.MISSING_IDENTIFIER;
+        }
+        ArrayList<Alias> names = new ArrayList<>(2);
+        if (lenient && (!at(TokenKind.IMPORT) || !startsImportName(peek(1)))) {
+            // 'from m', 'from m import': no names yet
+            accept(TokenKind.IMPORT);
+            int e = endTok();
+            return ImportFrom.of(module, names, level, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
         }
         if (!accept(TokenKind.IMPORT)) {
             throw fail("invalid syntax");
@@ -596,7 +776,6 @@ final class StatementParser extends PatternParser {
         if (at(TokenKind.NEWLINE)) {
             throw fail("Expected one or more names after 'import'");
         }
-        ArrayList<Alias> names = new ArrayList<>(2);
         if (at(TokenKind.STAR)) {
             int t = pos++;
             names.add(Alias.of("*", null, ln(t), co(t), eln(t), eco(t), so(t), eo(t)));
@@ -604,11 +783,15 @@ final class StatementParser extends PatternParser {
             boolean paren = accept(TokenKind.LPAR);
             int open = pos - 1;
             while (true) {
+                if (lenient && !at(TokenKind.NAME)) {
+                    break;
+                }
                 int a = expect(TokenKind.NAME);
                 String name = identifier(a);
                 String asname = null;
                 if (accept(TokenKind.AS)) {
-                    asname = identifier(expect(TokenKind.NAME));
+                    asname = lenient && !at(TokenKind.NAME) ? Placeholders.MISSING_IDENTIFIER
+                            : identifier(expect(TokenKind.NAME));
                 }
                 int e = endTok();
                 names.add(Alias.of(name, asname, ln(a), co(a), eln(e), eco(e), so(a), eo(e)));
@@ -616,7 +799,7 @@ final class StatementParser extends PatternParser {
                     break;
                 }
                 if (paren ? at(TokenKind.RPAR) : !at(TokenKind.NAME)) {
-                    if (!paren) {
+                    if (!paren && !lenient) {
                         throw fail("trailing comma not allowed without surrounding parentheses");
                     }
                     break;
@@ -630,16 +813,25 @@ final class StatementParser extends PatternParser {
         return ImportFrom.of(module, names, level, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }
 
+    private static boolean startsImportName(TokenKind k) {
+        return k == TokenKind.NAME || k == TokenKind.STAR || k == TokenKind.LPAR;
+    }
+
     private Stmt parseTypeAlias() {
         int s = pos++;
         int n = pos++;
         requireVersion(PythonVersion.PY312, "`type` statement", s);
         Name name = Name.of(identifier(n), ExprContext.Store, ln(n), co(n), eln(n), eco(n), so(n), eo(n));
         List<TypeParam> params = at(TokenKind.LSQB) ? parseTypeParams() : NO_TYPE_PARAMS;
+        Expr value;
         if (!accept(TokenKind.EQUAL)) {
-            throw fail("invalid syntax");
+            if (!lenient) {
+                throw fail("invalid syntax");
+            }
+            value = missingExpression();
+        } else {
+            value = parseExpression();
         }
-        Expr value = parseExpression();
         int e = endTok();
         return TypeAlias.of(name, params, value, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }
@@ -698,12 +890,14 @@ final class StatementParser extends PatternParser {
     /** {@code def} at the cursor ({@code s} is where the statement starts: 'def' or 'async'). */
     private Stmt parseFunctionDef(int s, List<Expr> decorators, boolean async) {
         pos++; // 'def'
-        int n = expect(TokenKind.NAME);
-        String name = identifier(n);
+        String name = definedName();
         List<TypeParam> typeParams = at(TokenKind.LSQB) ? parseTypeParams() : NO_TYPE_PARAMS;
-        int lpar = expect(TokenKind.LPAR, "expected '('");
-        Arguments args = parseDefParameters();
-        closeBracket(TokenKind.RPAR, lpar);
+        Arguments args = EMPTY_ARGUMENTS;
+        if (!lenient || at(TokenKind.LPAR)) {
+            int lpar = expect(TokenKind.LPAR, "expected '('");
+            args = parseDefParameters();
+            closeBracket(TokenKind.RPAR, lpar);
+        }
         Expr returns = null;
         if (accept(TokenKind.RARROW)) {
             returns = parseExpression();
@@ -721,10 +915,17 @@ final class StatementParser extends PatternParser {
                 eco(e), so(s), eo(e));
     }
 
+    /** The name after 'def' or 'class' (in recovery mode, the empty identifier when missing). */
+    private String definedName() {
+        if (lenient && !at(TokenKind.NAME)) {
+            return Placeholders.MISSING_IDENTIFIER;
+        }
+        return identifier(expect(TokenKind.NAME));
+    }
+
     private Stmt parseClassDef(int s, List<Expr> decorators) {
         pos++; // 'class'
-        int n = expect(TokenKind.NAME);
-        String name = identifier(n);
+        String name = definedName();
         List<TypeParam> typeParams = at(TokenKind.LSQB) ? parseTypeParams() : NO_TYPE_PARAMS;
         List<Expr> bases = NO_EXPRS;
         List<Keyword> keywords = List.of();
@@ -754,31 +955,45 @@ final class StatementParser extends PatternParser {
         List<Stmt> orelse = NO_STMTS;
         int s = pos;
         String what = "'if' statement";
-        while (true) {
-            pos++; // 'if' / 'elif'
-            Expr test = parseNamedExpression();
-            expectColon(false);
-            List<Stmt> body = parseBlock(what, s);
-            starts.add(s);
-            tests.add(test);
-            bodies.add(body);
-            if (at(TokenKind.ELIF)) {
-                s = pos;
-                what = "'elif' statement";
-                if (starts.size() + depth > MAX_DEPTH) {
-                    throw fail("too many nested statements: Python source too complex to parse");
+        int branchesEnd = -1;
+        try {
+            while (true) {
+                pos++; // 'if' / 'elif'
+                Expr test = parseNamedExpression();
+                expectColon(false);
+                List<Stmt> body = parseBlock(what, s);
+                starts.add(s);
+                tests.add(test);
+                bodies.add(body);
+                branchesEnd = blockEnd();
+                if (at(TokenKind.ELIF)) {
+                    s = pos;
+                    what = "'elif' statement";
+                    if (starts.size() + depth > MAX_DEPTH) {
+                        throw fail("too many nested statements: Python source too complex to parse");
+                    }
+                    continue;
                 }
-                continue;
+                if (at(TokenKind.ELSE)) {
+                    int el = pos++;
+                    expectColon(true);
+                    orelse = parseBlock("'else' statement", el);
+                }
+                break;
             }
-            if (at(TokenKind.ELSE)) {
-                int el = pos++;
-                expectColon(true);
-                orelse = parseBlock("'else' statement", el);
+        } catch (Bail b) {
+            if (!starts.isEmpty()) {
+                partial = buildIf(starts, tests, bodies, NO_STMTS, branchesEnd); // the branches that parsed
             }
-            break;
+            throw b;
         }
         int e = blockEnd();
         stmtEnd = e;
+        return buildIf(starts, tests, bodies, orelse, e);
+    }
+
+    /** An if/elif chain ending at token {@code e}, built bottom-up. */
+    private Stmt buildIf(List<Integer> starts, List<Expr> tests, List<List<Stmt>> bodies, List<Stmt> orelse, int e) {
         Stmt result = null;
         for (int i = starts.size() - 1; i >= 0; i--) {
             int st = starts.get(i);
@@ -793,13 +1008,24 @@ final class StatementParser extends PatternParser {
         Expr test = parseNamedExpression();
         expectColon(false);
         List<Stmt> body = parseBlock("'while' statement", s);
-        List<Stmt> orelse = parseElse();
+        List<Stmt> orelse;
+        try {
+            orelse = parseElse();
+        } catch (Bail b) {
+            int e = blockEndBeforeElse;
+            partial = While.of(test, body, NO_STMTS, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
+            throw b;
+        }
         int e = blockEnd();
         stmtEnd = e;
         return While.of(test, body, orelse, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
     }
 
+    /** Where the statement whose 'else' {@link #parseElse} reads ended before it. */
+    private int blockEndBeforeElse;
+
     private List<Stmt> parseElse() {
+        blockEndBeforeElse = blockEnd();
         if (!at(TokenKind.ELSE)) {
             return NO_STMTS;
         }
@@ -811,14 +1037,28 @@ final class StatementParser extends PatternParser {
     private Stmt parseFor(int s, boolean async) {
         int f = pos++; // 'for'
         Expr target = parseForTargets();
+        Expr iter;
         if (!accept(TokenKind.IN)) {
-            throw fail("invalid syntax");
+            if (!lenient) {
+                throw fail("invalid syntax");
+            }
+            iter = missingExpression();
+        } else {
+            iter = parseStarExpressions();
         }
-        Expr iter = parseStarExpressions();
         expectColon(false);
         String typeComment = headerTypeComment();
         List<Stmt> body = parseBlock("'for' statement", f);
-        List<Stmt> orelse = parseElse();
+        List<Stmt> orelse;
+        try {
+            orelse = parseElse();
+        } catch (Bail b) {
+            int e = blockEndBeforeElse;
+            partial = async
+                    ? AsyncFor.of(target, iter, body, NO_STMTS, typeComment, ln(s), co(s), eln(e), eco(e), so(s), eo(e))
+                    : For.of(target, iter, body, NO_STMTS, typeComment, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
+            throw b;
+        }
         int e = blockEnd();
         stmtEnd = e;
         if (async) {
@@ -927,7 +1167,7 @@ final class StatementParser extends PatternParser {
         if (accept(TokenKind.AS)) {
             Expr t = parseTargetElement();
             TokenKind k = kind();
-            if (k != TokenKind.COMMA && k != TokenKind.RPAR && k != TokenKind.COLON) {
+            if (k != TokenKind.COMMA && k != TokenKind.RPAR && k != TokenKind.COLON && !lenient) {
                 throw unexpected();
             }
             vars = storeTarget(t, Targets.Kind.STAR_TARGETS);
@@ -941,6 +1181,22 @@ final class StatementParser extends PatternParser {
         expectColon(true);
         List<Stmt> body = parseBlock("'try' statement", s);
         ArrayList<ExceptHandler> handlers = new ArrayList<>(1);
+        int clausesEnd = blockEnd();
+        try {
+            return parseTryClauses(s, body, handlers);
+        } catch (Bail b) {
+            if (!lenient) {
+                int e = clausesEnd;
+                if (!handlers.isEmpty()) {
+                    e = tokenEndingAt(handlers.get(handlers.size() - 1).endOffset(), pos);
+                }
+                partial = Try.of(body, handlers, NO_STMTS, NO_STMTS, ln(s), co(s), eln(e), eco(e), so(s), eo(e));
+            }
+            throw b;
+        }
+    }
+
+    private Stmt parseTryClauses(int s, List<Stmt> body, ArrayList<ExceptHandler> handlers) {
         boolean sawStar = false;
         boolean sawPlain = false;
         while (at(TokenKind.EXCEPT)) {
@@ -979,15 +1235,19 @@ final class StatementParser extends PatternParser {
                 }
                 if (accept(TokenKind.AS)) {
                     if (!at(TokenKind.NAME)) {
-                        throw fail("invalid syntax");
+                        if (!lenient) {
+                            throw fail("invalid syntax");
+                        }
+                        name = Placeholders.MISSING_IDENTIFIER;
+                    } else {
+                        int n = pos++;
+                        if (!at(TokenKind.COLON) && !lenient) {
+                            throw fail("invalid syntax");
+                        }
+                        name = identifier(n);
                     }
-                    int n = pos++;
-                    if (!at(TokenKind.COLON)) {
-                        throw fail("invalid syntax");
-                    }
-                    name = identifier(n);
                 }
-            } else if (star) {
+            } else if (star && !lenient) {
                 throw fail("expected one or more exception types");
             }
             expectColon(false);
@@ -1008,7 +1268,7 @@ final class StatementParser extends PatternParser {
             int f = pos++;
             expectColon(true);
             finalbody = parseBlock("'finally' statement", f);
-        } else if (handlers.isEmpty()) {
+        } else if (handlers.isEmpty() && !lenient) {
             throw fail("expected 'except' or 'finally' block");
         }
         int e = blockEnd();
@@ -1043,6 +1303,9 @@ final class StatementParser extends PatternParser {
     }
 
     private Stmt parseMatch() {
+        if (lenient) {
+            throw BAIL; // a broken match statement is left out
+        }
         int s = pos++;
         requireVersion(PythonVersion.PY310, "`match` statement", s);
         Expr subject = parseStarNamedExpressionsTuple();
