@@ -47,7 +47,7 @@ abstract class ParameterParser extends ExpressionParser {
      * No parameters: an empty range where they would start (before the ')' of {@code def f():},
      * before the ':' of {@code lambda: 0}). A new node each time: every node has its own id.
      */
-    private Arguments emptyArguments() {
+    final Arguments emptyArguments() {
         int at = so(pos);
         return Arguments.of(NO_ARGS, NO_ARGS, null, NO_ARGS, NO_EXPRS, null, NO_EXPRS, at, at);
     }

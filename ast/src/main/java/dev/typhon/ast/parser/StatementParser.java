@@ -892,11 +892,13 @@ final class StatementParser extends PatternParser {
         pos++; // 'def'
         String name = definedName();
         List<TypeParam> typeParams = at(TokenKind.LSQB) ? parseTypeParams() : NO_TYPE_PARAMS;
-        Arguments args = EMPTY_ARGUMENTS;
+        Arguments args;
         if (!lenient || at(TokenKind.LPAR)) {
             int lpar = expect(TokenKind.LPAR, "expected '('");
             args = parseDefParameters();
             closeBracket(TokenKind.RPAR, lpar);
+        } else {
+            args = emptyArguments();  // recovery: `def f` typed so far
         }
         Expr returns = null;
         if (accept(TokenKind.RARROW)) {

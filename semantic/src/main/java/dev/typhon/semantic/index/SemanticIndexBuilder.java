@@ -720,7 +720,8 @@ public final class SemanticIndexBuilder {
 
     private void functionDef(Stmt node, String name, Arguments args, List<Stmt> body, List<Expr> decorators,
                              Expr returns, List<TypeParam> typeParams) {
-        int sym = addDef(name, SymbolFlags.ASSIGNED, node);
+        // Error recovery may keep a `def` whose name was not typed yet: its body is still indexed.
+        int sym = Placeholders.isMissing(name) ? -1 : addDef(name, SymbolFlags.ASSIGNED, node);
         visitDefaults(args);
         State outer = cur;
         boolean generic = !typeParams.isEmpty();
@@ -745,7 +746,9 @@ public final class SemanticIndexBuilder {
         if (generic) {
             exitScope();
         }
-        define(outer, sym, DefinitionKind.FUNCTION, node, node);
+        if (sym >= 0) {
+            define(outer, sym, DefinitionKind.FUNCTION, node, node);
+        }
     }
 
     private static void addHoles(Scope s, Arguments args, List<Expr> decorators, Expr returns) {
@@ -858,12 +861,15 @@ public final class SemanticIndexBuilder {
     }
 
     private void parameter(Arg a, DefinitionKind kind) {
+        if (Placeholders.isMissing(a.arg())) {
+            return;
+        }
         int sym = addDef(a.arg(), SymbolFlags.PARAMETER, a);
         define(cur, sym, kind, a, a);
     }
 
     private void classDef(ClassDef c) {
-        int sym = addDef(c.name(), SymbolFlags.ASSIGNED, c);
+        int sym = Placeholders.isMissing(c.name()) ? -1 : addDef(c.name(), SymbolFlags.ASSIGNED, c);
         State outer = cur;
         boolean generic = !c.typeParams().isEmpty();
         if (generic) {
@@ -902,7 +908,9 @@ public final class SemanticIndexBuilder {
         if (generic) {
             exitScope();
         }
-        define(outer, sym, DefinitionKind.CLASS, c, c);
+        if (sym >= 0) {
+            define(outer, sym, DefinitionKind.CLASS, c, c);
+        }
     }
 
     private void visitTypeParams(List<TypeParam> params) {
@@ -1007,6 +1015,9 @@ public final class SemanticIndexBuilder {
         }
         int dot = name.indexOf('.');
         String stored = dot >= 0 ? name.substring(0, dot) : name;
+        if (Placeholders.isMissing(stored)) {
+            return;  // `import a as` cut by an edit: nothing bound yet
+        }
         int sym = addDef(stored, SymbolFlags.IMPORTED, a);
         define(cur, sym, kind, a, statement);
     }
@@ -1272,7 +1283,7 @@ public final class SemanticIndexBuilder {
                 visitExpr(h.type());
             }
             int sym = -1;
-            if (h.name() != null) {
+            if (h.name() != null && !Placeholders.isMissing(h.name())) {
                 sym = addDef(h.name(), SymbolFlags.ASSIGNED, h);
                 define(cur, sym, DefinitionKind.EXCEPT_HANDLER, h, h);
             }
@@ -1534,6 +1545,9 @@ public final class SemanticIndexBuilder {
     }
 
     private void name(Name n) {
+        if (Placeholders.isMissing(n.id())) {
+            return;  // what error recovery put where an expression is missing: neither read nor bound
+        }
         switch (n.ctx()) {
             case Load -> {
                 int sym = addDef(n.id(), SymbolFlags.USED, n);
