@@ -4,8 +4,11 @@ import java.util.Arrays;
 
 /**
  * One scope's state at one point of the control flow: the bindings of every symbol and of every
- * member place, the declarations of every symbol, and the conditions to get here. Arrays are
- * copied on write at branches; the {@link Bindings} in them are immutable and shared.
+ * member place, the declarations of every symbol, and the conditions to get here. A copy shares
+ * its arrays with the original until either writes (most branches change a few symbols and no
+ * declarations), and a merge of two states still sharing an array has nothing to do for it; the
+ * {@link Bindings} in the arrays are immutable and shared freely. Read the arrays directly; write
+ * only through the setters.
  */
 final class FlowState {
     private static final Bindings[] NONE = new Bindings[0];
@@ -15,6 +18,11 @@ final class FlowState {
     Bindings[] places;
     /** Declarations of each symbol ({@code x: int}, {@code def}, imports, ...); only definition ids are used. */
     Bindings[] declarations;
+    /** Which arrays this state shares with another and must copy before writing: bits SYMBOLS, PLACES, DECLARATIONS. */
+    private int shared;
+    private static final int SYMBOLS = 1;
+    private static final int PLACES = 2;
+    private static final int DECLARATIONS = 4;
     /** What a symbol with no entry holds: unbound, or after {@code from m import *} whatever the import may bind. */
     Bindings unset = Bindings.UNBOUND;
     /** Whether static reachability ({@code sys.version_info}, {@code TYPE_CHECKING}, ...) lets control get here. */
@@ -40,11 +48,18 @@ final class FlowState {
     }
 
     FlowState copy() {
-        FlowState s = new FlowState(symbols.clone(), places.length == 0 ? NONE : places.clone(),
-                declarations.length == 0 ? NONE : declarations.clone(), reachable);
+        FlowState s = new FlowState(symbols, places, declarations, reachable);
         s.unset = unset;
         s.reach = reach;
+        s.shared = SYMBOLS | PLACES | DECLARATIONS;
+        shared = SYMBOLS | PLACES | DECLARATIONS;
         return s;
+    }
+
+    /** The symbol bindings as they are now, for a snapshot: the array is shared, never written again through this state. */
+    Bindings[] shareSymbols() {
+        shared |= SYMBOLS;
+        return symbols;
     }
 
     Bindings get(int symbol) {
@@ -53,7 +68,7 @@ final class FlowState {
     }
 
     void set(int symbol, Bindings bindings) {
-        symbols = grow(symbols, symbol);
+        symbols = writable(symbols, symbol, SYMBOLS);
         symbols[symbol] = bindings;
     }
 
@@ -63,7 +78,7 @@ final class FlowState {
     }
 
     void setPlace(int place, Bindings bindings) {
-        places = grow(places, place);
+        places = writable(places, place, PLACES);
         places[place] = bindings;
     }
 
@@ -73,15 +88,19 @@ final class FlowState {
     }
 
     void declare(int symbol, Bindings bindings) {
-        declarations = grow(declarations, symbol);
+        declarations = writable(declarations, symbol, DECLARATIONS);
         declarations[symbol] = bindings;
     }
 
-    private static Bindings[] grow(Bindings[] array, int index) {
-        if (index < array.length) {
+    /** The array, made this state's own (copied if shared) and long enough to write at {@code index}. */
+    private Bindings[] writable(Bindings[] array, int index, int bit) {
+        boolean mine = (shared & bit) == 0;
+        if (index < array.length && mine) {
             return array;
         }
-        return Arrays.copyOf(array, Math.max(index + 1, Math.max(8, array.length * 2)));
+        shared &= ~bit;
+        int n = index < array.length ? array.length : Math.max(index + 1, Math.max(8, array.length * 2));
+        return Arrays.copyOf(array, n);
     }
 
     /** Merges another path into this one; a statically unreachable path contributes nothing. */
@@ -90,9 +109,11 @@ final class FlowState {
             return;
         }
         if (!reachable) {
-            symbols = other.symbols.clone();
-            places = other.places.length == 0 ? NONE : other.places.clone();
-            declarations = other.declarations.length == 0 ? NONE : other.declarations.clone();
+            symbols = other.symbols;
+            places = other.places;
+            declarations = other.declarations;
+            shared = SYMBOLS | PLACES | DECLARATIONS;
+            other.shared = SYMBOLS | PLACES | DECLARATIONS;
             unset = other.unset;
             reachable = true;
             reach = other.reach;
@@ -100,13 +121,18 @@ final class FlowState {
         }
         Bindings unsetA = unset;
         Bindings unsetB = other.unset;
-        symbols = merge(symbols, unsetA, reach, other.symbols, unsetB, other.reach, dag);
-        if (places.length > 0 || other.places.length > 0) {
-            places = merge(places, Bindings.UNBOUND, reach, other.places, Bindings.UNBOUND, other.reach, dag);
+        if (symbols != other.symbols || unsetA != unsetB) {
+            symbols = merge(symbols, unsetA, reach, other.symbols, unsetB, other.reach, dag);
+            shared &= ~SYMBOLS;
         }
-        if (declarations.length > 0 || other.declarations.length > 0) {
+        if (places != other.places) {
+            places = merge(places, Bindings.UNBOUND, reach, other.places, Bindings.UNBOUND, other.reach, dag);
+            shared &= ~PLACES;
+        }
+        if (declarations != other.declarations) {
             declarations = merge(declarations, Bindings.UNBOUND, reach, other.declarations, Bindings.UNBOUND,
                     other.reach, dag);
+            shared &= ~DECLARATIONS;
         }
         if (unsetA != unsetB) {
             unset = Bindings.merge(unsetA, reach, unsetB, other.reach, dag);
@@ -117,7 +143,8 @@ final class FlowState {
     private static Bindings[] merge(Bindings[] mine, Bindings mineUnset, int ra, Bindings[] theirs, Bindings theirUnset,
                                     int rb, Reachability dag) {
         int n = Math.max(mine.length, theirs.length);
-        Bindings[] out = mine.length < n ? Arrays.copyOf(mine, n) : mine;
+        // Always a fresh array: `mine` may be shared with another state.
+        Bindings[] out = Arrays.copyOf(mine, n);
         for (int i = 0; i < n; i++) {
             Bindings a = out[i];
             Bindings b = i < theirs.length ? theirs[i] : null;

@@ -16,22 +16,29 @@ final class IdMultimap {
         this.values = values;
     }
 
-    /** Builds the map from parallel arrays of keys (each in [0, keyCount), or negative to skip) and values. */
-    static IdMultimap of(int keyCount, int[] keys, int[] vals, int n) {
+    /**
+     * Builds the map of values {@code 0 .. n-1} by their key ({@code keyOf(v)} in [0, keyCount), or
+     * negative to leave {@code v} out), in two passes and without a temporary array of keys.
+     */
+    static IdMultimap of(int keyCount, int n, java.util.function.IntUnaryOperator keyOf) {
         int[] offsets = new int[keyCount + 1];
-        for (int i = 0; i < n; i++) {
-            if (keys[i] >= 0) {
-                offsets[keys[i] + 1]++;
+        int total = 0;
+        for (int v = 0; v < n; v++) {
+            int k = keyOf.applyAsInt(v);
+            if (k >= 0) {
+                offsets[k + 1]++;
+                total++;
             }
         }
         for (int k = 0; k < keyCount; k++) {
             offsets[k + 1] += offsets[k];
         }
+        int[] values = new int[total];
         int[] fill = Arrays.copyOf(offsets, keyCount);
-        int[] values = new int[offsets[keyCount]];
-        for (int i = 0; i < n; i++) {
-            if (keys[i] >= 0) {
-                values[fill[keys[i]]++] = vals[i];
+        for (int v = 0; v < n; v++) {
+            int k = keyOf.applyAsInt(v);
+            if (k >= 0) {
+                values[fill[k]++] = v;
             }
         }
         return new IdMultimap(offsets, values);

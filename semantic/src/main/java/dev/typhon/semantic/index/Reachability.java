@@ -1,7 +1,6 @@
 package dev.typhon.semantic.index;
 
 import java.util.Arrays;
-import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 
 /**
  * The reachability constraints of one module: formulas over its {@link Constraint predicates},
@@ -10,9 +9,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  *
  * <p>A formula is a small int id into this table. {@link #ALWAYS_TRUE} and {@link #ALWAYS_FALSE}
  * are fixed; every other id is an atom (a predicate taken as true or as false) or an {@code and} /
- * {@code or} of two earlier ids. Formulas are hash-consed, so building the same one twice gives the
- * same id, and the obvious laws ({@code x and true = x}, {@code p or not p = true}, ...) are applied
- * as they are built. Immutable once the index is built; safe to read from many threads.
+ * {@code or} of two earlier ids. Recent nodes are found
+ * again rather than rebuilt, and the obvious laws ({@code x and true = x},
+ * {@code p or not p = true}, ...) are applied as formulas are built. Immutable once the index is built; safe to read from many threads.
  *
  * <p>Where the index records them: every flow state has one (the condition under which control
  * reaches that point), every definition and use keeps the one of its point, and every binding that
@@ -42,12 +41,18 @@ public final class Reachability {
     }
 
     // Node i: kinds[i], and for ATOM a = signed constraint (id * 2 + (negative ? 1 : 0)), for AND / OR the operands.
-    private byte[] kinds = new byte[64];
-    private int[] left = new int[64];
-    private int[] right = new int[64];
+    private byte[] kinds = new byte[16];
+    private int[] left = new int[16];
+    private int[] right = new int[16];
     private int size = 2;
-    /** Hash-consing: (kind, a, b) packed to a long key. Dropped when the index is built. */
-    private LongIntHashMap interned = new LongIntHashMap();
+    /**
+     * Recent {@code and} / {@code or} nodes by (kind, a, b), direct-mapped: a merge builds the same
+     * node for every symbol that changed on one side, and this finds it again without a full hash
+     * table. A miss only costs a duplicate node (equal formulas may have different ids).
+     */
+    private long[] recentKeys;
+    private int[] recentIds;
+    private static final int RECENT = 1 << 8;
 
     Reachability() {
         kinds[ALWAYS_FALSE] = (byte) Kind.FALSE.ordinal();
@@ -58,7 +63,8 @@ public final class Reachability {
 
     /** The atom "constraint holds" ({@code positive}) or "constraint does not hold". */
     int atom(int constraint, boolean positive) {
-        return node(Kind.ATOM, constraint * 2 + (positive ? 0 : 1), 0);
+        // Each branch asks once for each sign of its fresh predicate: nothing to find again.
+        return add(Kind.ATOM, constraint * 2 + (positive ? 0 : 1), 0);
     }
 
     int and(int a, int b) {
@@ -92,12 +98,23 @@ public final class Reachability {
     }
 
     private int node(Kind kind, int a, int b) {
-        // ATOM, AND, OR are ordinals 2..4: minus one fits the top two bits; operands are non-negative ints.
-        long key = ((long) (kind.ordinal() - 1) << 62) | ((long) a << 31) | b;
-        int found = interned.getIfAbsent(key, -1);
-        if (found >= 0) {
-            return found;
+        // AND and OR are ordinals 3 and 4: minus two fits the top two bits, never zero (an empty slot).
+        long key = ((long) (kind.ordinal() - 2) << 62) | ((long) a << 31) | b;
+        if (recentKeys == null) {
+            recentKeys = new long[RECENT];
+            recentIds = new int[RECENT];
         }
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 52) & (RECENT - 1);
+        if (recentKeys[slot] == key) {
+            return recentIds[slot];
+        }
+        int id = add(kind, a, b);
+        recentKeys[slot] = key;
+        recentIds[slot] = id;
+        return id;
+    }
+
+    private int add(Kind kind, int a, int b) {
         if (size == kinds.length) {
             int n = size * 2;
             kinds = Arrays.copyOf(kinds, n);
@@ -107,16 +124,18 @@ public final class Reachability {
         kinds[size] = (byte) kind.ordinal();
         left[size] = a;
         right[size] = b;
-        interned.put(key, size);
         return size++;
     }
 
     /** Ends the build: the table is read-only from here on. */
     void freeze() {
-        interned = null;
-        kinds = Arrays.copyOf(kinds, size);
-        left = Arrays.copyOf(left, size);
-        right = Arrays.copyOf(right, size);
+        recentKeys = null;
+        recentIds = null;
+        if (kinds.length > size + (size >> 2) + 16) {
+            kinds = Arrays.copyOf(kinds, size);
+            left = Arrays.copyOf(left, size);
+            right = Arrays.copyOf(right, size);
+        }
     }
 
     // ---------------------------------------------------------------- reading

@@ -10,6 +10,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * are stored mangled as CPython stores them ({@code __x} in class {@code A} is {@code _A__x}).
  */
 public final class Scope {
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final Bindings[] NO_BINDINGS = new Bindings[0];
     final int id;
     final ScopeKind kind;
     final String name;
@@ -24,13 +26,13 @@ public final class Scope {
     final ArrayList<String> names = new ArrayList<>(8);
     final IntArrayList flags = new IntArrayList(8);
     /** Resolution kind per symbol ({@link SymbolFlags#LOCAL} ... {@link SymbolFlags#CELL}), set by the analysis. */
-    byte[] resolution = new byte[0];
+    byte[] resolution = NO_BYTES;
     /** Pairs of [start, end) offsets inside this scope's range that run in the enclosing scope (decorators, defaults, ...). */
     IntArrayList holes;
     /** The bindings live at the end of the scope, by symbol id. */
-    Bindings[] endState = new Bindings[0];
+    Bindings[] endState = NO_BINDINGS;
     /** The declarations live at the end of the scope, by symbol id (null entries: none). */
-    Bindings[] endDeclarations = new Bindings[0];
+    Bindings[] endDeclarations = NO_BINDINGS;
     /** The member places ({@code self.x}, ...) in order of first appearance; null while there are none. */
     ArrayList<Place> places;
     /** Place ids by their prefix and last segment: found without building the path's text. */
@@ -40,7 +42,7 @@ public final class Scope {
     record PlaceKey(int prefix, Place.SegmentKind kind, String segment) {
     }
     /** The bindings of each place live at the end of the scope. */
-    Bindings[] placeEndState = new Bindings[0];
+    Bindings[] placeEndState = NO_BINDINGS;
     /**
      * For an eagerly run scope (class body, comprehension, PEP 695 type parameters): the enclosing
      * scope's symbols this scope may read, and their bindings at the point where this scope runs.
@@ -154,23 +156,66 @@ public final class Scope {
 
     /** The id of a place, or -1 when the scope has not met it. */
     int findPlace(PlaceKey key) {
-        Integer id = placeIds == null ? null : placeIds.get(key);
-        return id == null ? -1 : id;
+        if (places == null) {
+            return -1;
+        }
+        if (placeIds != null) {
+            Integer id = placeIds.get(key);
+            return id == null ? -1 : id;
+        }
+        // Few places (most scopes): a scan; attribute names come from the parser's identifier cache, so == mostly decides.
+        for (int i = 0, n = places.size(); i < n; i++) {
+            Place p = places.get(i);
+            String seg = p.segment();
+            if ((seg == key.segment() || seg.equals(key.segment())) && p.kind() == key.kind()
+                    && (p.parent() >= 0 ? p.parent() : ~p.rootSymbol()) == key.prefix()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     int intern(PlaceKey key, int rootSymbol, String text) {
+        int found = findPlace(key);
+        if (found >= 0) {
+            return found;
+        }
         if (places == null) {
             places = new ArrayList<>(4);
-            placeIds = new java.util.HashMap<>();
-        }
-        Integer found = placeIds.get(key);
-        if (found != null) {
-            return found;
         }
         int id = places.size();
         places.add(new Place(id, rootSymbol, key.prefix() < 0 ? -1 : key.prefix(), key.kind(), key.segment(), text));
-        placeIds.put(key, id);
+        placeRoots |= 1L << Math.min(rootSymbol, 63);
+        if (key.prefix() >= 0) {
+            placePrefixes |= 1L << Math.min(key.prefix(), 63);
+        }
+        if (placeIds != null) {
+            placeIds.put(key, id);
+        } else if (places.size() > SMALL_PLACES) {
+            placeIds = new java.util.HashMap<>();
+            for (Place p : places) {
+                placeIds.put(new PlaceKey(p.parent() >= 0 ? p.parent() : ~p.rootSymbol(), p.kind(), p.segment()), p.id());
+            }
+        }
         return id;
+    }
+
+    private static final int SMALL_PLACES = 16;
+    /**
+     * Bit i: symbol (place) i starts (prefixes) some place; bit 63 stands for every id from 63 on,
+     * where a yes only means "look".
+     */
+    private long placeRoots;
+    private long placePrefixes;
+
+    /** Whether a symbol starts some place: only then does rebinding it have places to forget. */
+    boolean rootsPlaces(int symbol) {
+        return (placeRoots & (1L << Math.min(symbol, 63))) != 0;
+    }
+
+    /** Whether a place is the prefix of a longer one. */
+    boolean prefixesPlaces(int place) {
+        return (placePrefixes & (1L << Math.min(place, 63))) != 0;
     }
 
     public boolean listedInSymtable() {

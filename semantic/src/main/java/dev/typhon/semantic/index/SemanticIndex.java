@@ -55,16 +55,10 @@ public final class SemanticIndex {
             placeBase[i + 1] = placeBase[i] + scopes.get(i).places().size();
         }
         int n = definitions.size();
-        int[] symbolKeys = new int[n];
-        int[] placeKeys = new int[n];
-        int[] ids = new int[n];
         boolean star = false;
         boundThroughGlobal = new boolean[scopes.get(0).symbolCount()];
         for (int i = 0; i < n; i++) {
             Definition d = definitions.get(i);
-            ids[i] = i;
-            symbolKeys[i] = d.symbol() >= 0 ? symbolBase[d.scope()] + d.symbol() : -1;
-            placeKeys[i] = d.place() >= 0 ? placeBase[d.scope()] + d.place() : -1;
             star |= d.kind() == DefinitionKind.STAR_IMPORT && d.reachable();
             if (d.scope() != 0 && d.symbol() >= 0 && d.reachable() && !d.kind().unbinds()
                     && d.kind() != DefinitionKind.DECLARATION) {
@@ -78,15 +72,15 @@ public final class SemanticIndex {
             }
         }
         hasStarImport = star;
-        definitionsBySymbol = IdMultimap.of(symbolBase[scopes.size()], symbolKeys, ids, n);
-        definitionsByPlace = IdMultimap.of(placeBase[scopes.size()], placeKeys, ids, n);
-        int[] useKeys = new int[uses.size];
-        int[] useIds = new int[uses.size];
-        for (int u = 0; u < uses.size; u++) {
-            useKeys[u] = symbolBase[uses.scope(u)] + uses.symbols[u];
-            useIds[u] = u;
-        }
-        usesBySymbol = IdMultimap.of(symbolBase[scopes.size()], useKeys, useIds, uses.size);
+        definitionsBySymbol = IdMultimap.of(symbolBase[scopes.size()], n, i -> {
+            Definition d = definitions.get(i);
+            return d.symbol() >= 0 ? symbolBase[d.scope()] + d.symbol() : -1;
+        });
+        definitionsByPlace = IdMultimap.of(placeBase[scopes.size()], n, i -> {
+            Definition d = definitions.get(i);
+            return d.place() >= 0 ? placeBase[d.scope()] + d.place() : -1;
+        });
+        usesBySymbol = IdMultimap.of(symbolBase[scopes.size()], uses.size, u -> symbolBase[uses.scope(u)] + uses.symbols[u]);
     }
 
     public static SemanticIndex of(Module module, IndexOptions options) {

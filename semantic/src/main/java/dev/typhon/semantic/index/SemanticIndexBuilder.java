@@ -19,8 +19,8 @@ public final class SemanticIndexBuilder {
     private final StaticTruth statics;
     private final ArrayList<Scope> scopes = new ArrayList<>();
     private final ArrayList<Definition> definitions = new ArrayList<>();
-    private final UseTable uses = new UseTable();
-    private final UseTable placeUses = new UseTable();
+    private final UseTable uses = new UseTable(64);
+    private final UseTable placeUses = new UseTable(0);
     private final Reachability dag = new Reachability();
     /** For each binding (by definition id), the declarations of its symbol live where it binds; null for none. */
     private Bindings[] declarationsAtBinding = new Bindings[64];
@@ -138,9 +138,9 @@ public final class SemanticIndexBuilder {
         State st = new State(s);
         // Comprehension iterables nest: CPython forbids walrus in all of them (bpo-37757).
         st.compIterExpr = cur.compIterExpr;
-        if (s.isEager()) {
+        if (!NO_EAGER && s.isEager()) {
             // The enclosing state where this scope runs; only the names it reads out are kept, at exit.
-            st.enclosingAtEntry = cur.flow.reachable ? cur.flow.symbols.clone() : new Bindings[0];
+            st.enclosingAtEntry = cur.flow.reachable ? cur.flow.shareSymbols() : new Bindings[0];
             st.enclosingUnsetAtEntry = cur.flow.unset;
             if (cur.loops != null && !cur.loops.isEmpty()) {
                 cur.loops.get(cur.loops.size() - 1).eagerScopes.add(s.id);
@@ -156,7 +156,7 @@ public final class SemanticIndexBuilder {
         finishScope(done);
         stack.remove(stack.size() - 1);
         cur = stack.get(stack.size() - 1);
-        if (done.scope.isEager()) {
+        if (!NO_EAGER && done.scope.isEager()) {
             snapshot(done, cur);
         }
     }
@@ -168,7 +168,9 @@ public final class SemanticIndexBuilder {
         }
         st.scope.endState = end;
         int declared = Math.min(st.flow.declarations.length, end.length);
-        st.scope.endDeclarations = st.flow.reachable ? java.util.Arrays.copyOf(st.flow.declarations, declared) : new Bindings[0];
+        if (st.flow.reachable && declared > 0) {
+            st.scope.endDeclarations = java.util.Arrays.copyOf(st.flow.declarations, declared);
+        }
         if (st.scope.places != null) {
             Bindings[] places = new Bindings[st.scope.places.size()];
             for (int i = 0; i < places.length; i++) {
@@ -300,15 +302,17 @@ public final class SemanticIndexBuilder {
             }
             return id;
         }
-        if (reachable && declares(kind, node) && place < 0) {
-            flow.declare(sym, Bindings.of(id));
+        // One immutable Bindings serves a definition that both declares and binds.
+        Bindings mine = reachable ? Bindings.of(id) : null;
+        if (reachable && place < 0 && declares(kind, node)) {
+            flow.declare(sym, mine);
         }
         if (!kind.flows()) {
             return id;
         }
         if (reachable) {
             if (place >= 0) {
-                flow.setPlace(place, Bindings.of(id));
+                flow.setPlace(place, mine);
                 forgetLongerPaths(st.scope, flow, -1, place);
             } else {
                 Bindings declared = flow.declarations(sym);
@@ -318,14 +322,15 @@ public final class SemanticIndexBuilder {
                     }
                     declarationsAtBinding[id] = declared;
                 }
-                flow.set(sym, Bindings.of(id));
+                flow.set(sym, mine);
                 forgetLongerPaths(st.scope, flow, sym, -1);
             }
         }
-        if (st.tries != null) {
-            for (TryFrame frame : st.tries) {
-                frame.symbols.add(sym);
-                frame.defs.add(id);
+        ArrayList<TryFrame> tries = st.tries;
+        if (tries != null) {
+            for (int i = 0, n = tries.size(); i < n; i++) {
+                tries.get(i).symbols.add(sym);
+                tries.get(i).defs.add(id);
             }
         }
         if (testSymbols != null && testState == st) {
@@ -352,14 +357,14 @@ public final class SemanticIndexBuilder {
         Bindings star = Bindings.of(id);
         int r = Reachability.ALWAYS_TRUE;
         for (int i = 0; i < flow.symbols.length; i++) {
-            flow.symbols[i] = Bindings.merge(flow.get(i), r, star, r, dag);
+            flow.set(i, Bindings.merge(flow.get(i), r, star, r, dag));
         }
         flow.unset = Bindings.merge(flow.unset, r, star, r, dag);
     }
 
     /** Rebinding a name or a place forgets what was known of the places it starts ({@code self.x} after {@code self = ...}). */
     private static void forgetLongerPaths(Scope scope, FlowState flow, int rootSymbol, int prefixPlace) {
-        if (scope.places == null || flow.places.length == 0) {
+        if (flow.places.length == 0 || (rootSymbol >= 0 ? !scope.rootsPlaces(rootSymbol) : !scope.prefixesPlaces(prefixPlace))) {
             return;
         }
         for (int i = 0; i < flow.places.length; i++) {
@@ -369,7 +374,7 @@ public final class SemanticIndexBuilder {
             Place p = scope.places.get(i);
             boolean longer = rootSymbol >= 0 ? p.rootSymbol() == rootSymbol : startsWith(scope, p, prefixPlace);
             if (longer) {
-                flow.places[i] = Bindings.UNBOUND;
+                flow.setPlace(i, Bindings.UNBOUND);
             }
         }
     }
@@ -398,10 +403,18 @@ public final class SemanticIndexBuilder {
         return -2 - place;
     }
 
-    /** Records a read of a member place; a place is created by its first assignment or test (or any read in a loop). */
+    /**
+     * Records a read of a member place. A place is created by its first assignment or test: reads
+     * before that (in this scope's walk) are left to attribute lookup, which is what they would
+     * read anyway, except for an assignment later in a loop body reaching them by the back edge.
+     */
+    static final boolean NO_PLACES = Boolean.getBoolean("x.noplaces");
+    static final boolean NO_CALLS = Boolean.getBoolean("x.nocalls");
+    static final boolean NO_WITH = Boolean.getBoolean("x.nowith");
+    static final boolean NO_EAGER = Boolean.getBoolean("x.noeager");
     private void usePlace(Expr node) {
-        boolean create = testSymbols != null || (cur.loops != null && !cur.loops.isEmpty());
-        int place = placeOf(node, create);
+        if (NO_PLACES) return;
+        int place = placeOf(node, testSymbols != null);
         if (place < 0) {
             return;
         }
@@ -608,7 +621,7 @@ public final class SemanticIndexBuilder {
                 visitExpr(e.value());
                 // A call made for its effect may never return (sys.exit(), assert_never(), a NoReturn function).
                 Expr v = e.value() instanceof Await aw ? aw.value() : e.value();
-                if (v instanceof Call call && cur.flow.reachable) {
+                if (!NO_CALLS && v instanceof Call call && cur.flow.reachable) {
                     int c = newConstraint(ConstraintKind.CALL_RETURNS, call, null);
                     cur.flow.reach = dag.and(cur.flow.reach, dag.atom(c, true));
                 }
@@ -843,20 +856,20 @@ public final class SemanticIndexBuilder {
     }
 
     private void visitParameters(Arguments args) {
-        for (Arg a : args.posonlyargs()) {
-            parameter(a, DefinitionKind.PARAMETER);
-        }
-        for (Arg a : args.args()) {
-            parameter(a, DefinitionKind.PARAMETER);
-        }
-        for (Arg a : args.kwonlyargs()) {
-            parameter(a, DefinitionKind.PARAMETER);
-        }
+        parameters(args.posonlyargs());
+        parameters(args.args());
+        parameters(args.kwonlyargs());
         if (args.vararg() != null) {
             parameter(args.vararg(), DefinitionKind.VARIADIC_PARAMETER);
         }
         if (args.kwarg() != null) {
             parameter(args.kwarg(), DefinitionKind.KEYWORD_VARIADIC_PARAMETER);
+        }
+    }
+
+    private void parameters(List<Arg> list) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            parameter(list.get(i), DefinitionKind.PARAMETER);
         }
     }
 
@@ -1221,7 +1234,7 @@ public final class SemanticIndexBuilder {
         popTry();
         // A context manager whose __exit__ returns true swallows an exception from the body and
         // resumes after the block, with any body definition possibly the last: inference decides.
-        if (entry.reachable) {
+        if (!NO_WITH && entry.reachable) {
             addExceptionEdges(entry, frame);
             int c = newConstraint(ConstraintKind.WITH_SWALLOWS, node, null);
             entry.reach = dag.and(entry.reach, dag.atom(c, true));

@@ -10,18 +10,26 @@ import java.util.Arrays;
  */
 final class UseTable {
     /** The scope id, complemented ({@code ~id}) for a use that static reachability rules out. */
-    int[] scopes = new int[64];
+    int[] scopes;
     /** The symbol id (name reads) or the place id (place reads) within the scope. */
-    int[] symbols = new int[64];
-    Expr[] nodes = new Expr[64];
-    Bindings[] bindings = new Bindings[64];
+    int[] symbols;
+    Expr[] nodes;
+    Bindings[] bindings;
     /** The {@link Reachability} formula of the point of the use. */
-    int[] reach = new int[64];
+    int[] reach;
     int size;
+
+    UseTable(int capacity) {
+        scopes = new int[capacity];
+        symbols = new int[capacity];
+        nodes = new Expr[capacity];
+        bindings = new Bindings[capacity];
+        reach = new int[capacity];
+    }
 
     int add(int scope, int symbol, Expr node, boolean reachable, Bindings b, int reachability) {
         if (size == scopes.length) {
-            int n = size * 2;
+            int n = Math.max(8, size * 2);
             scopes = Arrays.copyOf(scopes, n);
             symbols = Arrays.copyOf(symbols, n);
             nodes = Arrays.copyOf(nodes, n);
