@@ -18,7 +18,6 @@ final class Bindings {
     private static final Cons[] NO_CONS = new Cons[0];
     /** Shared by every single unconstrained definition: these arrays are never written after creation. */
     private static final Cons[] NO_CONSTRAINT = new Cons[1];
-    private static final int[] ALWAYS = {Reachability.ALWAYS_TRUE};
 
     static final Bindings UNBOUND = new Bindings(NONE, NO_CONS, NONE, true, null, Reachability.ALWAYS_TRUE);
 
@@ -44,7 +43,7 @@ final class Bindings {
     }
 
     static Bindings of(int def) {
-        return new Bindings(new int[] {def}, NO_CONSTRAINT, ALWAYS, false, null, Reachability.ALWAYS_TRUE);
+        return new Bindings(new int[] {def}, NO_CONSTRAINT, alwaysTrue(1), false, null, Reachability.ALWAYS_TRUE);
     }
 
     /** A persistent list of constraint ids; the sign is the low bit (1 = negative). */
@@ -78,30 +77,45 @@ final class Bindings {
         }
         int[] out = new int[a.defs.length + b.defs.length];
         Cons[] cons = new Cons[out.length];
-        int[] reach = new int[out.length];
+        // Most merged bindings stay live unconditionally: their reach array is a shared one, made only when needed.
+        int[] reach = null;
         int i = 0;
         int j = 0;
         int n = 0;
         while (i < a.defs.length || j < b.defs.length) {
+            int r;
             if (j >= b.defs.length || (i < a.defs.length && a.defs[i] < b.defs[j])) {
                 cons[n] = a.constraints[i];
-                reach[n] = dag.and(a.reach[i], ra);
-                out[n++] = a.defs[i++];
+                r = dag.and(a.reach[i], ra);
+                out[n] = a.defs[i++];
             } else if (i >= a.defs.length || b.defs[j] < a.defs[i]) {
                 cons[n] = b.constraints[j];
-                reach[n] = dag.and(b.reach[j], rb);
-                out[n++] = b.defs[j++];
+                r = dag.and(b.reach[j], rb);
+                out[n] = b.defs[j++];
             } else {
                 cons[n] = commonTail(a.constraints[i], b.constraints[j]);
-                reach[n] = both(a.reach[i], ra, b.reach[j], rb, dag);
-                out[n++] = a.defs[i++];
+                r = both(a.reach[i], ra, b.reach[j], rb, dag);
+                out[n] = a.defs[i++];
                 j++;
             }
+            if (r != Reachability.ALWAYS_TRUE && reach == null) {
+                reach = new int[out.length];
+                Arrays.fill(reach, 0, n, Reachability.ALWAYS_TRUE);
+            }
+            if (reach != null) {
+                reach[n] = r;
+            }
+            n++;
         }
         if (n < out.length) {
             out = Arrays.copyOf(out, n);
             cons = Arrays.copyOf(cons, n);
-            reach = Arrays.copyOf(reach, n);
+            if (reach != null) {
+                reach = Arrays.copyOf(reach, n);
+            }
+        }
+        if (reach == null) {
+            reach = alwaysTrue(n);
         }
         boolean unbound = a.mayBeUnbound || b.mayBeUnbound;
         Cons unboundCons = null;
@@ -117,6 +131,25 @@ final class Bindings {
             unboundReach = dag.and(b.unboundReach, rb);
         }
         return new Bindings(out, cons, reach, unbound, unboundCons, unboundReach);
+    }
+
+    private static final int[][] ALWAYS_TRUE = new int[17][];
+
+    static {
+        for (int k = 0; k < ALWAYS_TRUE.length; k++) {
+            ALWAYS_TRUE[k] = new int[k];
+            Arrays.fill(ALWAYS_TRUE[k], Reachability.ALWAYS_TRUE);
+        }
+    }
+
+    /** A never-written array of n {@link Reachability#ALWAYS_TRUE}s. */
+    private static int[] alwaysTrue(int n) {
+        if (n < ALWAYS_TRUE.length) {
+            return ALWAYS_TRUE[n];
+        }
+        int[] r = new int[n];
+        Arrays.fill(r, Reachability.ALWAYS_TRUE);
+        return r;
     }
 
     /** The stored condition of a binding live on both sides: unchanged when both sides stored the same. */

@@ -23,9 +23,15 @@ public final class SemanticIndex {
     /** First symbol key of each scope in the (scope, symbol) maps below; the last entry is the total. */
     private final int[] symbolBase;
     private final int[] placeBase;
-    private final IdMultimap definitionsBySymbol;
-    private final IdMultimap definitionsByPlace;
-    private final IdMultimap usesBySymbol;
+    /**
+     * Definitions and uses by (scope, symbol) and definitions by (scope, place): built on the first
+     * lookup that needs them (a checker asks for them on a fraction of the modules it indexes) and
+     * published through a volatile field like {@link #useByOffset}; constant time from then on.
+     */
+    private volatile Lookups lookups;
+
+    private record Lookups(IdMultimap definitionsBySymbol, IdMultimap definitionsByPlace, IdMultimap usesBySymbol) {
+    }
     /** Module symbols that a function binds through a {@code global} declaration. */
     private final boolean[] boundThroughGlobal;
     private final boolean hasStarImport;
@@ -72,15 +78,26 @@ public final class SemanticIndex {
             }
         }
         hasStarImport = star;
-        definitionsBySymbol = IdMultimap.of(symbolBase[scopes.size()], n, i -> {
-            Definition d = definitions.get(i);
-            return d.symbol() >= 0 ? symbolBase[d.scope()] + d.symbol() : -1;
-        });
-        definitionsByPlace = IdMultimap.of(placeBase[scopes.size()], n, i -> {
-            Definition d = definitions.get(i);
-            return d.place() >= 0 ? placeBase[d.scope()] + d.place() : -1;
-        });
-        usesBySymbol = IdMultimap.of(symbolBase[scopes.size()], uses.size, u -> symbolBase[uses.scope(u)] + uses.symbols[u]);
+    }
+
+    private Lookups lookups() {
+        Lookups l = lookups;
+        if (l == null) {
+            int n = definitions.size();
+            IdMultimap bySymbol = IdMultimap.of(symbolBase[scopes.size()], n, i -> {
+                Definition d = definitions.get(i);
+                return d.symbol() >= 0 ? symbolBase[d.scope()] + d.symbol() : -1;
+            });
+            IdMultimap byPlace = IdMultimap.of(placeBase[scopes.size()], n, i -> {
+                Definition d = definitions.get(i);
+                return d.place() >= 0 ? placeBase[d.scope()] + d.place() : -1;
+            });
+            IdMultimap uses = IdMultimap.of(symbolBase[scopes.size()], this.uses.size,
+                    u -> symbolBase[this.uses.scope(u)] + this.uses.symbols[u]);
+            l = new Lookups(bySymbol, byPlace, uses);
+            lookups = l;
+        }
+        return l;
     }
 
     public static SemanticIndex of(Module module, IndexOptions options) {
@@ -322,7 +339,7 @@ public final class SemanticIndex {
         if (symbol < 0 || symbol >= scope.symbolCount()) {
             return List.of();
         }
-        return slice(definitionsBySymbol, symbolBase[scope.id] + symbol);
+        return slice(lookups().definitionsBySymbol(), symbolBase[scope.id] + symbol);
     }
 
     /** Every declaration of a symbol ({@code x: int}, annotated parameters, def, class, import, ...), in source order. */
@@ -341,7 +358,7 @@ public final class SemanticIndex {
         if (place < 0 || place >= scope.places().size()) {
             return List.of();
         }
-        return slice(definitionsByPlace, placeBase[scope.id] + place);
+        return slice(lookups().definitionsByPlace(), placeBase[scope.id] + place);
     }
 
     /** Every read of a symbol in its scope, in source order. */
@@ -350,6 +367,7 @@ public final class SemanticIndex {
             return List.of();
         }
         int key = symbolBase[scope.id] + symbol;
+        IdMultimap usesBySymbol = lookups().usesBySymbol();
         List<Use> out = new ArrayList<>(usesBySymbol.size(key));
         for (int i = 0; i < usesBySymbol.size(key); i++) {
             out.add(new Use(uses, usesBySymbol.get(key, i)));

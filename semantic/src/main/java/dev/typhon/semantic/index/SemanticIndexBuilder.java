@@ -138,7 +138,7 @@ public final class SemanticIndexBuilder {
         State st = new State(s);
         // Comprehension iterables nest: CPython forbids walrus in all of them (bpo-37757).
         st.compIterExpr = cur.compIterExpr;
-        if (!NO_EAGER && s.isEager()) {
+        if (s.isEager()) {
             // The enclosing state where this scope runs; only the names it reads out are kept, at exit.
             st.enclosingAtEntry = cur.flow.reachable ? cur.flow.shareSymbols() : new Bindings[0];
             st.enclosingUnsetAtEntry = cur.flow.unset;
@@ -156,7 +156,7 @@ public final class SemanticIndexBuilder {
         finishScope(done);
         stack.remove(stack.size() - 1);
         cur = stack.get(stack.size() - 1);
-        if (!NO_EAGER && done.scope.isEager()) {
+        if (done.scope.isEager()) {
             snapshot(done, cur);
         }
     }
@@ -408,12 +408,7 @@ public final class SemanticIndexBuilder {
      * before that (in this scope's walk) are left to attribute lookup, which is what they would
      * read anyway, except for an assignment later in a loop body reaching them by the back edge.
      */
-    static final boolean NO_PLACES = Boolean.getBoolean("x.noplaces");
-    static final boolean NO_CALLS = Boolean.getBoolean("x.nocalls");
-    static final boolean NO_WITH = Boolean.getBoolean("x.nowith");
-    static final boolean NO_EAGER = Boolean.getBoolean("x.noeager");
     private void usePlace(Expr node) {
-        if (NO_PLACES) return;
         int place = placeOf(node, testSymbols != null);
         if (place < 0) {
             return;
@@ -621,7 +616,7 @@ public final class SemanticIndexBuilder {
                 visitExpr(e.value());
                 // A call made for its effect may never return (sys.exit(), assert_never(), a NoReturn function).
                 Expr v = e.value() instanceof Await aw ? aw.value() : e.value();
-                if (!NO_CALLS && v instanceof Call call && cur.flow.reachable) {
+                if (v instanceof Call call && cur.flow.reachable) {
                     int c = newConstraint(ConstraintKind.CALL_RETURNS, call, null);
                     cur.flow.reach = dag.and(cur.flow.reach, dag.atom(c, true));
                 }
@@ -1234,7 +1229,7 @@ public final class SemanticIndexBuilder {
         popTry();
         // A context manager whose __exit__ returns true swallows an exception from the body and
         // resumes after the block, with any body definition possibly the last: inference decides.
-        if (!NO_WITH && entry.reachable) {
+        if (entry.reachable) {
             addExceptionEdges(entry, frame);
             int c = newConstraint(ConstraintKind.WITH_SWALLOWS, node, null);
             entry.reach = dag.and(entry.reach, dag.atom(c, true));

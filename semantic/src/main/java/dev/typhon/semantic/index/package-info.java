@@ -32,14 +32,15 @@
  * branch copies one array and a merge unions sorted definition ids; loops add the definitions of
  * their back edge to what the body captured while it saw the loop header (uses, {@code break}
  * states, eager snapshots); a try body records its definitions for the handlers and the finally
- * block. Lookups by symbol (definitions, uses, declarations) are prepared when the index is built
- * and take constant time. Start with {@link dev.typhon.semantic.index.SemanticIndex#of}.
+ * block. Lookups by symbol (definitions, uses, declarations) and by place are prepared once, on
+ * the first such query, and take constant time. Start with {@link dev.typhon.semantic.index.SemanticIndex#of}.
  *
  * <p>Thread safety: a {@link dev.typhon.semantic.index.SemanticIndex} and everything it hands out
  * (scopes, definitions, uses, constraints, reachability formulas) is immutable once
- * {@code SemanticIndex.of} returns and may be read from any number of threads. The two lookup
- * tables it builds on first use ({@code useAt}, {@code placeUseAt}) are published through
- * volatile fields and never changed after. Building an index is single-threaded; build different
+ * {@code SemanticIndex.of} returns and may be read from any number of threads. The lookup tables
+ * it builds on first use (by offset for {@code useAt} / {@code placeUseAt}, by symbol and place
+ * for {@code definitionsOf} and the like) are published through volatile fields and never
+ * changed after: two racing threads may both build one, equal and either fine to keep. Building an index is single-threaded; build different
  * modules' indexes on different threads freely. The API returns Java collections only.
  */
 package dev.typhon.semantic.index;
