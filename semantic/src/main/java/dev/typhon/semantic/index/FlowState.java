@@ -38,7 +38,10 @@ final class FlowState {
     }
 
     static FlowState start() {
-        return new FlowState(new Bindings[8], NONE, NONE, true);
+        // Shared empty arrays: the first write gives the state its own (many scopes bind a few names, some none).
+        FlowState s = new FlowState(NONE, NONE, NONE, true);
+        s.shared = SYMBOLS | PLACES | DECLARATIONS;
+        return s;
     }
 
     static FlowState unreachable() {

@@ -144,8 +144,10 @@ public final class Reachability {
         return size;
     }
 
+    private static final Kind[] KINDS = Kind.values();
+
     public Kind kind(int formula) {
-        return Kind.values()[kinds[formula]];
+        return KINDS[kinds[formula]];
     }
 
     /** The predicate of an atom (an index into {@link SemanticIndex#constraints()}). */
@@ -168,41 +170,87 @@ public final class Reachability {
         return right[formula];
     }
 
-    /**
-     * Evaluates a formula in three-valued (Kleene) logic, asking the oracle about each predicate.
-     * Operands are ids smaller than their node, so one pass over the ids it needs would do; a
-     * recursion with a per-call memo is simpler and the formulas a query touches are small.
-     */
+    /** Evaluates a formula in three-valued (Kleene) logic, asking the oracle about each predicate. */
     public Truth evaluate(int formula, Oracle oracle) {
-        return evaluate(formula, oracle, new java.util.HashMap<>());
+        return new Evaluation(this, oracle).truth(formula);
     }
 
-    private Truth evaluate(int f, Oracle oracle, java.util.Map<Integer, Truth> memo) {
-        switch (kind(f)) {
-            case TRUE:
-                return Truth.ALWAYS_TRUE;
-            case FALSE:
-                return Truth.ALWAYS_FALSE;
-            case ATOM: {
-                Truth t = oracle.evaluate(atomConstraint(f));
-                return atomPositive(f) ? t : t.not();
+    /**
+     * The formulas of one index under one oracle, each evaluated at most once: a use's formula
+     * shares most of its nodes with the formulas before it in its scope (a chain grows by one node
+     * per call statement), so a checker asking about every use pays for each node once. Safe to
+     * share between threads: a memo entry is written only with the one value it can have.
+     */
+    public static final class Evaluation {
+        private static final byte UNKNOWN = 0;
+        private static final Truth[] DECODE = {null, Truth.ALWAYS_TRUE, Truth.ALWAYS_FALSE, Truth.AMBIGUOUS};
+
+        private final Reachability formulas;
+        private final Oracle oracle;
+        private final byte[] memo;
+
+        public Evaluation(Reachability formulas, Oracle oracle) {
+            this.formulas = formulas;
+            this.oracle = oracle;
+            this.memo = new byte[formulas.size];
+        }
+
+        public Truth truth(int formula) {
+            byte known = memo[formula];
+            if (known != UNKNOWN) {
+                return DECODE[known];
             }
-            default:
-                break;
+            // Iterative: a chain may be as long as a module has statements. Operands have smaller ids.
+            int[] stack = new int[16];
+            int top = 0;
+            stack[top++] = formula;
+            while (top > 0) {
+                int f = stack[top - 1];
+                if (memo[f] != UNKNOWN) {
+                    top--;
+                    continue;
+                }
+                Truth result;
+                switch (formulas.kind(f)) {
+                    case TRUE -> result = Truth.ALWAYS_TRUE;
+                    case FALSE -> result = Truth.ALWAYS_FALSE;
+                    case ATOM -> {
+                        Truth t = oracle.evaluate(formulas.atomConstraint(f));
+                        result = formulas.atomPositive(f) ? t : t.not();
+                    }
+                    default -> {
+                        boolean and = formulas.kind(f) == Kind.AND;
+                        int a = formulas.left[f];
+                        int b = formulas.right[f];
+                        if (memo[a] == UNKNOWN) {
+                            stack = push(stack, top++, a);
+                            continue;
+                        }
+                        Truth ta = DECODE[memo[a]];
+                        if (ta == (and ? Truth.ALWAYS_FALSE : Truth.ALWAYS_TRUE)) {
+                            result = ta;
+                        } else if (memo[b] == UNKNOWN) {
+                            stack = push(stack, top++, b);
+                            continue;
+                        } else {
+                            Truth tb = DECODE[memo[b]];
+                            result = and ? combineAnd(ta, tb) : combineOr(ta, tb);
+                        }
+                    }
+                }
+                memo[f] = (byte) (result.ordinal() + 1);
+                top--;
+            }
+            return DECODE[memo[formula]];
         }
-        Truth known = memo.get(f);
-        if (known != null) {
-            return known;
+
+        private static int[] push(int[] stack, int at, int value) {
+            if (at == stack.length) {
+                stack = Arrays.copyOf(stack, at * 2);
+            }
+            stack[at] = value;
+            return stack;
         }
-        Truth a = evaluate(left[f], oracle, memo);
-        Truth result;
-        if (kind(f) == Kind.AND) {
-            result = a == Truth.ALWAYS_FALSE ? a : combineAnd(a, evaluate(right[f], oracle, memo));
-        } else {
-            result = a == Truth.ALWAYS_TRUE ? a : combineOr(a, evaluate(right[f], oracle, memo));
-        }
-        memo.put(f, result);
-        return result;
     }
 
     private static Truth combineAnd(Truth a, Truth b) {

@@ -430,14 +430,37 @@ public final class SemanticIndex {
         };
     }
 
+    private volatile Reachability.Evaluation defaultEvaluation;
+
+    /**
+     * This index's formulas under an oracle, each evaluated once however many queries ask
+     * (predicates the oracle leaves ambiguous are decided as {@link #DEFAULT_ORACLE} decides them
+     * when it is that oracle). Keep one per oracle for a batch of queries.
+     */
+    public Reachability.Evaluation evaluation(Reachability.Oracle oracle) {
+        if (oracle == DEFAULT_ORACLE) {
+            Reachability.Evaluation e = defaultEvaluation;
+            if (e == null) {
+                e = new Reachability.Evaluation(reachability, c -> defaultTruth(c, oracle));
+                defaultEvaluation = e;
+            }
+            return e;
+        }
+        return new Reachability.Evaluation(reachability, oracle);
+    }
+
     /** Whether a formula may hold: not ruled out by the oracle. */
     public boolean mayHold(int formula, Reachability.Oracle oracle) {
-        return reachability.evaluate(formula, c -> defaultTruth(c, oracle)) != Reachability.Truth.ALWAYS_FALSE;
+        return formula == Reachability.ALWAYS_TRUE || mayHold(formula, evaluation(oracle));
+    }
+
+    public boolean mayHold(int formula, Reachability.Evaluation evaluation) {
+        return formula == Reachability.ALWAYS_TRUE || evaluation.truth(formula) != Reachability.Truth.ALWAYS_FALSE;
     }
 
     /** Whether the name of a use is bound there (see the other overload), deciding predicates as {@link #DEFAULT_ORACLE} does. */
     public Boundness boundness(Use use, java.util.function.Predicate<String> isBuiltin) {
-        return boundness(use, isBuiltin, DEFAULT_ORACLE);
+        return boundness(use, isBuiltin, evaluation(DEFAULT_ORACLE));
     }
 
     /**
@@ -449,7 +472,7 @@ public final class SemanticIndex {
      * provide count as bound. Bindings and uses the oracle rules out do not count; uses it rules
      * out (and statically unreachable ones) count as bound.
      */
-    public Boundness boundness(Use use, java.util.function.Predicate<String> isBuiltin, Reachability.Oracle oracle) {
+    public Boundness boundness(Use use, java.util.function.Predicate<String> isBuiltin, Reachability.Evaluation oracle) {
         if (!use.reachable() || !mayHold(use.reachability(), oracle)) {
             return Boundness.BOUND;
         }
@@ -482,7 +505,7 @@ public final class SemanticIndex {
     }
 
     /** Boundness within one scope's flow: which of the live bindings (and the unbound state) the oracle lets through. */
-    private Boundness local(Bindings b, int at, Reachability.Oracle oracle) {
+    private Boundness local(Bindings b, int at, Reachability.Evaluation oracle) {
         boolean bound = false;
         boolean unbound = b.mayBeUnbound && mayHoldBoth(b.unboundReach, at, oracle);
         for (int i = 0; i < b.defs.length; i++) {
@@ -498,7 +521,7 @@ public final class SemanticIndex {
         return !unbound ? Boundness.BOUND : bound ? Boundness.POSSIBLY_UNBOUND : Boundness.UNBOUND;
     }
 
-    private boolean mayHoldBoth(int stored, int at, Reachability.Oracle oracle) {
+    private boolean mayHoldBoth(int stored, int at, Reachability.Evaluation oracle) {
         return stored == Reachability.ALWAYS_TRUE ? mayHold(at, oracle) : mayHold(stored, oracle) && mayHold(at, oracle);
     }
 
@@ -535,7 +558,7 @@ public final class SemanticIndex {
      * past a lazy scope, any binding in the enclosing function will do.
      */
     private Boundness outer(Scope s, String name, java.util.function.Predicate<String> isBuiltin,
-                            Reachability.Oracle oracle) {
+                            Reachability.Evaluation oracle) {
         boolean eager = s.isEager();
         Scope child = s;
         for (int p = s.parent; p >= 0; child = scopes.get(p), p = scopes.get(p).parent) {

@@ -25,9 +25,10 @@ public final class UnresolvedReferences {
 
     public static List<UnresolvedReference> find(SemanticIndex index, Set<String> builtins, Reachability.Oracle oracle) {
         List<UnresolvedReference> out = new ArrayList<>();
+        Reachability.Evaluation evaluation = index.evaluation(oracle);
         for (int u = 0, n = index.useCount(); u < n; u++) {
             Use use = index.use(u);
-            Boundness b = index.boundness(use, builtins::contains, oracle);
+            Boundness b = index.boundness(use, builtins::contains, evaluation);
             if (b != Boundness.BOUND) {
                 out.add(new UnresolvedReference(use, b));
             }

@@ -74,11 +74,11 @@ final class IndexDiagnostics {
         for (SemanticError e : index.errors()) {
             out.add(new MdAssertions.Diagnostic(e.lineno(), column(text, e.startOffset()), "invalid-syntax", e.message()));
         }
-        Reachability.Oracle oracle = oracle(index);
-        for (UnresolvedReference r : UnresolvedReferences.find(index, builtins(version), oracle)) {
+        Reachability.Oracle decide = oracle(index);
+        for (UnresolvedReference r : UnresolvedReferences.find(index, builtins(version), decide)) {
             out.add(diagnostic(text, r.use().node(), r.rule(), r.message()));
         }
-        reveals(parsed.module(), index, text, oracle, out);
+        reveals(parsed.module(), index, text, index.evaluation(decide), out);
         return out;
     }
 
@@ -110,7 +110,7 @@ final class IndexDiagnostics {
         return node instanceof Call call && call.func() instanceof Name n && n.id().startsWith(prefix);
     }
 
-    private static void reveals(Node node, SemanticIndex index, String text, Reachability.Oracle oracle,
+    private static void reveals(Node node, SemanticIndex index, String text, Reachability.Evaluation oracle,
                                 List<MdAssertions.Diagnostic> out) {
         if (node instanceof Call c && c.func() instanceof Name f && f.id().equals("reveal_type") && c.args().size() == 1) {
             Expr arg = c.args().get(0);
@@ -128,7 +128,7 @@ final class IndexDiagnostics {
         node.forEachChild(child -> reveals(child, index, text, oracle, out));
     }
 
-    static String display(SemanticIndex index, Use use, String text, Reachability.Oracle oracle) {
+    static String display(SemanticIndex index, Use use, String text, Reachability.Evaluation oracle) {
         Scope scope = index.scope(use.scope());
         int res = scope.resolution(use.symbol());
         if (scope.kind() == dev.typhon.semantic.index.ScopeKind.MODULE) {
@@ -177,7 +177,7 @@ final class IndexDiagnostics {
 
     /** Bindings as line numbers with their narrowing in brackets; those the oracle rules out are left out. */
     private static String render(SemanticIndex index, ReachingBindings b, int at, String implicit, String text,
-                                 Reachability.Oracle oracle) {
+                                 Reachability.Evaluation oracle) {
         List<ReachingDefinition> defs = new ArrayList<>();
         for (ReachingDefinition d : b.definitions()) {
             if (index.mayHold(d.reachability(), oracle)) {
