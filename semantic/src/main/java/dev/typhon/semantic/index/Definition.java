@@ -15,13 +15,19 @@ import dev.typhon.ast.Node;
  *                     ExceptHandler, pattern, ...
  * @param statement    the statement or expression that provides the value (Assign, For, withitem,
  *                     comprehension, NamedExpr, ...); equal to {@code node} when there is no other
- * @param startOffset  start of the binding node (UTF-16 offset), for display and lookups; not an
- *                     identity ({@code except ... as e} binds and unbinds at one offset)
  * @param reachable    whether static reachability lets the definition happen at all
  * @param reachability the {@link Reachability} formula of the point where it happens
  */
 public record Definition(int id, int scope, int symbol, int place, DefinitionKind kind, Node node, Node statement,
-                         int startOffset, boolean reachable, int reachability) {
+                         boolean reachable, int reachability) {
+
+    /**
+     * Start of the binding node (UTF-16 offset), for display and lookups; not an identity
+     * ({@code except ... as e} binds and unbinds at one offset). Read from the node, not stored.
+     */
+    public int startOffset() {
+        return node.startOffset();
+    }
 
     /** The binding node's id in its module ({@link Node#nodeId()}): what inference memoizes by. */
     public int nodeId() {

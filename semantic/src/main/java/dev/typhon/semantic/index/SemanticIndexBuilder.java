@@ -292,9 +292,8 @@ public final class SemanticIndexBuilder {
         int id = definitions.size();
         FlowState flow = st.flow;
         boolean reachable = flow.reachable;
-        int start = node instanceof Located l ? l.startOffset() : statement instanceof Located l2 ? l2.startOffset() : 0;
         int place = sym <= -2 ? -2 - sym : -1;
-        definitions.add(new Definition(id, st.scope.id, sym <= -2 ? -1 : sym, place, kind, node, statement, start,
+        definitions.add(new Definition(id, st.scope.id, sym <= -2 ? -1 : sym, place, kind, node, statement,
                 reachable, reachable ? flow.reach : Reachability.ALWAYS_FALSE));
         if (sym == -1) {
             if (kind == DefinitionKind.STAR_IMPORT && reachable) {
