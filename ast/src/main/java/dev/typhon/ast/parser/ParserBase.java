@@ -37,7 +37,7 @@ abstract class ParserBase {
     /** Stack cost of one level of brackets ((, [, {, calls, subscripts): CPython allows 199. */
     static final int W_BRACKET = 8;
     /** One replacement field of an f-string or t-string. */
-    static final int W_FIELD = 12;
+    static final int W_FIELD = 16;
     /** One lambda body. */
     static final int W_LAMBDA = 4;
     /** The right operand of '**' (right-recursive). */
