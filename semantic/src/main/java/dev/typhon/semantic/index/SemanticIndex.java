@@ -301,6 +301,12 @@ public final class SemanticIndex {
         return b == null ? List.of() : ids(b.defs);
     }
 
+    /** The declarations of a name live where it is read ({@code x: int} before {@code print(x)}), in its own scope. */
+    public List<Definition> declarationsAt(Use use) {
+        Bindings b = uses.declarations[use.id()];
+        return b == null ? List.of() : ids(b.defs);
+    }
+
     /** The declarations of a symbol live at the end of its scope: its declared type as seen from outside. */
     public List<Definition> endOfScopeDeclarations(Scope scope, int symbol) {
         Bindings b = symbol >= 0 && symbol < scope.endDeclarations.length ? scope.endDeclarations[symbol] : null;

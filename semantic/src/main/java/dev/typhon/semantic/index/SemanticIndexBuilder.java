@@ -390,8 +390,11 @@ public final class SemanticIndexBuilder {
     private void use(State st, int sym, Name node) {
         FlowState flow = st.flow;
         boolean reachable = flow.reachable;
-        uses.add(st.scope.id, sym, node, reachable, reachable ? flow.get(sym) : Bindings.UNBOUND,
+        int u = uses.add(st.scope.id, sym, node, reachable, reachable ? flow.get(sym) : Bindings.UNBOUND,
                 reachable ? flow.reach : Reachability.ALWAYS_FALSE);
+        if (reachable && sym < flow.declarations.length && flow.declarations[sym] != null) {
+            uses.declarations[u] = flow.declarations[sym];
+        }
         if (testSymbols != null && testState == st) {
             testSymbols.add(sym);
         }

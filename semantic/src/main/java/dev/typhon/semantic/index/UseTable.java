@@ -17,6 +17,8 @@ final class UseTable {
     Bindings[] bindings;
     /** The {@link Reachability} formula of the point of the use. */
     int[] reach;
+    /** The declarations of the symbol live at the use (name reads only; null for none). */
+    Bindings[] declarations;
     int size;
 
     UseTable(int capacity) {
@@ -25,6 +27,7 @@ final class UseTable {
         nodes = new Expr[capacity];
         bindings = new Bindings[capacity];
         reach = new int[capacity];
+        declarations = new Bindings[capacity];
     }
 
     int add(int scope, int symbol, Expr node, boolean reachable, Bindings b, int reachability) {
@@ -35,6 +38,7 @@ final class UseTable {
             nodes = Arrays.copyOf(nodes, n);
             bindings = Arrays.copyOf(bindings, n);
             reach = Arrays.copyOf(reach, n);
+            declarations = Arrays.copyOf(declarations, n);
         }
         scopes[size] = reachable ? scope : ~scope;
         symbols[size] = symbol;
@@ -61,6 +65,7 @@ final class UseTable {
             nodes = Arrays.copyOf(nodes, size);
             bindings = Arrays.copyOf(bindings, size);
             reach = Arrays.copyOf(reach, size);
+            declarations = Arrays.copyOf(declarations, size);
         }
     }
 }

@@ -144,7 +144,17 @@ final class IndexDiagnostics {
             }
             return res == SymbolFlags.FREE ? "free" : "global";
         }
-        return render(index, index.bindings(use), use.reachability(), "Unbound", text, oracle);
+        List<Definition> declared = index.declarationsAt(use);
+        String unbound = declared.isEmpty() ? "Unbound" : "Unbound" + declaredText(declared);
+        return render(index, index.bindings(use), use.reachability(), unbound, text, oracle);
+    }
+
+    private static String declaredText(List<Definition> declared) {
+        StringBuilder s = new StringBuilder(" (declared ");
+        for (int i = 0; i < declared.size(); i++) {
+            s.append(i > 0 ? ", " : "").append(line(declared.get(i).node(), declared.get(i).statement()));
+        }
+        return s.append(')').toString();
     }
 
     /** The enclosing bindings an eagerly run scope reads a name from, as they are where it runs; null past a lazy scope. */
@@ -191,11 +201,7 @@ final class IndexDiagnostics {
             constraints(s, d.constraints(), text);
             List<Definition> declared = index.declarationsAt(d.definition());
             if (!declared.isEmpty() && !(declared.size() == 1 && declared.get(0).equals(d.definition()))) {
-                s.append(" (declared ");
-                for (int i = 0; i < declared.size(); i++) {
-                    s.append(i > 0 ? ", " : "").append(line(declared.get(i).node(), declared.get(i).statement()));
-                }
-                s.append(')');
+                s.append(declaredText(declared));
             }
             parts.add(s.toString());
         }
