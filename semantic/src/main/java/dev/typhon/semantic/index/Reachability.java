@@ -90,6 +90,16 @@ public final class Reachability {
         if (a == ALWAYS_TRUE || b == ALWAYS_TRUE || complementary(a, b)) {
             return ALWAYS_TRUE;
         }
+        // The two arms of a branch meeting again: (r and p) or (r and not p) is r, so the state
+        // after an if/else keeps the condition it had before it instead of growing with each branch.
+        if (kinds[a] == Kind.AND.ordinal() && kinds[b] == Kind.AND.ordinal()) {
+            if (left[a] == left[b] && complementary(right[a], right[b])) {
+                return left[a];
+            }
+            if (right[a] == right[b] && complementary(left[a], left[b])) {
+                return right[a];
+            }
+        }
         return node(Kind.OR, Math.min(a, b), Math.max(a, b));
     }
 
