@@ -340,6 +340,39 @@ public final class SemanticIndex {
         return null;
     }
 
+    /**
+     * What a name that {@code scope} reads but does not bind is, seen from where the scope runs:
+     * for an eagerly run scope (and a chain of them, class bodies skipped) the bindings in the
+     * enclosing scope that binds it at that point, unbound if that scope binds it only later;
+     * null when a lazy scope lies on the way (it reads the enclosing scope as it ends) or no
+     * enclosing scope binds the name.
+     */
+    public ReachingBindings eagerLookup(Scope scope, String name) {
+        if (!scope.isEager()) {
+            return null;
+        }
+        Scope child = scope;
+        for (int p = scope.parent; p >= 0; child = scopes.get(p), p = scopes.get(p).parent) {
+            Scope e = scopes.get(p);
+            if (e.kind == ScopeKind.CLASS) {
+                continue;
+            }
+            ReachingBindings snap = eagerSnapshot(child, name);
+            if (snap != null) {
+                return snap;
+            }
+            int sym = e.symbolId(name);
+            if (sym >= 0 && (e.kind == ScopeKind.MODULE || e.resolution(sym) == SymbolFlags.LOCAL
+                    || e.resolution(sym) == SymbolFlags.CELL)) {
+                return full(Bindings.UNBOUND);  // bound there, but only after this scope ran
+            }
+            if (!e.isEager()) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Every definition of a symbol, reachable or not, in source order. Constant time to find. */
     public List<Definition> definitionsOf(Scope scope, int symbol) {
         if (symbol < 0 || symbol >= scope.symbolCount()) {

@@ -138,7 +138,7 @@ final class IndexDiagnostics {
             return "Unreachable";
         }
         if (res == SymbolFlags.FREE || res == SymbolFlags.GLOBAL_EXPLICIT || res == SymbolFlags.GLOBAL_IMPLICIT) {
-            ReachingBindings eager = eagerLookup(index, scope, scope.symbolName(use.symbol()));
+            ReachingBindings eager = index.eagerLookup(scope, scope.symbolName(use.symbol()));
             if (eager != null) {
                 return "eager: " + render(index, eager, Reachability.ALWAYS_TRUE, "Unbound", text, oracle);
             }
@@ -155,34 +155,6 @@ final class IndexDiagnostics {
             s.append(i > 0 ? ", " : "").append(line(declared.get(i).node(), declared.get(i).statement()));
         }
         return s.append(')').toString();
-    }
-
-    /** The enclosing bindings an eagerly run scope reads a name from, as they are where it runs; null past a lazy scope. */
-    private static ReachingBindings eagerLookup(SemanticIndex index, Scope scope, String name) {
-        Scope child = scope;
-        if (!scope.isEager()) {
-            return null;
-        }
-        for (int p = scope.parent(); p >= 0; p = index.scope(p).parent()) {
-            Scope e = index.scope(p);
-            if (e.kind() != dev.typhon.semantic.index.ScopeKind.CLASS) {
-                ReachingBindings snap = index.eagerSnapshot(child, name);
-                if (snap != null) {
-                    return snap;
-                }
-                int sym = e.symbolId(name);
-                if (sym >= 0 && (e.kind() == dev.typhon.semantic.index.ScopeKind.MODULE
-                        || e.resolution(sym) == SymbolFlags.LOCAL || e.resolution(sym) == SymbolFlags.CELL)) {
-                    // Bound there, but only after this scope ran.
-                    return new ReachingBindings(List.of(), true, List.of(), Reachability.ALWAYS_TRUE);
-                }
-                if (!e.isEager()) {
-                    return null;
-                }
-            }
-            child = e;
-        }
-        return null;
     }
 
     /** Bindings as line numbers with their narrowing in brackets; those the oracle rules out are left out. */
