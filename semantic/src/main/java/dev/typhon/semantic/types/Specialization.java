@@ -1,0 +1,75 @@
+package dev.typhon.semantic.types;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mapping from type variables to types ({@code _T -> int}), applied to a type by replacing every
+ * occurrence of the variables. Variables without an argument map to Unknown.
+ */
+public final class Specialization {
+    private final Map<DefinitionRef, Type> map;
+
+    private Specialization(Map<DefinitionRef, Type> map) {
+        this.map = map;
+    }
+
+    public static Specialization of(List<TypeVarType> parameters, List<Type> arguments) {
+        Map<DefinitionRef, Type> map = new HashMap<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            map.put(parameters.get(i).ref(), i < arguments.size() ? arguments.get(i) : DynamicType.UNKNOWN);
+        }
+        return new Specialization(map);
+    }
+
+    public boolean isEmpty() {
+        return map.isEmpty();
+    }
+
+    /** {@code t} with every mapped type variable replaced. */
+    public Type apply(Type t) {
+        if (map.isEmpty()) {
+            return t;
+        }
+        return switch (t) {
+            case TypeVarType v -> map.getOrDefault(v.ref(), v);
+            case InstanceType i -> new InstanceType(apply(i.classType()));
+            case ClassLiteralType c -> new ClassLiteralType(apply(c.classType()));
+            case SubclassOfType s -> {
+                Type inner = apply(s.subclassOf());
+                yield inner instanceof InstanceType || inner instanceof DynamicType || inner instanceof TypeVarType
+                        ? new SubclassOfType(inner) : DynamicType.UNKNOWN;
+            }
+            case TupleType tt -> new TupleType(applyAll(tt.prefix()),
+                    tt.variable() == null ? null : apply(tt.variable()), applyAll(tt.suffix()));
+            case UnionType u -> new UnionType(applyAll(u.members()));
+            case IntersectionType x -> new IntersectionType(applyAll(x.positive()), applyAll(x.negative()));
+            case CallableType c -> new CallableType(apply(c.signature()));
+            default -> t;
+        };
+    }
+
+    public ClassType apply(ClassType c) {
+        return c.arguments().isEmpty() ? c : new ClassType(c.literal(), applyAll(c.arguments()));
+    }
+
+    public Signature apply(Signature s) {
+        List<Parameter> ps = new ArrayList<>();
+        for (Parameter p : s.parameters()) {
+            ps.add(new Parameter(p.kind(), p.name(), p.annotatedType() == null ? null : apply(p.annotatedType()),
+                    p.defaultDisplay()));
+        }
+        return new Signature(ps, s.returnType() == null ? null : apply(s.returnType()), s.gradual(),
+                s.typeParameters());
+    }
+
+    private List<Type> applyAll(List<Type> ts) {
+        List<Type> out = new ArrayList<>(ts.size());
+        for (Type t : ts) {
+            out.add(apply(t));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.typhon.semantic.types;
+
+import dev.typhon.ast.Nullable;
+import dev.typhon.ast.PythonVersion;
+import java.util.List;
+
+/**
+ * What the type algebra asks of inference: facts about classes and the known symbols, computed
+ * lazily from their definitions and memoized by the implementation (the layer above). Every method
+ * is safe to call from many threads and never fails: what cannot be computed is Unknown.
+ */
+public interface TypeDb {
+
+    PythonVersion pythonVersion();
+
+    /** The class a known variant resolves to in the configured typeshed, or null when it lacks it. */
+    @Nullable ClassLiteral knownClass(KnownClass k);
+
+    /** The function (or overloads) a known variant resolves to, or null when the typeshed lacks it. */
+    @Nullable Type knownFunction(KnownFunction k);
+
+    /** The class's method resolution order, itself first. */
+    Mro mro(ClassLiteral cls);
+
+    /** The class's type parameters, in order (empty when it is not generic). */
+    List<TypeVarType> typeParameters(ClassLiteral cls);
+
+    /** The class's metaclass (usually {@code type}). */
+    ClassType metaclass(ClassLiteral cls);
+
+    /** True when the class is decorated {@code @final}. */
+    boolean isFinal(ClassLiteral cls);
+
+    /**
+     * True when instances of the class have a layout no unrelated class can share (builtins such as
+     * {@code int} and {@code str}, typeshed's {@code @disjoint_base}, classes with {@code __slots__}).
+     */
+    boolean isDisjointBase(ClassLiteral cls);
+}

@@ -1,0 +1,125 @@
+package dev.typhon.semantic.types;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The only way to make a union. Adding a type flattens nested unions, drops {@code Never} and
+ * duplicates, drops a member another member already contains ({@code Literal[1] | int} is
+ * {@code int}; {@code object} absorbs every static type), turns {@code Literal[True] | Literal[False]}
+ * into {@code bool}, widens a very large literal set to its class, and keeps one dynamic type
+ * (dynamic types are never absorbed by a static one). Members keep insertion order.
+ */
+public final class UnionBuilder {
+    /** ty's limit: more distinct literals of one kind than this become their class. */
+    static final int MAX_LITERALS = 200;
+
+    private final TypeDb db;
+    private final List<Type> members = new ArrayList<>();
+
+    public UnionBuilder(TypeDb db) {
+        this.db = db;
+    }
+
+    public static Type of(TypeDb db, Type... types) {
+        UnionBuilder b = new UnionBuilder(db);
+        for (Type t : types) {
+            b.add(t);
+        }
+        return b.build();
+    }
+
+    public static Type of(TypeDb db, Iterable<? extends Type> types) {
+        UnionBuilder b = new UnionBuilder(db);
+        for (Type t : types) {
+            b.add(t);
+        }
+        return b.build();
+    }
+
+    public boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    public UnionBuilder add(Type t) {
+        switch (t) {
+            case UnionType u -> u.members().forEach(this::addOne);
+            default -> addOne(t);
+        }
+        return this;
+    }
+
+    private void addOne(Type t) {
+        if (t == Never.NEVER) {
+            return;
+        }
+        if (t.isDynamic()) {
+            for (Type m : members) {
+                if (m.isDynamic()) {
+                    return; // several dynamic types collapse into the first
+                }
+            }
+            members.add(t);
+            return;
+        }
+        if (t == BoolLiteral.TRUE || t == BoolLiteral.FALSE) {
+            Type other = t == BoolLiteral.TRUE ? BoolLiteral.FALSE : BoolLiteral.TRUE;
+            int at = members.indexOf(other);
+            if (at >= 0) {
+                Type bool = KnownClass.BOOL.toInstance(db);
+                if (!bool.isDynamic()) {
+                    members.remove(at);
+                    addOne(bool);
+                    return;
+                }
+            }
+        }
+        for (Type m : members) {
+            if (m.equals(t) || (!m.isDynamic() && !distinctLiterals(m, t) && Relations.isRedundant(db, t, m))) {
+                return;
+            }
+        }
+        members.removeIf(m -> !m.isDynamic() && !distinctLiterals(m, t) && Relations.isRedundant(db, m, t));
+        members.add(t);
+        widenLiterals(t);
+    }
+
+    /** Two different literals of one kind: neither contains the other (a fast path). */
+    private static boolean distinctLiterals(Type a, Type b) {
+        return a.getClass() == b.getClass() && (a instanceof IntLiteral || a instanceof StringLiteral
+                || a instanceof BytesLiteral);
+    }
+
+    private void widenLiterals(Type added) {
+        KnownClass kind = switch (added) {
+            case IntLiteral i -> KnownClass.INT;
+            case StringLiteral s -> KnownClass.STR;
+            case BytesLiteral b -> KnownClass.BYTES;
+            default -> null;
+        };
+        if (kind == null) {
+            return;
+        }
+        int count = 0;
+        for (Type m : members) {
+            if (m.getClass() == added.getClass()) {
+                count++;
+            }
+        }
+        if (count > MAX_LITERALS) {
+            Type cls = kind.toInstance(db);
+            if (!cls.isDynamic()) {
+                members.removeIf(m -> m.getClass() == added.getClass());
+                addOne(cls);
+            }
+        }
+    }
+
+    public Type build() {
+        return switch (members.size()) {
+            case 0 -> Never.NEVER;
+            case 1 -> members.get(0);
+            default -> new UnionType(members);
+        };
+    }
+}

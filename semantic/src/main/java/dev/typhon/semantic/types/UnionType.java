@@ -1,0 +1,60 @@
+package dev.typhon.semantic.types;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A union of two or more types, already simplified by {@link UnionBuilder} (the only way to make
+ * one). Members keep the order in which they were added, which is the order they are shown in.
+ */
+public record UnionType(List<Type> members) implements Type {
+
+    public UnionType {
+        members = List.copyOf(members);
+        if (members.size() < 2) {
+            throw new IllegalArgumentException("a union has at least two members");
+        }
+    }
+
+    /**
+     * {@code int | str | None}, with every literal member gathered into one {@code Literal[...]} at
+     * the place of the first, as ty shows it: {@code Literal[1, "a"] | None}. Intersections in a
+     * union are parenthesised, and so are callables.
+     */
+    @Override
+    public String display() {
+        List<String> parts = new ArrayList<>();
+        StringBuilder literals = null;
+        int literalSlot = -1;
+        for (Type m : members) {
+            String inner = literalInner(m);
+            if (inner != null) {
+                if (literals == null) {
+                    literals = new StringBuilder();
+                    literalSlot = parts.size();
+                    parts.add(null);
+                } else {
+                    literals.append(", ");
+                }
+                literals.append(inner);
+            } else {
+                parts.add(Displays.inUnion(m));
+            }
+        }
+        if (literals != null) {
+            parts.set(literalSlot, "Literal[" + literals + "]");
+        }
+        return String.join(" | ", parts);
+    }
+
+    /** What a literal type puts inside {@code Literal[...]}; null for a type that is not a literal. */
+    static String literalInner(Type t) {
+        return switch (t) {
+            case IntLiteral i -> Long.toString(i.value());
+            case BoolLiteral b -> b.value() ? "True" : "False";
+            case StringLiteral s -> Literals.reprStr(s.value());
+            case BytesLiteral b -> Literals.reprBytes(b.value());
+            default -> null;
+        };
+    }
+}
