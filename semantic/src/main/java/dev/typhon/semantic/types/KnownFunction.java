@@ -30,19 +30,19 @@ public enum KnownFunction {
     DATACLASS("dataclass", KnownModule.DATACLASSES),
     FIELD("field", KnownModule.DATACLASSES),
     TOTAL_ORDERING("total_ordering", KnownModule.FUNCTOOLS),
-    STATIC_ASSERT("static_assert", KnownModule.TY_EXTENSIONS),
-    IS_SUBTYPE_OF("is_subtype_of", KnownModule.TY_EXTENSIONS),
-    IS_ASSIGNABLE_TO("is_assignable_to", KnownModule.TY_EXTENSIONS),
-    IS_EQUIVALENT_TO("is_equivalent_to", KnownModule.TY_EXTENSIONS),
-    IS_DISJOINT_FROM("is_disjoint_from", KnownModule.TY_EXTENSIONS),
-    IS_SINGLETON("is_singleton", KnownModule.TY_EXTENSIONS),
-    IS_SINGLE_VALUED("is_single_valued", KnownModule.TY_EXTENSIONS),
-    REVEAL_MRO("reveal_mro", KnownModule.TY_EXTENSIONS),
-    GENERIC_CONTEXT("generic_context", KnownModule.TY_EXTENSIONS),
-    DUNDER_ALL_NAMES("dunder_all_names", KnownModule.TY_EXTENSIONS),
-    ENUM_MEMBERS("enum_members", KnownModule.TY_EXTENSIONS),
-    TOP_MATERIALIZATION("top_materialization", KnownModule.TY_EXTENSIONS),
-    BOTTOM_MATERIALIZATION("bottom_materialization", KnownModule.TY_EXTENSIONS);
+    STATIC_ASSERT("static_assert", KnownModule.TY_EXTENSIONS, KnownModule.TY_EXTENSIONS_INTERNAL),
+    IS_SUBTYPE_OF("is_subtype_of", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    IS_ASSIGNABLE_TO("is_assignable_to", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    IS_EQUIVALENT_TO("is_equivalent_to", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    IS_DISJOINT_FROM("is_disjoint_from", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    IS_SINGLETON("is_singleton", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    IS_SINGLE_VALUED("is_single_valued", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    REVEAL_MRO("reveal_mro", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    GENERIC_CONTEXT("generic_context", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    DUNDER_ALL_NAMES("dunder_all_names", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    ENUM_MEMBERS("enum_members", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    TOP_MATERIALIZATION("top_materialization", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    BOTTOM_MATERIALIZATION("bottom_materialization", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS);
 
     private final String symbol;
     private final List<KnownModule> modules;

@@ -70,7 +70,7 @@ public enum SpecialFormType implements Type {
     public static @Nullable SpecialFormType lookup(KnownModule module, String name) {
         String prefix = switch (module) {
             case TYPING, TYPING_EXTENSIONS -> "typing.";
-            case TY_EXTENSIONS -> "ty_extensions.";
+            case TY_EXTENSIONS, TY_EXTENSIONS_INTERNAL -> "ty_extensions.";
             default -> null;
         };
         if (prefix == null) {

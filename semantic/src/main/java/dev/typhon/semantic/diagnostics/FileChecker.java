@@ -1,0 +1,223 @@
+package dev.typhon.semantic.diagnostics;
+
+import dev.typhon.ast.Alias;
+import dev.typhon.ast.AnnAssign;
+import dev.typhon.ast.Arg;
+import dev.typhon.ast.Call;
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.ExprContext;
+import dev.typhon.ast.FunctionDef;
+import dev.typhon.ast.Import;
+import dev.typhon.ast.ImportFrom;
+import dev.typhon.ast.Located;
+import dev.typhon.ast.Name;
+import dev.typhon.ast.Node;
+import dev.typhon.ast.Placeholders;
+import dev.typhon.ast.parser.SyntaxError;
+import dev.typhon.semantic.index.Boundness;
+import dev.typhon.semantic.index.Use;
+import dev.typhon.semantic.infer.SourceFile;
+import dev.typhon.semantic.infer.TypeInference;
+import dev.typhon.semantic.types.FunctionLiteral;
+import dev.typhon.semantic.types.KnownFunction;
+import dev.typhon.semantic.types.Truthiness;
+import dev.typhon.semantic.types.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Checks one file: walks every node, asks inference for the types it needs, and reports what is
+ * wrong (and what {@code reveal_type} asks to see) with ty's rule names and wording. Inference is
+ * pure and memoized; diagnostics are made here, so a memoized answer never repeats or loses one.
+ */
+public final class FileChecker {
+    private final TypeInference ti;
+    private final SourceFile file;
+    private final List<Diagnostic> out = new ArrayList<>();
+
+    private FileChecker(TypeInference ti, SourceFile file) {
+        this.ti = ti;
+        this.file = file;
+    }
+
+    /** Every diagnostic of the file, in source order. */
+    public static List<Diagnostic> check(TypeInference ti, SourceFile file) {
+        FileChecker c = new FileChecker(ti, file);
+        c.run();
+        c.out.sort(Comparator.comparingInt((Diagnostic d) -> d.range().startOffset()));
+        return List.copyOf(c.out);
+    }
+
+    private void run() {
+        if (file.readError() != null) {
+            report("io", Severity.ERROR, "Failed to read file: " + file.readError(), null, 0, 0);
+            return;
+        }
+        for (SyntaxError e : file.parse().errors()) {
+            report("invalid-syntax", Severity.ERROR, e.message(), null, e.startOffset(), e.endOffset());
+        }
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(file.parse().module());
+        List<Node> children = new ArrayList<>();
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            visit(n);
+            children.clear();
+            n.forEachChildInSourceOrder(children::add);
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
+            }
+        }
+    }
+
+    private void visit(Node n) {
+        try {
+            switch (n) {
+                case Name name when name.ctx() == ExprContext.Load -> name(name);
+                case Call call -> call(call);
+                case Import imp -> imports(imp);
+                case ImportFrom from -> fromImport(from);
+                case AnnAssign ann -> annotated(ann);
+                case Arg arg when arg.annotation() != null -> annotation(arg.annotation());
+                case FunctionDef f when f.returns() != null -> annotation(f.returns());
+                default -> {
+                }
+            }
+        } catch (StackOverflowError e) {
+            report("internal-error", Severity.ERROR, "Inference ran out of stack here", null, start(n), end(n));
+        }
+    }
+
+    private void name(Name name) {
+        if (Placeholders.isMissing(name)) {
+            return;
+        }
+        Use use = file.index().useAt(name.startOffset());
+        if (use == null || use.node() != name || !use.reachable()) {
+            return;
+        }
+        Boundness b = ti.boundness(file, name);
+        if (b == Boundness.UNBOUND) {
+            report("unresolved-reference", Severity.ERROR, "Name `" + name.id() + "` used when not defined", null,
+                    name.startOffset(), name.endOffset());
+        } else if (b == Boundness.POSSIBLY_UNBOUND) {
+            report("possibly-unresolved-reference", Severity.WARNING,
+                    "Name `" + name.id() + "` used when possibly not defined", null, name.startOffset(), name.endOffset());
+        }
+    }
+
+    private void call(Call call) {
+        Type callee = ti.expressionType(file, call.func());
+        if (!(callee instanceof FunctionLiteral f) || f.known() == null) {
+            return;
+        }
+        List<Expr> args = call.args();
+        switch (f.known()) {
+            case REVEAL_TYPE -> {
+                if (args.size() == 1) {
+                    Expr arg = args.get(0);
+                    report("revealed-type", Severity.INFO, "Revealed type",
+                            "`" + ti.expressionType(file, arg).display() + "`", arg.startOffset(), arg.endOffset());
+                }
+            }
+            case STATIC_ASSERT -> {
+                if (!args.isEmpty()) {
+                    Expr arg = args.get(0);
+                    Type t = ti.expressionType(file, arg);
+                    Truthiness truth = Truthiness.of(t);
+                    if (truth == Truthiness.ALWAYS_FALSE) {
+                        report("static-assert-error", Severity.ERROR,
+                                "Static assertion error: argument evaluates to `False`", null, arg.startOffset(), arg.endOffset());
+                    } else if (truth == Truthiness.AMBIGUOUS) {
+                        report("static-assert-error", Severity.ERROR, "Static assertion error: argument of type `"
+                                + t.display() + "` has an ambiguous static truthiness", null, arg.startOffset(), arg.endOffset());
+                    }
+                }
+            }
+            case ASSERT_TYPE -> {
+                if (args.size() == 2) {
+                    Type actual = ti.expressionType(file, args.get(0));
+                    Type asserted = ti.annotationType(file, args.get(1));
+                    if (!actual.equals(asserted) && !actual.isEquivalentTo(ti, asserted)) {
+                        report("type-assertion-failure", Severity.ERROR, "Argument does not have asserted type `"
+                                + asserted.display() + "`", "Inferred type is `" + actual.display() + "`",
+                                args.get(0).startOffset(), args.get(0).endOffset());
+                    }
+                }
+            }
+            case REVEAL_MRO -> {
+                if (args.size() == 1 && ti.expressionType(file, args.get(0))
+                        instanceof dev.typhon.semantic.types.ClassLiteralType c) {
+                    report("revealed-type", Severity.INFO, "Revealed MRO", ti.mro(c.literal()).display(),
+                            args.get(0).startOffset(), args.get(0).endOffset());
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void imports(Import imp) {
+        for (Alias a : imp.names()) {
+            if (ti.moduleLiteral(a.name()) == null) {
+                report("unresolved-import", Severity.ERROR, "Cannot resolve imported module `" + a.name() + "`", null,
+                        a.startOffset(), a.endOffset());
+            }
+        }
+    }
+
+    private void fromImport(ImportFrom from) {
+        String module = ti.fromModuleName(file, from);
+        String shown = ".".repeat(from.level()) + (from.module() == null ? "" : from.module());
+        if (module == null || ti.moduleLiteral(module) == null) {
+            int start = from.startOffset();
+            report("unresolved-import", Severity.ERROR, "Cannot resolve imported module `" + shown + "`", null,
+                    start, from.endOffset());
+            return;
+        }
+        for (Alias a : from.names()) {
+            if (a.name().equals("*")) {
+                continue;
+            }
+            if (ti.fromMember(file, from, a.name()) == null) {
+                report("unresolved-import", Severity.ERROR, "Module `" + shown + "` has no member `" + a.name() + "`",
+                        null, a.startOffset(), a.endOffset());
+            }
+        }
+    }
+
+    private void annotated(AnnAssign ann) {
+        annotation(ann.annotation());
+        if (ann.value() == null) {
+            return;
+        }
+        Type declared = ti.annotationType(file, ann.annotation());
+        Type value = ti.expressionType(file, ann.value());
+        if (!value.isAssignableTo(ti, declared)) {
+            report("invalid-assignment", Severity.ERROR, "Object of type `" + value.display()
+                    + "` is not assignable to `" + declared.display() + "`", null, ann.value().startOffset(),
+                    ann.value().endOffset());
+        }
+    }
+
+    private void annotation(Expr annotation) {
+        for (String problem : ti.annotationProblems(file, annotation)) {
+            report("invalid-type-form", Severity.ERROR, problem, null, annotation.startOffset(), annotation.endOffset());
+        }
+    }
+
+    private static int start(Node n) {
+        return n instanceof Located l ? l.startOffset() : 0;
+    }
+
+    private static int end(Node n) {
+        return n instanceof Located l ? l.endOffset() : 0;
+    }
+
+    private void report(String rule, Severity severity, String headline, String annotation, int start, int end) {
+        out.add(new Diagnostic(rule, severity, headline, annotation, file.path(), file.range(start, end)));
+    }
+}

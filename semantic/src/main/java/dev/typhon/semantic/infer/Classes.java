@@ -1,0 +1,248 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.ClassDef;
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.Keyword;
+import dev.typhon.ast.Nullable;
+import dev.typhon.ast.Stmt;
+import dev.typhon.ast.TypeParam;
+import dev.typhon.semantic.index.Definition;
+import dev.typhon.semantic.index.Scope;
+import dev.typhon.semantic.index.ScopeKind;
+import dev.typhon.semantic.index.SemanticIndex;
+import dev.typhon.semantic.types.ClassLiteral;
+import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.ClassType;
+import dev.typhon.semantic.types.DefinitionRef;
+import dev.typhon.semantic.types.DynamicType;
+import dev.typhon.semantic.types.FunctionLiteral;
+import dev.typhon.semantic.types.KnownClass;
+import dev.typhon.semantic.types.KnownFunction;
+import dev.typhon.semantic.types.KnownInstanceType;
+import dev.typhon.semantic.types.KnownModule;
+import dev.typhon.semantic.types.Mro;
+import dev.typhon.semantic.types.SpecialFormType;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.TypeVarType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Classes from their {@code class} statements: the class literal a statement makes (known or not),
+ * and, lazily and once, its bases, type parameters, MRO, metaclass and the flags relations need.
+ */
+final class Classes {
+    private final TypeInference ti;
+
+    Classes(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    /**
+     * What a class statement's header and decorators say.
+     *
+     * @param bases the explicit bases, as {@link ClassLiteralType}s or dynamic types
+     * @param error why CPython would reject the bases, or null
+     */
+    record ClassInfo(List<Type> bases, List<TypeVarType> typeParameters, Mro mro, ClassType metaclass, boolean isFinal,
+            boolean isDisjointBase, @Nullable String error) {
+    }
+
+    /** The class literal a class statement makes. */
+    ClassLiteral literalOf(SourceFile file, Definition def) {
+        ClassDef node = (ClassDef) def.node();
+        KnownModule km = file.knownModule();
+        boolean topLevel = def.scope() == 0;
+        KnownClass known = km != null && topLevel ? KnownClass.lookup(km, node.name()) : null;
+        String module = file.moduleName() == null ? "" : file.moduleName();
+        return new ClassLiteral(node.name(), module, new DefinitionRef(file.id(), def.id()), known);
+    }
+
+    ClassDef node(ClassLiteral cls) {
+        SourceFile file = ti.program.file(cls.ref().file());
+        return (ClassDef) file.index().definition(cls.ref().definition()).node();
+    }
+
+    SourceFile file(ClassLiteral cls) {
+        return ti.program.file(cls.ref().file());
+    }
+
+    /** The scope of the class's body. */
+    @Nullable Scope bodyScope(ClassLiteral cls) {
+        SourceFile file = file(cls);
+        ClassDef node = node(cls);
+        if (node.body().isEmpty()) {
+            return null;
+        }
+        Stmt first = node.body().get(0);
+        SemanticIndex index = file.index();
+        Scope s = index.scopeAt(first.startOffset());
+        while (s != null && s.kind() != ScopeKind.CLASS) {
+            s = s.parent() < 0 ? null : index.scope(s.parent());
+        }
+        return s;
+    }
+
+    ClassInfo info(ClassLiteral cls) {
+        return ti.classInfos.get(cls, this::compute, cyclic(cls));
+    }
+
+    private ClassInfo cyclic(ClassLiteral cls) {
+        ClassType self = ClassType.of(cls);
+        List<Type> entries = new ArrayList<>();
+        entries.add(new ClassLiteralType(self));
+        entries.add(DynamicType.UNKNOWN);
+        return new ClassInfo(List.of(DynamicType.UNKNOWN), List.of(), new Mro(entries, "cyclic definition"),
+                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`");
+    }
+
+    private ClassType typeClass() {
+        ClassLiteral type = ti.knownClass(KnownClass.TYPE);
+        return type == null ? null : ClassType.of(type);
+    }
+
+    private ClassInfo compute(ClassLiteral cls) {
+        SourceFile file = file(cls);
+        ClassDef node = node(cls);
+        List<Type> bases = new ArrayList<>();
+        List<TypeVarType> legacy = new ArrayList<>();
+        List<TypeVarType> fromGeneric = null;
+        String error = null;
+        for (Expr baseExpr : node.bases()) {
+            if (baseExpr instanceof dev.typhon.ast.Starred) {
+                bases.add(DynamicType.UNKNOWN);
+                continue;
+            }
+            if (baseExpr instanceof dev.typhon.ast.Subscript sub
+                    && ti.expressions.infer(file, sub.value()) instanceof SpecialFormType form
+                    && (form == SpecialFormType.GENERIC || form == SpecialFormType.PROTOCOL)) {
+                List<Type> args = ti.typeExpressions.arguments(file, sub.slice());
+                collectTypeVars(args, legacy);
+                if (form == SpecialFormType.GENERIC) {
+                    fromGeneric = new ArrayList<>();
+                    collectTypeVars(args, fromGeneric);
+                }
+                continue;
+            }
+            Type base = ti.expressions.infer(file, baseExpr);
+            switch (base) {
+                case ClassLiteralType c -> {
+                    collectTypeVars(c.classType().arguments(), legacy);
+                    bases.add(c);
+                }
+                case DynamicType d -> bases.add(d);
+                case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
+                        || f == SpecialFormType.TYPED_DICT -> {
+                    // Protocol and Generic add nothing to the MRO Typhon models yet
+                }
+                default -> {
+                    if (base.isDynamic()) {
+                        bases.add(DynamicType.UNKNOWN);
+                    } else {
+                        error = "Invalid class base with type `" + base.display() + "`";
+                        bases.add(DynamicType.UNKNOWN);
+                    }
+                }
+            }
+        }
+        List<TypeVarType> params = new ArrayList<>();
+        if (!node.typeParams().isEmpty()) {
+            for (TypeParam p : node.typeParams()) {
+                Type t = ti.definitions.typeParameter(file, p);
+                if (t instanceof KnownInstanceType k && k.value() instanceof TypeVarType v) {
+                    params.add(v.boundBy(cls.name()));
+                }
+            }
+        } else {
+            for (TypeVarType v : fromGeneric != null ? fromGeneric : legacy) {
+                params.add(v.boundBy(cls.name()));
+            }
+        }
+        ClassLiteral object = ti.knownClass(KnownClass.OBJECT);
+        Mro mro = Mro.compute(ti, ClassType.of(cls), bases, object == null ? null : ClassType.of(object));
+        if (error == null) {
+            error = mro.error();
+        }
+        ClassType metaclass = metaclass(file, node, bases);
+        boolean fin = false;
+        boolean disjoint = false;
+        for (Expr d : node.decoratorList()) {
+            Type dt = ti.expressions.infer(file, d);
+            if (dt instanceof FunctionLiteral f) {
+                fin |= f.isKnown(KnownFunction.FINAL);
+                disjoint |= f.isKnown(KnownFunction.DISJOINT_BASE);
+            }
+        }
+        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error);
+    }
+
+    private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {
+        for (Type a : arguments) {
+            if (a instanceof TypeVarType v && out.stream().noneMatch(o -> o.ref().equals(v.ref()))) {
+                out.add(v);
+            }
+        }
+    }
+
+    private ClassType metaclass(SourceFile file, ClassDef node, List<Type> bases) {
+        for (Keyword k : node.keywords()) {
+            if ("metaclass".equals(k.arg())) {
+                Type m = ti.expressions.infer(file, k.value());
+                if (m instanceof ClassLiteralType c) {
+                    return c.classType();
+                }
+            }
+        }
+        ClassType best = typeClass();
+        for (Type b : bases) {
+            if (b instanceof ClassLiteralType c) {
+                ClassType m = info(c.literal()).metaclass();
+                if (m != null && (best == null || ti.mro(m.literal()).find(best.literal()) != null)) {
+                    best = m;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The class a known variant names in the configured typeshed. */
+    @Nullable ClassLiteral resolveKnown(KnownClass k) {
+        for (KnownModule m : k.modules(ti.pythonVersion())) {
+            Optional<SourceFile> file = ti.program.module(m.moduleName());
+            if (file.isEmpty()) {
+                continue;
+            }
+            Type t = ti.imports.member(file.get(), k.symbol());
+            if (t instanceof ClassLiteralType c && c.literal().known() == k) {
+                return c.literal();
+            }
+        }
+        return null;
+    }
+
+    /** A member defined in the class's own body, as seen from outside it, or null. */
+    @Nullable Type ownMember(ClassLiteral cls, String name) {
+        Scope body = bodyScope(cls);
+        if (body == null) {
+            return null;
+        }
+        return ti.imports.scopeMember(file(cls), body, name);
+    }
+
+    /** A member looked up through the MRO of a (possibly specialized) class, or null. */
+    @Nullable Type member(ClassType cls, String name) {
+        Mro mro = ti.mro(cls.literal());
+        for (Type entry : mro.entries()) {
+            if (entry instanceof ClassLiteralType c) {
+                Type t = ownMember(c.literal(), name);
+                if (t != null) {
+                    return t;
+                }
+            } else if (entry.isDynamic()) {
+                return entry;
+            }
+        }
+        return null;
+    }
+}

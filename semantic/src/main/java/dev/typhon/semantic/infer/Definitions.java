@@ -1,0 +1,191 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Alias;
+import dev.typhon.ast.AnnAssign;
+import dev.typhon.ast.Arg;
+import dev.typhon.ast.Assign;
+import dev.typhon.ast.AugAssign;
+import dev.typhon.ast.ClassDef;
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.FunctionDef;
+import dev.typhon.ast.AsyncFunctionDef;
+import dev.typhon.ast.ImportFrom;
+import dev.typhon.ast.List;
+import dev.typhon.ast.NamedExpr;
+import dev.typhon.ast.Node;
+import dev.typhon.ast.Starred;
+import dev.typhon.ast.Tuple;
+import dev.typhon.ast.TypeParam;
+import dev.typhon.semantic.index.Definition;
+import dev.typhon.semantic.index.DefinitionKind;
+import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.ClassType;
+import dev.typhon.semantic.types.DefinitionRef;
+import dev.typhon.semantic.types.DynamicType;
+import dev.typhon.semantic.types.KnownClass;
+import dev.typhon.semantic.types.KnownInstanceType;
+import dev.typhon.semantic.types.TodoType;
+import dev.typhon.semantic.types.TupleType;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.TypeVarType;
+import dev.typhon.semantic.types.Variance;
+
+/**
+ * The type each kind of definition binds ({@code x = 1} binds {@code Literal[1]}, {@code def f}
+ * its function literal, {@code import os} a module literal) and the type a declaration declares
+ * ({@code x: int}, an annotated parameter).
+ */
+final class Definitions {
+    private final TypeInference ti;
+
+    Definitions(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    Type bindingType(SourceFile file, Definition def) {
+        return ti.definitionTypes.get(TypeInference.key(file.id(), def.id()), k -> computeBinding(file, def),
+                DynamicType.UNKNOWN);
+    }
+
+    Type declaredType(SourceFile file, Definition def) {
+        return ti.declaredTypes.get(TypeInference.key(file.id(), def.id()), k -> computeDeclared(file, def),
+                DynamicType.UNKNOWN);
+    }
+
+    private Type computeDeclared(SourceFile file, Definition def) {
+        return switch (def.kind()) {
+            case DECLARATION, ANNOTATED_ASSIGNMENT -> ti.typeExpressions.annotation(file,
+                    ((AnnAssign) def.statement()).annotation(), null);
+            case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> parameterType(file, def);
+            default -> bindingType(file, def);
+        };
+    }
+
+    private Type computeBinding(SourceFile file, Definition def) {
+        Node node = def.node();
+        Node stmt = def.statement();
+        return switch (def.kind()) {
+            case CLASS -> new ClassLiteralType(ClassType.of(ti.classes.literalOf(file, def)));
+            case FUNCTION -> ti.functions.functionType(file, def);
+            case ASSIGNMENT -> {
+                if (stmt instanceof Assign a) {
+                    Type value = ti.expressions.infer(file, a.value());
+                    value = typeVarDefinition(file, def, a.value(), value);
+                    for (Expr target : a.targets()) {
+                        Type t = Unpacking.typeOfTarget(target, node, value);
+                        if (t != null) {
+                            yield t;
+                        }
+                    }
+                    yield DynamicType.UNKNOWN;
+                }
+                yield DynamicType.UNKNOWN;
+            }
+            case ANNOTATED_ASSIGNMENT -> {
+                AnnAssign a = (AnnAssign) stmt;
+                Type declared = declaredType(file, def);
+                if (a.value() == null) {
+                    yield declared;
+                }
+                Type value = ti.expressions.infer(file, a.value());
+                if (declared instanceof KnownInstanceType || declared.isDynamic()) {
+                    yield declared.isDynamic() ? declared : value;
+                }
+                yield value.isAssignableTo(ti, declared) && !value.isDynamic() ? narrowToDeclared(value, declared) : declared;
+            }
+            case AUGMENTED_ASSIGNMENT -> {
+                AugAssign a = (AugAssign) stmt;
+                yield ti.expressions.binaryOperation(file, a.target(), a.op(), a.value());
+            }
+            case NAMED_EXPRESSION -> ti.expressions.infer(file, ((NamedExpr) stmt).value());
+            case IMPORT -> ti.imports.importBinding((Alias) node);
+            case IMPORT_FROM -> ti.imports.fromBinding(file, (ImportFrom) stmt, (Alias) node);
+            case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> parameterType(file, def);
+            case TYPE_PARAMETER -> typeParameter(file, (TypeParam) node);
+            case DECLARATION -> declaredType(file, def);
+            default -> DynamicType.UNKNOWN;
+        };
+    }
+
+    /** A value narrowed to a declaration keeps what it says more precisely: {@code x: int = 1} binds {@code Literal[1]}. */
+    private Type narrowToDeclared(Type value, Type declared) {
+        return value;
+    }
+
+    private Type parameterType(SourceFile file, Definition def) {
+        Arg arg = (Arg) def.node();
+        if (arg.annotation() == null) {
+            return DynamicType.UNKNOWN;
+        }
+        Type t = ti.typeExpressions.annotation(file, arg.annotation(), ti.functions.enclosingFunctionName(file, def));
+        return switch (def.kind()) {
+            case VARIADIC_PARAMETER -> TupleType.homogeneous(t);
+            case KEYWORD_VARIADIC_PARAMETER -> KnownClass.DICT.toSpecializedInstance(ti,
+                    java.util.List.of(KnownClass.STR.toInstance(ti), t));
+            default -> t;
+        };
+    }
+
+    /** {@code T = TypeVar("T", ...)}: the binding is the type variable itself. */
+    private Type typeVarDefinition(SourceFile file, Definition def, Expr valueExpr, Type value) {
+        if (!(valueExpr instanceof dev.typhon.ast.Call call) || call.args().isEmpty()) {
+            return value;
+        }
+        Type callee = ti.expressions.infer(file, call.func());
+        if (!(callee instanceof ClassLiteralType c) || !c.literal().isKnown(KnownClass.TYPE_VAR)) {
+            return value;
+        }
+        if (!(call.args().get(0) instanceof dev.typhon.ast.Constant k)
+                || !(k.value() instanceof dev.typhon.ast.ConstantValue.Str s)) {
+            return value;
+        }
+        Type bound = null;
+        java.util.List<Type> constraints = new java.util.ArrayList<>();
+        for (int i = 1; i < call.args().size(); i++) {
+            constraints.add(ti.typeExpressions.annotation(file, call.args().get(i), null));
+        }
+        Variance variance = Variance.INVARIANT;
+        for (dev.typhon.ast.Keyword kw : call.keywords()) {
+            if ("bound".equals(kw.arg())) {
+                bound = ti.typeExpressions.annotation(file, kw.value(), null);
+            } else if ("covariant".equals(kw.arg()) && isTrue(kw.value())) {
+                variance = Variance.COVARIANT;
+            } else if ("contravariant".equals(kw.arg()) && isTrue(kw.value())) {
+                variance = Variance.CONTRAVARIANT;
+            }
+        }
+        TypeVarType v = new TypeVarType(s.value(), "", new DefinitionRef(file.id(), def.id()), bound, constraints,
+                variance);
+        return new KnownInstanceType(KnownClass.TYPE_VAR, v, s.value());
+    }
+
+    private static boolean isTrue(Expr e) {
+        return e instanceof dev.typhon.ast.Constant c && c.value() instanceof dev.typhon.ast.ConstantValue.Bool b
+                && b.value();
+    }
+
+    /** A PEP 695 type parameter: {@code class C[T: int]}. */
+    Type typeParameter(SourceFile file, TypeParam p) {
+        if (p instanceof dev.typhon.ast.TypeVar tv) {
+            Definition def = null;
+            for (Definition d : file.index().definitions()) {
+                if (d.node() == p) {
+                    def = d;
+                    break;
+                }
+            }
+            int id = def == null ? -p.nodeId() - 1 : def.id();
+            Type bound = tv.bound() == null ? null : ti.typeExpressions.annotation(file, tv.bound(), null);
+            java.util.List<Type> constraints = java.util.List.of();
+            if (bound instanceof TupleType tt && tv.bound() instanceof Tuple) {
+                constraints = tt.elements();
+                bound = null;
+            }
+            TypeVarType v = new TypeVarType(tv.name(), "", new DefinitionRef(file.id(), id), bound, constraints,
+                    Variance.INVARIANT);
+            return new KnownInstanceType(KnownClass.TYPE_VAR, v, tv.name());
+        }
+        return new TodoType("ParamSpec / TypeVarTuple");
+    }
+
+}

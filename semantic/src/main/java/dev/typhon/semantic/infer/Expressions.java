@@ -1,0 +1,279 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Attribute;
+import dev.typhon.ast.BinOp;
+import dev.typhon.ast.BoolOp;
+import dev.typhon.ast.BoolOperator;
+import dev.typhon.ast.Call;
+import dev.typhon.ast.CmpOperator;
+import dev.typhon.ast.Compare;
+import dev.typhon.ast.Constant;
+import dev.typhon.ast.ConstantValue;
+import dev.typhon.ast.Dict;
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.IfExp;
+import dev.typhon.ast.JoinedStr;
+import dev.typhon.ast.Name;
+import dev.typhon.ast.NamedExpr;
+import dev.typhon.ast.Operator;
+import dev.typhon.ast.Starred;
+import dev.typhon.ast.Subscript;
+import dev.typhon.ast.Tuple;
+import dev.typhon.ast.UnaryOp;
+import dev.typhon.semantic.types.BoolLiteral;
+import dev.typhon.semantic.types.BoundMethodType;
+import dev.typhon.semantic.types.BytesLiteral;
+import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.ClassType;
+import dev.typhon.semantic.types.DynamicType;
+import dev.typhon.semantic.types.FunctionLiteral;
+import dev.typhon.semantic.types.InstanceType;
+import dev.typhon.semantic.types.IntLiteral;
+import dev.typhon.semantic.types.IntersectionBuilder;
+import dev.typhon.semantic.types.KnownClass;
+import dev.typhon.semantic.types.LiteralStringType;
+import dev.typhon.semantic.types.ModuleLiteral;
+import dev.typhon.semantic.types.NoneType;
+import dev.typhon.semantic.types.StringLiteral;
+import dev.typhon.semantic.types.TodoType;
+import dev.typhon.semantic.types.TruthinessType;
+import dev.typhon.semantic.types.Truthiness;
+import dev.typhon.semantic.types.TupleType;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.UnionBuilder;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The type of every kind of expression (memoized by node id): literals and displays, names,
+ * attributes, subscripts, operators with literal folding, boolean operators by truthiness,
+ * conditional expressions. Calls are {@link Calls}' job.
+ */
+final class Expressions {
+    private final TypeInference ti;
+
+    Expressions(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    Type infer(SourceFile file, Expr e) {
+        return ti.expressionTypes.get(TypeInference.key(file.id(), e.nodeId()), k -> compute(file, e), DynamicType.UNKNOWN);
+    }
+
+    private Type compute(SourceFile file, Expr e) {
+        return switch (e) {
+            case Constant c -> constant(c.value());
+            case JoinedStr j -> joinedStr(j);
+            case Name n -> ti.names.infer(file, n);
+            case Attribute a -> attribute(file, a);
+            case Call c -> ti.calls.infer(file, c);
+            case Subscript s -> subscript(file, s);
+            case Tuple t -> tuple(file, t.elts());
+            case dev.typhon.ast.List l -> collection(file, KnownClass.LIST, l.elts());
+            case dev.typhon.ast.Set s -> collection(file, KnownClass.SET, s.elts());
+            case Dict d -> dict(file, d);
+            case BinOp b -> binaryOperation(file, b.left(), b.op(), b.right());
+            case UnaryOp u -> unary(file, u);
+            case BoolOp b -> boolOp(file, b);
+            case Compare c -> compare(file, c);
+            case IfExp i -> ifExp(file, i);
+            case NamedExpr n -> infer(file, n.value());
+            case dev.typhon.ast.ListComp lc -> KnownClass.LIST.toSpecializedInstance(ti, List.of(DynamicType.UNKNOWN));
+            case dev.typhon.ast.SetComp sc -> KnownClass.SET.toSpecializedInstance(ti, List.of(DynamicType.UNKNOWN));
+            case dev.typhon.ast.DictComp dc -> KnownClass.DICT.toSpecializedInstance(ti,
+                    List.of(DynamicType.UNKNOWN, DynamicType.UNKNOWN));
+            case dev.typhon.ast.Slice s -> ti.instance(KnownClass.SLICE);
+            default -> new TodoType(e.getClass().getSimpleName());
+        };
+    }
+
+    Type constant(ConstantValue v) {
+        return switch (v) {
+            case ConstantValue.Int i -> i.value().bitLength() < 64 ? new IntLiteral(i.value().longValue())
+                    : ti.instance(KnownClass.INT);
+            case ConstantValue.Bool b -> BoolLiteral.of(b.value());
+            case ConstantValue.Str s -> new StringLiteral(s.value());
+            case ConstantValue.Bytes b -> BytesLiteral.of(b.toByteArray());
+            case ConstantValue.Float f -> ti.instance(KnownClass.FLOAT);
+            case ConstantValue.Complex c -> ti.instance(KnownClass.COMPLEX);
+            case ConstantValue.None n -> NoneType.NONE;
+            case ConstantValue.Ellipsis el -> ti.instance(KnownClass.ELLIPSIS_TYPE);
+        };
+    }
+
+    private Type joinedStr(JoinedStr j) {
+        StringBuilder sb = new StringBuilder();
+        for (Expr part : j.values()) {
+            if (part instanceof Constant c && c.value() instanceof ConstantValue.Str s) {
+                sb.append(s.value());
+            } else {
+                return ti.instance(KnownClass.STR);
+            }
+        }
+        return new StringLiteral(sb.toString());
+    }
+
+    private Type attribute(SourceFile file, Attribute a) {
+        Type value = infer(file, a.value());
+        Type t = ti.members.member(value, a.attr());
+        return t == null ? DynamicType.UNKNOWN : t;
+    }
+
+    private Type subscript(SourceFile file, Subscript s) {
+        Type value = infer(file, s.value());
+        Type index = infer(file, s.slice());
+        if (value instanceof ClassLiteralType c && c.classType().arguments().isEmpty()) {
+            if (!ti.typeParameters(c.literal()).isEmpty() || c.literal().isKnown(KnownClass.TUPLE)
+                    || c.literal().isKnown(KnownClass.TYPE)) {
+                List<Type> args = ti.typeExpressions.arguments(file, s.slice());
+                return new ClassLiteralType(new ClassType(c.literal(), args));
+            }
+        }
+        if (value instanceof TupleType t && t.isFixed() && index instanceof IntLiteral i) {
+            long at = i.value() < 0 ? t.elements().size() + i.value() : i.value();
+            if (at >= 0 && at < t.elements().size()) {
+                return t.elements().get((int) at);
+            }
+            return DynamicType.UNKNOWN;
+        }
+        if (value instanceof StringLiteral str && index instanceof IntLiteral i) {
+            long at = i.value() < 0 ? str.value().length() + i.value() : i.value();
+            if (at >= 0 && at < str.value().length()) {
+                return new StringLiteral(String.valueOf(str.value().charAt((int) at)));
+            }
+        }
+        if (value.isDynamic()) {
+            return value;
+        }
+        Type r = ti.calls.callDunder(value, "__getitem__", List.of(index));
+        return r == null ? DynamicType.UNKNOWN : r;
+    }
+
+    private Type tuple(SourceFile file, List<Expr> elts) {
+        List<Type> types = new ArrayList<>();
+        for (Expr x : elts) {
+            if (x instanceof Starred) {
+                return TupleType.homogeneous(DynamicType.UNKNOWN);
+            }
+            types.add(infer(file, x));
+        }
+        return TupleType.fixed(types);
+    }
+
+    private Type collection(SourceFile file, KnownClass k, List<Expr> elts) {
+        UnionBuilder u = new UnionBuilder(ti);
+        for (Expr x : elts) {
+            u.add(x instanceof Starred ? DynamicType.UNKNOWN : promote(infer(file, x)));
+        }
+        Type element = u.isEmpty() ? DynamicType.UNKNOWN : u.build();
+        return k.toSpecializedInstance(ti, List.of(element));
+    }
+
+    private Type dict(SourceFile file, Dict d) {
+        UnionBuilder keys = new UnionBuilder(ti);
+        UnionBuilder values = new UnionBuilder(ti);
+        for (int i = 0; i < d.keys().size(); i++) {
+            Expr k = d.keys().get(i);
+            if (k == null) {
+                keys.add(DynamicType.UNKNOWN);
+                values.add(DynamicType.UNKNOWN);
+                continue;
+            }
+            keys.add(promote(infer(file, k)));
+            values.add(promote(infer(file, d.values().get(i))));
+        }
+        return KnownClass.DICT.toSpecializedInstance(ti, List.of(keys.isEmpty() ? DynamicType.UNKNOWN : keys.build(),
+                values.isEmpty() ? DynamicType.UNKNOWN : values.build()));
+    }
+
+    /** A literal's class: what an element of a mutable collection display is inferred as. */
+    Type promote(Type t) {
+        return switch (t) {
+            case IntLiteral i -> ti.instance(KnownClass.INT);
+            case BoolLiteral b -> ti.instance(KnownClass.BOOL);
+            case StringLiteral s -> ti.instance(KnownClass.STR);
+            case LiteralStringType s -> ti.instance(KnownClass.STR);
+            case BytesLiteral b -> ti.instance(KnownClass.BYTES);
+            case dev.typhon.semantic.types.UnionType u -> {
+                UnionBuilder b = new UnionBuilder(ti);
+                u.members().forEach(m -> b.add(promote(m)));
+                yield b.build();
+            }
+            default -> t;
+        };
+    }
+
+    Type binaryOperation(SourceFile file, Expr leftExpr, Operator op, Expr rightExpr) {
+        Type left = infer(file, leftExpr);
+        Type right = infer(file, rightExpr);
+        return ti.operators.binary(left, op, right);
+    }
+
+    private Type unary(SourceFile file, UnaryOp u) {
+        Type operand = infer(file, u.operand());
+        return ti.operators.unary(u.op(), operand);
+    }
+
+    private Type boolOp(SourceFile file, BoolOp b) {
+        boolean and = b.op() == BoolOperator.And;
+        UnionBuilder result = new UnionBuilder(ti);
+        List<Expr> values = b.values();
+        for (int i = 0; i < values.size(); i++) {
+            Type t = infer(file, values.get(i));
+            if (i == values.size() - 1) {
+                result.add(t);
+                break;
+            }
+            Truthiness truth = ti.operators.truthiness(t);
+            if (and) {
+                if (truth == Truthiness.ALWAYS_FALSE) {
+                    result.add(t);
+                    return result.build();
+                }
+                if (truth == Truthiness.AMBIGUOUS) {
+                    result.add(new IntersectionBuilder(ti).addPositive(t).addPositive(TruthinessType.ALWAYS_FALSY).build());
+                }
+            } else {
+                if (truth == Truthiness.ALWAYS_TRUE) {
+                    result.add(t);
+                    return result.build();
+                }
+                if (truth == Truthiness.AMBIGUOUS) {
+                    result.add(new IntersectionBuilder(ti).addPositive(t).addPositive(TruthinessType.ALWAYS_TRUTHY).build());
+                }
+            }
+        }
+        return result.build();
+    }
+
+    private Type compare(SourceFile file, Compare c) {
+        Type left = infer(file, c.left());
+        Type result = null;
+        for (int i = 0; i < c.ops().size(); i++) {
+            Type right = infer(file, c.comparators().get(i));
+            Type r = ti.operators.compare(left, c.ops().get(i), right);
+            if (result == null) {
+                result = r;
+            } else {
+                Truthiness prev = ti.operators.truthiness(result);
+                if (prev == Truthiness.ALWAYS_FALSE) {
+                    break;
+                }
+                result = prev == Truthiness.ALWAYS_TRUE ? r : UnionBuilder.of(ti, result, r);
+            }
+            left = right;
+        }
+        return result == null ? ti.instance(KnownClass.BOOL) : result;
+    }
+
+    private Type ifExp(SourceFile file, IfExp i) {
+        Truthiness t = ti.operators.truthiness(infer(file, i.test()));
+        return switch (t) {
+            case ALWAYS_TRUE -> infer(file, i.body());
+            case ALWAYS_FALSE -> infer(file, i.orelse());
+            case AMBIGUOUS -> UnionBuilder.of(ti, infer(file, i.body()), infer(file, i.orelse()));
+        };
+    }
+
+}

@@ -1,0 +1,167 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Arg;
+import dev.typhon.ast.Arguments;
+import dev.typhon.ast.AsyncFunctionDef;
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.FunctionDef;
+import dev.typhon.ast.Node;
+import dev.typhon.ast.Nullable;
+import dev.typhon.ast.TypeParam;
+import dev.typhon.semantic.index.Definition;
+import dev.typhon.semantic.index.DefinitionKind;
+import dev.typhon.semantic.index.Scope;
+import dev.typhon.semantic.types.DefinitionRef;
+import dev.typhon.semantic.types.FunctionLiteral;
+import dev.typhon.semantic.types.KnownFunction;
+import dev.typhon.semantic.types.KnownInstanceType;
+import dev.typhon.semantic.types.KnownModule;
+import dev.typhon.semantic.types.OverloadedFunction;
+import dev.typhon.semantic.types.Parameter;
+import dev.typhon.semantic.types.Signature;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.TypeVarType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Functions from their {@code def} statements: the function literal (known or not), its signature
+ * from annotations and defaults, and {@code @overload} sequences gathered into one overloaded value.
+ */
+final class Functions {
+    private final TypeInference ti;
+
+    Functions(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    /** The value a {@code def} binds: its function literal, or the overloads it ends. */
+    Type functionType(SourceFile file, Definition def) {
+        FunctionLiteral f = literal(file, def);
+        if (isOverload(file, def)) {
+            List<FunctionLiteral> overloads = previousOverloads(file, def);
+            overloads.add(f);
+            return overloads.size() == 1 ? f : new OverloadedFunction(f.name(), overloads);
+        }
+        List<FunctionLiteral> overloads = previousOverloads(file, def);
+        if (!overloads.isEmpty()) {
+            return new OverloadedFunction(f.name(), overloads);
+        }
+        return f;
+    }
+
+    FunctionLiteral literal(SourceFile file, Definition def) {
+        Node node = def.node();
+        String name = node instanceof FunctionDef fd ? fd.name() : ((AsyncFunctionDef) node).name();
+        KnownModule km = file.knownModule();
+        KnownFunction known = km != null && def.scope() == 0 ? KnownFunction.lookup(km, name) : null;
+        return new FunctionLiteral(name, new DefinitionRef(file.id(), def.id()), known, signature(file, node, name));
+    }
+
+    private boolean isOverload(SourceFile file, Definition def) {
+        for (Expr d : decorators(def.node())) {
+            if (ti.expressions.infer(file, d) instanceof FunctionLiteral f && f.isKnown(KnownFunction.OVERLOAD)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code @overload} definitions of the same name directly before this one. */
+    private List<FunctionLiteral> previousOverloads(SourceFile file, Definition def) {
+        List<FunctionLiteral> out = new ArrayList<>();
+        if (def.symbol() < 0) {
+            return out;
+        }
+        Scope scope = file.index().scope(def.scope());
+        List<Definition> all = file.index().definitionsOf(scope, def.symbol());
+        int at = all.indexOf(def);
+        for (int i = at - 1; i >= 0; i--) {
+            Definition prev = all.get(i);
+            if (prev.kind() != DefinitionKind.FUNCTION || !isOverload(file, prev)) {
+                break;
+            }
+            out.add(0, literal(file, prev));
+        }
+        return out;
+    }
+
+    private static List<Expr> decorators(Node node) {
+        return node instanceof FunctionDef fd ? fd.decoratorList() : ((AsyncFunctionDef) node).decoratorList();
+    }
+
+    Signature signature(SourceFile file, Node node, String name) {
+        Arguments args = node instanceof FunctionDef fd ? fd.args() : ((AsyncFunctionDef) node).args();
+        Expr returns = node instanceof FunctionDef fd ? fd.returns() : ((AsyncFunctionDef) node).returns();
+        List<TypeParam> typeParams = node instanceof FunctionDef fd ? fd.typeParams() : ((AsyncFunctionDef) node).typeParams();
+        List<Parameter> params = new ArrayList<>();
+        List<Arg> positional = new ArrayList<>(args.posonlyargs());
+        positional.addAll(args.args());
+        int firstDefault = positional.size() - args.defaults().size();
+        for (int i = 0; i < positional.size(); i++) {
+            Arg a = positional.get(i);
+            Parameter.Kind kind = i < args.posonlyargs().size() ? Parameter.Kind.POSITIONAL_ONLY
+                    : Parameter.Kind.POSITIONAL_OR_KEYWORD;
+            Expr dflt = i >= firstDefault ? args.defaults().get(i - firstDefault) : null;
+            params.add(parameter(file, kind, a, dflt, name));
+        }
+        if (args.vararg() != null) {
+            params.add(parameter(file, Parameter.Kind.VARIADIC, args.vararg(), null, name));
+        }
+        for (int i = 0; i < args.kwonlyargs().size(); i++) {
+            Expr dflt = i < args.kwDefaults().size() ? args.kwDefaults().get(i) : null;
+            if (dflt != null && dev.typhon.ast.Placeholders.isMissing(dflt)) {
+                dflt = null;
+            }
+            params.add(parameter(file, Parameter.Kind.KEYWORD_ONLY, args.kwonlyargs().get(i), dflt, name));
+        }
+        if (args.kwarg() != null) {
+            params.add(parameter(file, Parameter.Kind.KEYWORD_VARIADIC, args.kwarg(), null, name));
+        }
+        Type ret = returns == null ? null : ti.typeExpressions.annotation(file, returns, name);
+        List<TypeVarType> typeVars = new ArrayList<>();
+        for (TypeParam p : typeParams) {
+            if (ti.definitions.typeParameter(file, p) instanceof KnownInstanceType k && k.value() instanceof TypeVarType v) {
+                typeVars.add(v.boundBy(name));
+            }
+        }
+        return new Signature(params, ret, false, typeVars);
+    }
+
+    private Parameter parameter(SourceFile file, Parameter.Kind kind, Arg a, @Nullable Expr dflt, String function) {
+        Type t = a.annotation() == null ? null : ti.typeExpressions.annotation(file, a.annotation(), function);
+        String shown = dflt == null ? null : source(file, dflt);
+        return new Parameter(kind, a.arg(), t, shown);
+    }
+
+    private static String source(SourceFile file, Expr e) {
+        String text = file.parse().source().text();
+        int end = Math.min(e.endOffset(), text.length());
+        return e.startOffset() <= end ? text.substring(e.startOffset(), end) : "...";
+    }
+
+    /** The name of the function whose parameter a definition is (for {@code T@f}), or null. */
+    @Nullable String enclosingFunctionName(SourceFile file, Definition def) {
+        Scope s = file.index().scope(def.scope());
+        return s.kind().isFunctionLike() ? s.name() : null;
+    }
+
+    /** The function a known variant names in the configured typeshed. */
+    @Nullable Type resolveKnown(KnownFunction k) {
+        for (KnownModule m : k.modules()) {
+            Optional<SourceFile> file = ti.program.module(m.moduleName());
+            if (file.isEmpty()) {
+                continue;
+            }
+            Type t = ti.imports.member(file.get(), k.symbol());
+            if (t instanceof FunctionLiteral f && f.known() == k) {
+                return f;
+            }
+            if (t instanceof OverloadedFunction o && !o.overloads().isEmpty() && o.overloads().get(0).known() == k) {
+                return o;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Alias;
+import dev.typhon.ast.Import;
+import dev.typhon.ast.ImportFrom;
+import dev.typhon.ast.Node;
+import dev.typhon.ast.Nullable;
+import dev.typhon.semantic.index.Definition;
+import dev.typhon.semantic.index.ReachingBindings;
+import dev.typhon.semantic.index.ReachingDefinition;
+import dev.typhon.semantic.index.Scope;
+import dev.typhon.semantic.resolve.Resolution;
+import dev.typhon.semantic.resolve.ResolvedModule;
+import dev.typhon.semantic.types.DynamicType;
+import dev.typhon.semantic.types.KnownModule;
+import dev.typhon.semantic.types.ModuleLiteral;
+import dev.typhon.semantic.types.SpecialFormType;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.UnionBuilder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Modules and what they export: the module literal of an import, the member a {@code from} import
+ * binds, and a scope's symbols as seen from outside it (declared type first, else the union of the
+ * bindings live at its end).
+ */
+final class Imports {
+    private final TypeInference ti;
+
+    Imports(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    /** A module's global symbol as an importer sees it; null when the module has none of that name. */
+    @Nullable Type member(SourceFile module, String name) {
+        Type t = ti.moduleMembers.get(module.id() + ":" + name, k -> computeMember(module, name), DynamicType.UNKNOWN);
+        return t == NO_MEMBER ? null : t;
+    }
+
+    /** Stored for "no such member" (the memo cannot hold null). */
+    private static final Type NO_MEMBER = new dev.typhon.semantic.types.TodoType("no member");
+
+    private Type computeMember(SourceFile module, String name) {
+        KnownModule km = module.knownModule();
+        if (km != null) {
+            SpecialFormType form = SpecialFormType.lookup(km, name);
+            if (form != null) {
+                return form;
+            }
+        }
+        Type t = scopeMember(module, module.index().moduleScope(), name);
+        return t == null ? NO_MEMBER : t;
+    }
+
+    /** A symbol of a scope as seen from outside it, at the scope's end; null when it is never bound or declared. */
+    @Nullable Type scopeMember(SourceFile file, Scope scope, String name) {
+        int sym = scope.symbolId(name);
+        if (sym < 0) {
+            return null;
+        }
+        List<Definition> declarations = file.index().endOfScopeDeclarations(scope, sym);
+        if (!declarations.isEmpty()) {
+            UnionBuilder u = new UnionBuilder(ti);
+            for (Definition d : declarations) {
+                u.add(ti.definitions.declaredType(file, d));
+            }
+            return u.build();
+        }
+        ReachingBindings rb = file.index().endOfScopeBindings(scope, sym);
+        UnionBuilder u = new UnionBuilder(ti);
+        boolean any = false;
+        for (ReachingDefinition rd : rb.definitions()) {
+            Definition d = rd.definition();
+            if (d.kind().unbinds() || !d.reachable()) {
+                continue;
+            }
+            any = true;
+            u.add(ti.definitions.bindingType(file, d));
+        }
+        return any ? u.build() : null;
+    }
+
+    /** The module literal of a resolved dotted name, or null when it does not resolve. */
+    @Nullable Type moduleLiteral(String name) {
+        ResolvedModule m = ti.program.resolveModule(name);
+        if (m == null) {
+            return null;
+        }
+        Optional<SourceFile> f = ti.program.module(name);
+        return new ModuleLiteral(name, f.map(SourceFile::id).orElse(-1));
+    }
+
+    /** The type an {@code import a.b [as c]} alias binds. */
+    Type importBinding(Alias alias) {
+        String full = alias.name();
+        if (alias.asname() == null) {
+            int dot = full.indexOf('.');
+            String first = dot < 0 ? full : full.substring(0, dot);
+            Type t = moduleLiteral(first);
+            return t == null ? DynamicType.UNKNOWN : t;
+        }
+        Type t = moduleLiteral(full);
+        return t == null ? DynamicType.UNKNOWN : t;
+    }
+
+    /** The dotted name a {@code from} import reads from, resolved against the importing file; null if it does not resolve. */
+    @Nullable String fromModuleName(SourceFile file, ImportFrom stmt) {
+        if (stmt.level() == 0) {
+            return stmt.module();
+        }
+        Resolution r;
+        try {
+            r = ti.program.resolver().resolveRelative(Path.of(file.path()), stmt.level(), stmt.module());
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return r instanceof Resolution.Found(ResolvedModule m) ? m.name() : null;
+    }
+
+    /** The type a {@code from m import x [as y]} alias binds; Unknown when it does not resolve. */
+    Type fromBinding(SourceFile file, ImportFrom stmt, Alias alias) {
+        Type t = fromMember(file, stmt, alias.name());
+        return t == null ? DynamicType.UNKNOWN : t;
+    }
+
+    /** The member {@code name} of the module a {@code from} import reads, or null. */
+    @Nullable Type fromMember(SourceFile file, ImportFrom stmt, String name) {
+        String moduleName = fromModuleName(file, stmt);
+        if (moduleName == null) {
+            return null;
+        }
+        Optional<SourceFile> mod = ti.program.module(moduleName);
+        if (mod.isPresent()) {
+            if (mod.get() == file && stmt.level() == 0) {
+                return null;
+            }
+            Type t = member(mod.get(), name);
+            if (t != null) {
+                return t;
+            }
+        }
+        return moduleLiteral(moduleName + "." + name);
+    }
+
+    static @Nullable ImportFrom fromStatement(Definition d) {
+        Node s = d.statement();
+        return s instanceof ImportFrom f ? f : null;
+    }
+
+    static @Nullable Import importStatement(Definition d) {
+        Node s = d.statement();
+        return s instanceof Import i ? i : null;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Name;
+import dev.typhon.ast.Nullable;
+import dev.typhon.semantic.index.Boundness;
+import dev.typhon.semantic.index.Definition;
+import dev.typhon.semantic.index.ReachingBindings;
+import dev.typhon.semantic.index.ReachingDefinition;
+import dev.typhon.semantic.index.Scope;
+import dev.typhon.semantic.index.ScopeKind;
+import dev.typhon.semantic.index.SemanticIndex;
+import dev.typhon.semantic.index.SymbolFlags;
+import dev.typhon.semantic.index.Use;
+import dev.typhon.semantic.types.DynamicType;
+import dev.typhon.semantic.types.KnownFunction;
+import dev.typhon.semantic.types.Never;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.UnionBuilder;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The type of a name where it is read, searched as Python searches: the use's own scope by flow
+ * (the union of the definitions that reach it), then for module and class scopes the enclosing
+ * scopes, free names in the function that binds them (as they are where an eager scope runs, or
+ * at the end of that function), globals at the end of the module, and the builtins.
+ */
+final class Names {
+    private final TypeInference ti;
+
+    Names(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    /** A name's type and whether it is bound where it is read. */
+    record Lookup(Type type, Boundness boundness) {
+        static final Lookup UNBOUND = new Lookup(Never.NEVER, Boundness.UNBOUND);
+
+    }
+
+    Type infer(SourceFile file, Name name) {
+        Lookup l = lookup(file, name);
+        return l.boundness == Boundness.UNBOUND ? DynamicType.UNKNOWN : l.type;
+    }
+
+    Lookup lookup(SourceFile file, Name name) {
+        SemanticIndex index = file.index();
+        Use use = index.useAt(name.startOffset());
+        if (use == null || use.node() != name) {
+            return new Lookup(DynamicType.UNKNOWN, Boundness.BOUND);
+        }
+        Scope s = index.scope(use.scope());
+        int symbol = use.symbol();
+        String id = s.symbolName(symbol);
+        if (s.kind() == ScopeKind.ANNOTATION) {
+            return outer(file, s, id);
+        }
+        int res = s.resolution(symbol);
+        if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL || s.kind() == ScopeKind.MODULE) {
+            Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use));
+            if (here.boundness == Boundness.BOUND || s.kind().isFunctionLike()) {
+                return here;
+            }
+            Lookup fallback = s.kind() == ScopeKind.MODULE ? builtin(id) : outer(file, s, id);
+            return combine(here, fallback);
+        }
+        if (res == SymbolFlags.FREE || (res == SymbolFlags.GLOBAL_IMPLICIT && s.isEager())) {
+            return outer(file, s, id);
+        }
+        return global(file, id);
+    }
+
+    private Lookup combine(Lookup here, Lookup fallback) {
+        if (here.boundness == Boundness.UNBOUND) {
+            return fallback;
+        }
+        Type t = UnionBuilder.of(ti, here.type, fallback.type);
+        Boundness b = fallback.boundness == Boundness.BOUND ? Boundness.BOUND : Boundness.POSSIBLY_UNBOUND;
+        return new Lookup(t, b);
+    }
+
+    /** The union of the reaching definitions' types; declared-only names take their declared type. */
+    Lookup fromBindings(SourceFile file, ReachingBindings rb, List<Definition> declarations) {
+        UnionBuilder u = new UnionBuilder(ti);
+        boolean bound = false;
+        boolean unbound = rb.mayBeUnbound();
+        for (ReachingDefinition rd : rb.definitions()) {
+            Definition d = rd.definition();
+            if (!d.reachable()) {
+                continue;
+            }
+            if (d.kind().unbinds()) {
+                unbound = true;
+                continue;
+            }
+            bound = true;
+            u.add(ti.narrowing.narrow(file, ti.definitions.bindingType(file, d), rd.constraints(), d));
+        }
+        if (!bound) {
+            if (!declarations.isEmpty()) {
+                UnionBuilder declared = new UnionBuilder(ti);
+                for (Definition d : declarations) {
+                    declared.add(ti.definitions.declaredType(file, d));
+                }
+                return new Lookup(declared.build(), Boundness.UNBOUND);
+            }
+            return Lookup.UNBOUND;
+        }
+        return new Lookup(u.build(), unbound ? Boundness.POSSIBLY_UNBOUND : Boundness.BOUND);
+    }
+
+    /** A name a scope reads from the scopes around it. */
+    private Lookup outer(SourceFile file, Scope scope, String name) {
+        SemanticIndex index = file.index();
+        ReachingBindings eager = index.eagerLookup(scope, name);
+        if (eager != null) {
+            Lookup l = fromBindings(file, eager, List.of());
+            if (l.boundness == Boundness.BOUND) {
+                return l;
+            }
+            return combine(l, global(file, name));
+        }
+        for (int p = scope.parent(); p >= 0; p = index.scope(p).parent()) {
+            Scope e = index.scope(p);
+            if (e.kind() == ScopeKind.CLASS) {
+                continue;
+            }
+            if (e.kind() == ScopeKind.MODULE) {
+                return global(file, name);
+            }
+            int sym = e.symbolId(name);
+            if (sym >= 0 && (e.resolution(sym) == SymbolFlags.LOCAL || e.resolution(sym) == SymbolFlags.CELL)) {
+                Type t = ti.imports.scopeMember(file, e, name);
+                return t == null ? global(file, name) : new Lookup(t, Boundness.BOUND);
+            }
+        }
+        return global(file, name);
+    }
+
+    /** A global: the module's symbol at its end, then the builtins. */
+    private Lookup global(SourceFile file, String name) {
+        Scope module = file.index().moduleScope();
+        int sym = module.symbolId(name);
+        if (sym >= 0) {
+            ReachingBindings rb = file.index().endOfScopeBindings(module, sym);
+            Lookup l = fromBindings(file, rb, file.index().endOfScopeDeclarations(module, sym));
+            if (l.boundness != Boundness.UNBOUND) {
+                return l.boundness == Boundness.BOUND ? l : combine(l, builtin(name));
+            }
+        }
+        return builtin(name);
+    }
+
+    /** A builtin; {@code reveal_type} resolves even without an import, as in ty. */
+    Lookup builtin(String name) {
+        Optional<SourceFile> builtins = ti.program.module("builtins");
+        if (builtins.isPresent()) {
+            Type t = ti.imports.member(builtins.get(), name);
+            if (t != null) {
+                return new Lookup(t, Boundness.BOUND);
+            }
+        }
+        if (name.equals("reveal_type")) {
+            Type t = ti.knownFunction(KnownFunction.REVEAL_TYPE);
+            if (t != null) {
+                return new Lookup(t, Boundness.BOUND);
+            }
+        }
+        return Lookup.UNBOUND;
+    }
+
+    static @Nullable Type orNull(Lookup l) {
+        return l.boundness == Boundness.UNBOUND ? null : l.type;
+    }
+}

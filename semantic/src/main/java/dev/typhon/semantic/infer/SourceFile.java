@@ -1,0 +1,148 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Nullable;
+import dev.typhon.ast.parser.ParseOptions;
+import dev.typhon.ast.parser.ParseResult;
+import dev.typhon.ast.parser.PythonParser;
+import dev.typhon.ast.source.LineIndex;
+import dev.typhon.semantic.index.IndexOptions;
+import dev.typhon.semantic.index.SemanticIndex;
+import dev.typhon.semantic.types.KnownModule;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/**
+ * One file of a {@link Program}: its small id, where it is, the module it is (if any), and its
+ * syntax tree and semantic index, each built once, on first use, by whichever thread asks first.
+ */
+public final class SourceFile {
+    private final int id;
+    private final String path;
+    private final @Nullable String moduleName;
+    private final boolean isPackage;
+    private final boolean isStub;
+    private final @Nullable KnownModule knownModule;
+    private final Supplier<byte[]> reader;
+    private final IndexOptions options;
+    private volatile Parsed parsed;
+    private volatile LineIndex lines;
+
+    /** The parse, or why the file could not be read. */
+    record Parsed(ParseResult result, SemanticIndex index, @Nullable String readError) {
+    }
+
+    SourceFile(int id, String path, @Nullable String moduleName, boolean isPackage, boolean isStub,
+            @Nullable KnownModule knownModule, Supplier<byte[]> reader, IndexOptions options) {
+        this.id = id;
+        this.path = path;
+        this.moduleName = moduleName;
+        this.isPackage = isPackage;
+        this.isStub = isStub;
+        this.knownModule = knownModule;
+        this.reader = reader;
+        this.options = options;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** The path shown to users. */
+    public String path() {
+        return path;
+    }
+
+    /** The dotted module name, or null for a file that is no importable module. */
+    public @Nullable String moduleName() {
+        return moduleName;
+    }
+
+    public boolean isPackage() {
+        return isPackage;
+    }
+
+    public boolean isStub() {
+        return isStub;
+    }
+
+    /** The known module this file is: only the configured typeshed's stdlib stubs are. */
+    public @Nullable KnownModule knownModule() {
+        return knownModule;
+    }
+
+    public ParseResult parse() {
+        return parsed().result();
+    }
+
+    public SemanticIndex index() {
+        return parsed().index();
+    }
+
+    /** Lines of the decoded text, for turning offsets into positions. */
+    public LineIndex lines() {
+        LineIndex l = lines;
+        if (l == null) {
+            l = LineIndex.of(parse().source().text());
+            lines = l;
+        }
+        return l;
+    }
+
+    /** The range from {@code start} to {@code end} (UTF-16 offsets) with 1-based lines and code-point columns. */
+    public dev.typhon.semantic.diagnostics.SourceRange range(int start, int end) {
+        LineIndex l = lines();
+        String text = l.text();
+        int sl = l.lineOf(start);
+        int el = l.lineOf(end);
+        int sc = text.codePointCount(l.lineStart(sl), Math.min(start, text.length())) + 1;
+        int ec = text.codePointCount(l.lineStart(el), Math.min(end, text.length())) + 1;
+        if (sl == 1 && l.text().startsWith("\uFEFF") && start > 0) {
+            sc--;
+        }
+        return new dev.typhon.semantic.diagnostics.SourceRange(start, Math.max(start, end), sl, Math.max(1, sc), Math.max(sl, el), Math.max(1, ec));
+    }
+
+    /** Why the file could not be read, or null. */
+    public @Nullable String readError() {
+        return parsed().readError();
+    }
+
+    private Parsed parsed() {
+        Parsed p = parsed;
+        if (p == null) {
+            synchronized (this) {
+                p = parsed;
+                if (p == null) {
+                    p = load();
+                    parsed = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private Parsed load() {
+        byte[] bytes;
+        String error = null;
+        try {
+            bytes = reader.get();
+        } catch (UncheckedIOException e) {
+            bytes = new byte[0];
+            error = e.getMessage();
+        }
+        ParseResult result = PythonParser.parse(bytes, new ParseOptions(options.pythonVersion(), false));
+        return new Parsed(result, SemanticIndex.of(result.module(), options), error);
+    }
+
+    /** A failure to read, carried out of a {@link Supplier}. */
+    static final class UncheckedIOException extends RuntimeException {
+        UncheckedIOException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+}

@@ -1,0 +1,383 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Attribute;
+import dev.typhon.ast.BinOp;
+import dev.typhon.ast.Constant;
+import dev.typhon.ast.ConstantValue;
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.Name;
+import dev.typhon.ast.Nullable;
+import dev.typhon.ast.Operator;
+import dev.typhon.ast.Subscript;
+import dev.typhon.ast.Tuple;
+import dev.typhon.ast.UnaryOp;
+import dev.typhon.ast.UnaryOperator;
+import dev.typhon.ast.parser.ParseOptions;
+import dev.typhon.ast.parser.ParseResult;
+import dev.typhon.ast.parser.PythonParser;
+import dev.typhon.semantic.types.BoolLiteral;
+import dev.typhon.semantic.types.BytesLiteral;
+import dev.typhon.semantic.types.CallableType;
+import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.ClassType;
+import dev.typhon.semantic.types.DynamicType;
+import dev.typhon.semantic.types.IntLiteral;
+import dev.typhon.semantic.types.IntersectionBuilder;
+import dev.typhon.semantic.types.KnownClass;
+import dev.typhon.semantic.types.KnownInstanceType;
+import dev.typhon.semantic.types.LiteralStringType;
+import dev.typhon.semantic.types.Never;
+import dev.typhon.semantic.types.NoneType;
+import dev.typhon.semantic.types.Parameter;
+import dev.typhon.semantic.types.Signature;
+import dev.typhon.semantic.types.SpecialFormType;
+import dev.typhon.semantic.types.StringLiteral;
+import dev.typhon.semantic.types.SubclassOfType;
+import dev.typhon.semantic.types.TodoType;
+import dev.typhon.semantic.types.TruthinessType;
+import dev.typhon.semantic.types.TupleType;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.TypeVarType;
+import dev.typhon.semantic.types.UnionBuilder;
+import dev.typhon.semantic.types.UnionType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Annotations and other type expressions turned into types: class names to their instances,
+ * {@code None}, {@code X | Y}, {@code Optional}, {@code Union}, {@code Literal[...]}, string forward
+ * references, the typing aliases ({@code List[int]}), {@code Any}, {@code Never}, {@code type[C]},
+ * {@code tuple[...]}, {@code Callable[[...], R]}, subscripted generics, and ty_extensions'
+ * {@code Intersection}, {@code Not}, {@code Unknown}, {@code AlwaysTruthy}, {@code AlwaysFalsy},
+ * {@code TypeOf}. What is not a valid type expression becomes Unknown; {@link #problems} says why.
+ */
+final class TypeExpressions {
+    private final TypeInference ti;
+
+    TypeExpressions(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    /** The type an annotation declares; {@code binder} names the function whose type variables appear (T@f). */
+    Type annotation(SourceFile file, Expr e, @Nullable String binder) {
+        Type t = convert(file, e, binder, null);
+        return t;
+    }
+
+    /** The elements of a subscript's slice as type expressions ({@code Generic[T, U]}). */
+    List<Type> arguments(SourceFile file, Expr slice) {
+        List<Type> out = new ArrayList<>();
+        for (Expr e : elements(slice)) {
+            out.add(convert(file, e, null, null));
+        }
+        return out;
+    }
+
+    /** Why an annotation is not a valid type expression, one message per problem (empty when valid). */
+    List<String> problems(SourceFile file, Expr e) {
+        List<String> out = new ArrayList<>();
+        convert(file, e, null, out);
+        return out;
+    }
+
+    private static List<Expr> elements(Expr slice) {
+        return slice instanceof Tuple t ? t.elts() : List.of(slice);
+    }
+
+    Type convert(SourceFile file, Expr e, @Nullable String binder, @Nullable List<String> problems) {
+        switch (e) {
+            case Constant c -> {
+                ConstantValue v = c.value();
+                if (v == ConstantValue.NONE) {
+                    return NoneType.NONE;
+                }
+                if (v instanceof ConstantValue.Str s) {
+                    return forwardReference(file, s.value(), binder, problems);
+                }
+                return invalid(problems, "Invalid type expression", e);
+            }
+            case BinOp b when b.op() == Operator.BitOr -> {
+                return UnionBuilder.of(ti, convert(file, b.left(), binder, problems),
+                        convert(file, b.right(), binder, problems));
+            }
+            case Name n -> {
+                return fromValue(ti.expressions.infer(file, n), binder, problems, e);
+            }
+            case Attribute a -> {
+                return fromValue(ti.expressions.infer(file, a), binder, problems, e);
+            }
+            case Subscript s -> {
+                return subscript(file, s, binder, problems);
+            }
+            default -> {
+                return invalid(problems, "Invalid type expression", e);
+            }
+        }
+    }
+
+    private Type forwardReference(SourceFile file, String text, @Nullable String binder, @Nullable List<String> problems) {
+        ParseResult r = PythonParser.parse("(" + text.strip() + ")", new ParseOptions(ti.pythonVersion(), false));
+        if (r.hasErrors() || r.module().body().size() != 1
+                || !(r.module().body().get(0) instanceof dev.typhon.ast.ExprStmt stmt)) {
+            return invalid(problems, "Invalid string annotation", null);
+        }
+        return stringAnnotation(file, stmt.value(), binder, problems);
+    }
+
+    /** Names in a string annotation are looked up at the end of the module (they are deferred). */
+    private Type stringAnnotation(SourceFile file, Expr e, @Nullable String binder, @Nullable List<String> problems) {
+        return switch (e) {
+            case Name n -> {
+                Type t = ti.imports.scopeMember(file, file.index().moduleScope(), n.id());
+                if (t == null) {
+                    Names.Lookup l = ti.names.builtin(n.id());
+                    t = Names.orNull(l);
+                }
+                yield t == null ? DynamicType.UNKNOWN : fromValue(t, binder, problems, e);
+            }
+            case BinOp b when b.op() == Operator.BitOr -> UnionBuilder.of(ti,
+                    stringAnnotation(file, b.left(), binder, problems), stringAnnotation(file, b.right(), binder, problems));
+            case Constant c when c.value() == ConstantValue.NONE -> NoneType.NONE;
+            default -> new TodoType("complex string annotation");
+        };
+    }
+
+    /** A value used as a type: a class means its instances. */
+    Type fromValue(Type value, @Nullable String binder, @Nullable List<String> problems, @Nullable Expr at) {
+        return switch (value) {
+            case ClassLiteralType c -> promoted(c.classType());
+            case NoneType n -> NoneType.NONE;
+            case DynamicType d -> d;
+            case TodoType t -> t;
+            case SpecialFormType f -> bareSpecialForm(f, problems, at);
+            case KnownInstanceType k when k.value() instanceof TypeVarType v -> binder == null || !v.binder().isEmpty() ? v
+                    : v.boundBy(binder);
+            case KnownInstanceType k -> k.value();
+            case UnionType u -> {
+                // a union of class literals (from a conditional definition) stands for the union of instances
+                UnionBuilder b = new UnionBuilder(ti);
+                for (Type m : u.members()) {
+                    b.add(fromValue(m, binder, problems, at));
+                }
+                yield b.build();
+            }
+            default -> invalid(problems, "Variable of type `" + value.display() + "` is not allowed in a type expression", at);
+        };
+    }
+
+    /** {@code float} means {@code int | float} and {@code complex} means {@code int | float | complex} (the typing spec's promotion). */
+    private Type promoted(ClassType c) {
+        if (c.isKnown(KnownClass.FLOAT) && c.arguments().isEmpty()) {
+            return UnionBuilder.of(ti, ti.instance(KnownClass.INT), c.toInstance());
+        }
+        if (c.isKnown(KnownClass.COMPLEX) && c.arguments().isEmpty()) {
+            return UnionBuilder.of(ti, ti.instance(KnownClass.INT), ti.instance(KnownClass.FLOAT), c.toInstance());
+        }
+        return c.toInstance();
+    }
+
+    private Type bareSpecialForm(SpecialFormType f, @Nullable List<String> problems, @Nullable Expr at) {
+        return switch (f) {
+            case ANY -> DynamicType.ANY;
+            case UNKNOWN -> DynamicType.UNKNOWN;
+            case NEVER, NO_RETURN -> Never.NEVER;
+            case LITERAL_STRING -> LiteralStringType.LITERAL_STRING;
+            case ALWAYS_TRUTHY -> TruthinessType.ALWAYS_TRUTHY;
+            case ALWAYS_FALSY -> TruthinessType.ALWAYS_FALSY;
+            case LIST -> generic(KnownClass.LIST, 1);
+            case DICT -> generic(KnownClass.DICT, 2);
+            case SET -> generic(KnownClass.SET, 1);
+            case FROZEN_SET -> generic(KnownClass.FROZENSET, 1);
+            case DEFAULT_DICT -> generic(KnownClass.DEFAULT_DICT, 2);
+            case ORDERED_DICT -> generic(KnownClass.ORDERED_DICT, 2);
+            case COUNTER -> generic(KnownClass.COUNTER, 1);
+            case DEQUE -> generic(KnownClass.DEQUE, 1);
+            case CHAIN_MAP -> generic(KnownClass.CHAIN_MAP, 2);
+            case TUPLE -> TupleType.homogeneous(DynamicType.UNKNOWN);
+            case TYPE -> new SubclassOfType(DynamicType.UNKNOWN);
+            case CALLABLE -> new CallableType(Signature.gradual(DynamicType.UNKNOWN));
+            case SELF, TYPE_GUARD, TYPE_IS, PROTOCOL, GENERIC, TYPED_DICT, CONCATENATE, UNPACK ->
+                    new TodoType(f.qualifiedName());
+            default -> invalid(problems, "`" + f.qualifiedName() + "` requires at least one argument when used in a type expression", at);
+        };
+    }
+
+    private Type generic(KnownClass k, int arity) {
+        List<Type> args = new ArrayList<>();
+        for (int i = 0; i < arity; i++) {
+            args.add(DynamicType.UNKNOWN);
+        }
+        return k.toSpecializedInstance(ti, args);
+    }
+
+    private Type subscript(SourceFile file, Subscript s, @Nullable String binder, @Nullable List<String> problems) {
+        Type value = ti.expressions.infer(file, s.value());
+        List<Expr> elts = elements(s.slice());
+        if (value instanceof SpecialFormType f) {
+            return switch (f) {
+                case UNION -> {
+                    UnionBuilder u = new UnionBuilder(ti);
+                    for (Expr x : elts) {
+                        u.add(convert(file, x, binder, problems));
+                    }
+                    yield u.build();
+                }
+                case OPTIONAL -> UnionBuilder.of(ti, convert(file, s.slice(), binder, problems), NoneType.NONE);
+                case LITERAL -> literal(file, elts, problems);
+                case LIST -> specialized(KnownClass.LIST, file, elts, binder, problems);
+                case DICT -> specialized(KnownClass.DICT, file, elts, binder, problems);
+                case SET -> specialized(KnownClass.SET, file, elts, binder, problems);
+                case FROZEN_SET -> specialized(KnownClass.FROZENSET, file, elts, binder, problems);
+                case DEFAULT_DICT -> specialized(KnownClass.DEFAULT_DICT, file, elts, binder, problems);
+                case ORDERED_DICT -> specialized(KnownClass.ORDERED_DICT, file, elts, binder, problems);
+                case COUNTER -> specialized(KnownClass.COUNTER, file, elts, binder, problems);
+                case DEQUE -> specialized(KnownClass.DEQUE, file, elts, binder, problems);
+                case CHAIN_MAP -> specialized(KnownClass.CHAIN_MAP, file, elts, binder, problems);
+                case TUPLE -> tuple(file, s.slice(), binder, problems);
+                case TYPE -> subclassOf(convert(file, s.slice(), binder, problems));
+                case ANNOTATED -> convert(file, elts.get(0), binder, problems);
+                case FINAL, CLASS_VAR, REQUIRED, NOT_REQUIRED, READ_ONLY -> convert(file, s.slice(), binder, problems);
+                case CALLABLE -> callable(file, elts, binder, problems);
+                case NOT -> new IntersectionBuilder(ti).addNegative(convert(file, s.slice(), binder, problems)).build();
+                case INTERSECTION -> {
+                    IntersectionBuilder b = new IntersectionBuilder(ti);
+                    for (Expr x : elts) {
+                        b.addPositive(convert(file, x, binder, problems));
+                    }
+                    yield b.build();
+                }
+                case TYPE_OF -> ti.expressions.infer(file, s.slice());
+                default -> new TodoType(f.qualifiedName() + "[]");
+            };
+        }
+        if (value instanceof ClassLiteralType c) {
+            if (c.literal().isKnown(KnownClass.TUPLE)) {
+                return tuple(file, s.slice(), binder, problems);
+            }
+            if (c.literal().isKnown(KnownClass.TYPE)) {
+                return subclassOf(convert(file, s.slice(), binder, problems));
+            }
+            List<Type> args = new ArrayList<>();
+            for (Expr x : elts) {
+                args.add(convert(file, x, binder, problems));
+            }
+            return new ClassType(c.literal(), args).toInstance();
+        }
+        if (value.isDynamic()) {
+            return value;
+        }
+        return invalid(problems, "Invalid subscript of object of type `" + value.display() + "` in type expression", s);
+    }
+
+    private Type specialized(KnownClass k, SourceFile file, List<Expr> elts, @Nullable String binder,
+            @Nullable List<String> problems) {
+        List<Type> args = new ArrayList<>();
+        for (Expr x : elts) {
+            args.add(convert(file, x, binder, problems));
+        }
+        return k.toSpecializedInstance(ti, args);
+    }
+
+    private Type subclassOf(Type inner) {
+        return switch (inner) {
+            case dev.typhon.semantic.types.InstanceType i -> new SubclassOfType(i);
+            case DynamicType d -> new SubclassOfType(d);
+            case TypeVarType v -> new SubclassOfType(v);
+            case UnionType u -> {
+                UnionBuilder b = new UnionBuilder(ti);
+                for (Type m : u.members()) {
+                    b.add(subclassOf(m));
+                }
+                yield b.build();
+            }
+            default -> new TodoType("type[" + inner.display() + "]");
+        };
+    }
+
+    private Type tuple(SourceFile file, Expr slice, @Nullable String binder, @Nullable List<String> problems) {
+        if (slice instanceof Tuple t && t.elts().isEmpty()) {
+            return TupleType.fixed(List.of());
+        }
+        List<Expr> elts = elements(slice);
+        if (elts.size() == 2 && elts.get(1) instanceof Constant c && c.value() == ConstantValue.ELLIPSIS) {
+            return TupleType.homogeneous(convert(file, elts.get(0), binder, problems));
+        }
+        List<Type> types = new ArrayList<>();
+        for (Expr x : elts) {
+            types.add(convert(file, x, binder, problems));
+        }
+        return TupleType.fixed(types);
+    }
+
+    private Type callable(SourceFile file, List<Expr> elts, @Nullable String binder, @Nullable List<String> problems) {
+        if (elts.size() != 2) {
+            return invalid(problems, "Special form `typing.Callable` expected exactly two arguments (parameter types and return type)", null);
+        }
+        Type ret = convert(file, elts.get(1), binder, problems);
+        Expr params = elts.get(0);
+        if (params instanceof Constant c && c.value() == ConstantValue.ELLIPSIS) {
+            return new CallableType(Signature.gradual(ret));
+        }
+        if (params instanceof dev.typhon.ast.List l) {
+            List<Parameter> ps = new ArrayList<>();
+            for (Expr x : l.elts()) {
+                ps.add(new Parameter(Parameter.Kind.POSITIONAL_ONLY, null, convert(file, x, binder, problems), null));
+            }
+            return new CallableType(Signature.of(ps, ret));
+        }
+        return new TodoType("Callable with ParamSpec");
+    }
+
+    private Type literal(SourceFile file, List<Expr> elts, @Nullable List<String> problems) {
+        UnionBuilder u = new UnionBuilder(ti);
+        for (Expr x : elts) {
+            u.add(literalValue(file, x, problems));
+        }
+        return u.build();
+    }
+
+    private Type literalValue(SourceFile file, Expr x, @Nullable List<String> problems) {
+        switch (x) {
+            case Constant c -> {
+                ConstantValue v = c.value();
+                if (v instanceof ConstantValue.Int i && i.value().bitLength() < 64) {
+                    return new IntLiteral(i.value().longValue());
+                }
+                if (v instanceof ConstantValue.Str s) {
+                    return new StringLiteral(s.value());
+                }
+                if (v instanceof ConstantValue.Bool b) {
+                    return BoolLiteral.of(b.value());
+                }
+                if (v instanceof ConstantValue.Bytes b) {
+                    return BytesLiteral.of(b.toByteArray());
+                }
+                if (v == ConstantValue.NONE) {
+                    return NoneType.NONE;
+                }
+                return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
+            }
+            case UnaryOp u when u.op() == UnaryOperator.USub && u.operand() instanceof Constant c
+                    && c.value() instanceof ConstantValue.Int i && i.value().bitLength() < 64 -> {
+                return new IntLiteral(-i.value().longValue());
+            }
+            case Subscript s -> {
+                Type inner = ti.expressions.infer(file, s.value());
+                if (inner == SpecialFormType.LITERAL) {
+                    return literal(file, elements(s.slice()), problems);
+                }
+                return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
+            }
+            default -> {
+                return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
+            }
+        }
+    }
+
+    private static Type invalid(@Nullable List<String> problems, String message, @Nullable Expr at) {
+        if (problems != null) {
+            problems.add(message);
+        }
+        return DynamicType.UNKNOWN;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.Nullable;
+import dev.typhon.ast.PythonVersion;
+import dev.typhon.semantic.index.Definition;
+import dev.typhon.semantic.types.ClassLiteral;
+import dev.typhon.semantic.types.ClassType;
+import dev.typhon.semantic.types.DynamicType;
+import dev.typhon.semantic.types.KnownClass;
+import dev.typhon.semantic.types.KnownFunction;
+import dev.typhon.semantic.types.Mro;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.TypeDb;
+import dev.typhon.semantic.types.TypeVarType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The type queries of one {@link Program}, each a memoized function of small ids: the type of an
+ * expression (file, node id), of a definition (file, definition id), a class's facts (its literal).
+ * The work is done by one class per family: {@link Expressions}, {@link Names}, {@link Calls},
+ * {@link Definitions}, {@link TypeExpressions}, {@link Classes}, {@link Functions}, {@link Imports}.
+ * This class is also the {@link TypeDb} the type algebra asks about classes.
+ */
+public final class TypeInference implements TypeDb {
+    final Program program;
+    final Memo<Long, Type> expressionTypes = new Memo<>("expression");
+    final Memo<Long, Type> definitionTypes = new Memo<>("definition");
+    final Memo<Long, Type> declaredTypes = new Memo<>("declared");
+    final Memo<ClassLiteral, Classes.ClassInfo> classInfos = new Memo<>("class");
+    final Memo<KnownClass, Optional<ClassLiteral>> knownClasses = new Memo<>("known-class");
+    final Memo<KnownFunction, Optional<Type>> knownFunctions = new Memo<>("known-function");
+    final Memo<String, Type> moduleMembers = new Memo<>("module-member");
+
+    final Names names = new Names(this);
+    final Expressions expressions = new Expressions(this);
+    final Calls calls = new Calls(this);
+    final Definitions definitions = new Definitions(this);
+    final TypeExpressions typeExpressions = new TypeExpressions(this);
+    final Classes classes = new Classes(this);
+    final Functions functions = new Functions(this);
+    final Imports imports = new Imports(this);
+    final Narrowing narrowing = new Narrowing(this);
+    final Members members = new Members(this);
+    final Operators operators = new Operators(this);
+
+    TypeInference(Program program) {
+        this.program = program;
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    static long key(int file, int id) {
+        return ((long) file << 32) | (id & 0xffffffffL);
+    }
+
+    /** The type of an expression of a file (memoized by its node id). */
+    public Type expressionType(SourceFile file, Expr expr) {
+        return expressions.infer(file, expr);
+    }
+
+    /** The type a definition binds (memoized by its id). */
+    public Type definitionType(SourceFile file, Definition def) {
+        return definitions.bindingType(file, def);
+    }
+
+    /** Whether a name is bound where it is read (through enclosing scopes, globals and builtins). */
+    public dev.typhon.semantic.index.Boundness boundness(SourceFile file, dev.typhon.ast.Name name) {
+        return names.lookup(file, name).boundness();
+    }
+
+    /** The type an annotation declares. */
+    public Type annotationType(SourceFile file, Expr annotation) {
+        return typeExpressions.annotation(file, annotation, null);
+    }
+
+    /** Why an annotation is not a valid type expression (empty when it is). */
+    public List<String> annotationProblems(SourceFile file, Expr annotation) {
+        return typeExpressions.problems(file, annotation);
+    }
+
+    /** The type a declaration declares ({@code x: int}, an annotated parameter). */
+    public Type declaredType(SourceFile file, Definition def) {
+        return definitions.declaredType(file, def);
+    }
+
+    /** The module literal of a dotted name, or null when it does not resolve. */
+    public @Nullable Type moduleLiteral(String name) {
+        return imports.moduleLiteral(name);
+    }
+
+    /** The dotted name a {@code from} import reads (relative ones resolved), or null when it does not resolve. */
+    public @Nullable String fromModuleName(SourceFile file, dev.typhon.ast.ImportFrom stmt) {
+        return imports.fromModuleName(file, stmt);
+    }
+
+    /** What {@code from m import name} binds, or null when {@code m} has no such member. */
+    public @Nullable Type fromMember(SourceFile file, dev.typhon.ast.ImportFrom stmt, String name) {
+        return imports.fromMember(file, stmt, name);
+    }
+
+    /** The type of a module's global symbol as an importer sees it, or null when the module has no such symbol. */
+    public @Nullable Type moduleMember(SourceFile module, String name) {
+        return imports.member(module, name);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // TypeDb
+
+    @Override
+    public PythonVersion pythonVersion() {
+        return program.pythonVersion();
+    }
+
+    @Override
+    public @Nullable ClassLiteral knownClass(KnownClass k) {
+        return knownClasses.get(k, kk -> Optional.ofNullable(classes.resolveKnown(kk)), Optional.empty()).orElse(null);
+    }
+
+    @Override
+    public @Nullable Type knownFunction(KnownFunction k) {
+        return knownFunctions.get(k, kk -> Optional.ofNullable(functions.resolveKnown(kk)), Optional.empty()).orElse(null);
+    }
+
+    @Override
+    public Mro mro(ClassLiteral cls) {
+        return classes.info(cls).mro();
+    }
+
+    @Override
+    public List<TypeVarType> typeParameters(ClassLiteral cls) {
+        return classes.info(cls).typeParameters();
+    }
+
+    @Override
+    public ClassType metaclass(ClassLiteral cls) {
+        return classes.info(cls).metaclass();
+    }
+
+    @Override
+    public boolean isFinal(ClassLiteral cls) {
+        return classes.info(cls).isFinal();
+    }
+
+    @Override
+    public boolean isDisjointBase(ClassLiteral cls) {
+        return classes.info(cls).isDisjointBase();
+    }
+
+    /** The instance of a known class, or Unknown when the typeshed lacks it. */
+    Type instance(KnownClass k) {
+        return k.toInstance(this);
+    }
+
+    Type unknown() {
+        return DynamicType.UNKNOWN;
+    }
+}
