@@ -50,6 +50,23 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** The arrows of the design point down: diagnostics, then inference, then types, then the index and resolver. */
+    @Test
+    void semanticLayersPointDown() {
+        noClasses().that().resideInAnyPackage("dev.typhon.semantic.index..", "dev.typhon.semantic.resolve..",
+                        "dev.typhon.semantic.names..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.typhon.semantic.types..",
+                        "dev.typhon.semantic.infer..", "dev.typhon.semantic.diagnostics..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.typhon.semantic.types..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.typhon.semantic.infer..",
+                        "dev.typhon.semantic.diagnostics..", "dev.typhon.semantic.index..", "dev.typhon.semantic.resolve..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.typhon.semantic.infer..")
+                .should().dependOnClassesThat().resideInAPackage("dev.typhon.semantic.diagnostics..")
+                .check(classes);
+    }
+
     /** Eclipse Collections is an implementation detail: the public API speaks java.util. */
     @Test
     void publicApiReturnsJavaCollections() {

@@ -218,6 +218,6 @@ public final class FileChecker {
     }
 
     private void report(String rule, Severity severity, String headline, String annotation, int start, int end) {
-        out.add(new Diagnostic(rule, severity, headline, annotation, file.path(), file.range(start, end)));
+        out.add(new Diagnostic(rule, severity, headline, annotation, file.path(), SourceRange.of(file.lines(), start, end)));
     }
 }

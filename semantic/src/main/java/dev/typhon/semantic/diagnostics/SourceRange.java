@@ -18,6 +18,18 @@ public record SourceRange(int startOffset, int endOffset, int startLine, int sta
         }
     }
 
+    /** The range from {@code start} to {@code end} (UTF-16 offsets) of a text, with code-point columns. */
+    public static SourceRange of(dev.typhon.ast.source.LineIndex lines, int start, int end) {
+        String text = lines.text();
+        int s = Math.max(0, Math.min(start, text.length()));
+        int e = Math.max(s, Math.min(end, text.length()));
+        int sl = lines.lineOf(s);
+        int el = lines.lineOf(e);
+        int sc = text.codePointCount(lines.lineStart(sl), s) + 1;
+        int ec = text.codePointCount(lines.lineStart(el), e) + 1;
+        return new SourceRange(s, e, sl, sc, Math.max(sl, el), ec);
+    }
+
     /** The range of a whole file's start, for diagnostics that point nowhere in particular. */
     public static SourceRange fileStart() {
         return new SourceRange(0, 0, 1, 1, 1, 1);

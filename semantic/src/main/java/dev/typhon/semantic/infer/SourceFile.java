@@ -88,20 +88,6 @@ public final class SourceFile {
         return l;
     }
 
-    /** The range from {@code start} to {@code end} (UTF-16 offsets) with 1-based lines and code-point columns. */
-    public dev.typhon.semantic.diagnostics.SourceRange range(int start, int end) {
-        LineIndex l = lines();
-        String text = l.text();
-        int sl = l.lineOf(start);
-        int el = l.lineOf(end);
-        int sc = text.codePointCount(l.lineStart(sl), Math.min(start, text.length())) + 1;
-        int ec = text.codePointCount(l.lineStart(el), Math.min(end, text.length())) + 1;
-        if (sl == 1 && l.text().startsWith("\uFEFF") && start > 0) {
-            sc--;
-        }
-        return new dev.typhon.semantic.diagnostics.SourceRange(start, Math.max(start, end), sl, Math.max(1, sc), Math.max(sl, el), Math.max(1, ec));
-    }
-
     /** Why the file could not be read, or null. */
     public @Nullable String readError() {
         return parsed().readError();
