@@ -31,8 +31,16 @@ public final class Program {
     private final ConcurrentHashMap<String, Optional<SourceFile>> modules = new ConcurrentHashMap<>();
     private final TypeInference inference;
 
+    private final @Nullable StubCache stubCache;
+
     public Program(ModuleResolver resolver, String platform) {
+        this(resolver, platform, null);
+    }
+
+    /** A program that shares parsed typeshed stubs with every other program given the same cache. */
+    public Program(ModuleResolver resolver, String platform, @Nullable StubCache stubCache) {
         this.resolver = resolver;
+        this.stubCache = stubCache;
         this.options = new IndexOptions(resolver.pythonVersion(), platform);
         this.inference = new TypeInference(this);
     }
@@ -119,7 +127,8 @@ public final class Program {
         return filesByKey.computeIfAbsent(key, k -> {
             synchronized (files) {
                 KnownModule known = stdlib && moduleName != null ? KnownModule.of(moduleName) : null;
-                SourceFile f = new SourceFile(files.size(), k, moduleName, isPackage, stub, known, reader, options);
+                SourceFile f = new SourceFile(files.size(), k, moduleName, isPackage, stub, known, reader, options,
+                        stdlib ? stubCache : null);
                 files.add(f);
                 return f;
             }

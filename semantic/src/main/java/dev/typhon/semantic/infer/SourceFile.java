@@ -24,6 +24,7 @@ public final class SourceFile {
     private final @Nullable KnownModule knownModule;
     private final Supplier<byte[]> reader;
     private final IndexOptions options;
+    private final @Nullable StubCache cache;
     private volatile Parsed parsed;
     private volatile LineIndex lines;
 
@@ -32,7 +33,8 @@ public final class SourceFile {
     }
 
     SourceFile(int id, String path, @Nullable String moduleName, boolean isPackage, boolean isStub,
-            @Nullable KnownModule knownModule, Supplier<byte[]> reader, IndexOptions options) {
+            @Nullable KnownModule knownModule, Supplier<byte[]> reader, IndexOptions options, @Nullable StubCache cache) {
+        this.cache = cache;
         this.id = id;
         this.path = path;
         this.moduleName = moduleName;
@@ -99,7 +101,7 @@ public final class SourceFile {
             synchronized (this) {
                 p = parsed;
                 if (p == null) {
-                    p = load();
+                    p = cache == null ? load() : cache.get(path + "|" + options, this::load);
                     parsed = p;
                 }
             }
