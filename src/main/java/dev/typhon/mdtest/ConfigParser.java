@@ -82,44 +82,8 @@ public final class ConfigParser {
             extraPaths = extra == null ? List.of() : extra;
             python = string(env, "python", "environment.");
         }
-        RuleSelection rules = RuleSelection.DEFAULT;
-        JsonNode rulesTable = table(root, "rules");
-        if (rulesTable != null) {
-            Map<String, RuleLevel> levels = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : rulesTable.properties()) {
-                if (!e.getValue().isTextual()) {
-                    throw new ConfigException(0, "rules." + e.getKey() + ": expected a string (`ignore`, `warn` or `error`)");
-                }
-                try {
-                    levels.put(e.getKey(), RuleLevel.parse(e.getValue().textValue()));
-                } catch (IllegalArgumentException ex) {
-                    throw new ConfigException(0, "rules." + e.getKey() + ": " + ex.getMessage());
-                }
-            }
-            rules = new RuleSelection(levels);
-        }
-        AnalysisSettings analysis = AnalysisSettings.DEFAULT;
-        JsonNode analysisTable = table(root, "analysis");
-        if (analysisTable != null) {
-            checkKeys(analysisTable, "analysis.", ANALYSIS_KEYS);
-            if (analysisTable.has("strict-equality-semantics") && analysisTable.has("strict-literal-narrowing")) {
-                throw new ConfigException(0, "analysis: duplicate field `strict-equality-semantics` (also given as `strict-literal-narrowing`)");
-            }
-            Boolean equality = bool(analysisTable, "strict-equality-semantics", "analysis.");
-            if (equality == null) {
-                equality = bool(analysisTable, "strict-literal-narrowing", "analysis.");
-            }
-            Boolean generic = bool(analysisTable, "strict-generic-narrowing", "analysis.");
-            Boolean typeIgnore = bool(analysisTable, "respect-type-ignore-comments", "analysis.");
-            List<String> allowed = strings(analysisTable, "allowed-unresolved-imports", "analysis.");
-            List<String> replace = strings(analysisTable, "replace-imports-with-any", "analysis.");
-            AnalysisSettings d = AnalysisSettings.DEFAULT;
-            analysis = new AnalysisSettings(generic != null ? generic : d.strictGenericNarrowing(),
-                    equality != null ? equality : d.strictEqualitySemantics(),
-                    typeIgnore != null ? typeIgnore : d.respectTypeIgnoreComments(),
-                    allowed != null ? allowed : d.allowedUnresolvedImports(),
-                    replace != null ? replace : d.replaceImportsWithAny());
-        }
+        RuleSelection rules = rules(table(root, "rules"), "rules.");
+        AnalysisSettings analysis = analysis(table(root, "analysis"), "analysis.");
         List<String> dependencies = null;
         JsonNode project = table(root, "project");
         if (project != null) {
@@ -145,6 +109,51 @@ public final class ConfigParser {
                 verbose != null && verbose, "os".equals(system), log, dependencies);
     }
 
+    /** A {@code [rules]} table (null: the default selection); {@code prefix} names it in messages. */
+    static RuleSelection rules(JsonNode rulesTable, String prefix) throws ConfigException {
+        if (rulesTable == null) {
+            return RuleSelection.DEFAULT;
+        }
+        Map<String, RuleLevel> levels = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : rulesTable.properties()) {
+            if (!e.getValue().isTextual()) {
+                throw new ConfigException(0, prefix + e.getKey() + ": expected a string (`ignore`, `warn` or `error`)");
+            }
+            try {
+                levels.put(e.getKey(), RuleLevel.parse(e.getValue().textValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(0, prefix + e.getKey() + ": " + ex.getMessage());
+            }
+        }
+        return new RuleSelection(levels);
+    }
+
+    /** An {@code [analysis]} table (null: the defaults); {@code prefix} names it in messages. */
+    static AnalysisSettings analysis(JsonNode analysisTable, String prefix) throws ConfigException {
+        if (analysisTable == null) {
+            return AnalysisSettings.DEFAULT;
+        }
+        checkKeys(analysisTable, prefix, ANALYSIS_KEYS);
+        if (analysisTable.has("strict-equality-semantics") && analysisTable.has("strict-literal-narrowing")) {
+            throw new ConfigException(0, prefix + "strict-literal-narrowing: duplicate field `strict-equality-semantics` "
+                    + "(`strict-literal-narrowing` is its alias)");
+        }
+        Boolean equality = bool(analysisTable, "strict-equality-semantics", prefix);
+        if (equality == null) {
+            equality = bool(analysisTable, "strict-literal-narrowing", prefix);
+        }
+        Boolean generic = bool(analysisTable, "strict-generic-narrowing", prefix);
+        Boolean typeIgnore = bool(analysisTable, "respect-type-ignore-comments", prefix);
+        List<String> allowed = strings(analysisTable, "allowed-unresolved-imports", prefix);
+        List<String> replace = strings(analysisTable, "replace-imports-with-any", prefix);
+        AnalysisSettings d = AnalysisSettings.DEFAULT;
+        return new AnalysisSettings(generic != null ? generic : d.strictGenericNarrowing(),
+                equality != null ? equality : d.strictEqualitySemantics(),
+                typeIgnore != null ? typeIgnore : d.respectTypeIgnoreComments(),
+                allowed != null ? allowed : d.allowedUnresolvedImports(),
+                replace != null ? replace : d.replaceImportsWithAny());
+    }
+
     private static void checkKeys(JsonNode table, String prefix, List<String> allowed) throws ConfigException {
         for (Map.Entry<String, JsonNode> e : table.properties()) {
             if (!allowed.contains(e.getKey())) {
@@ -154,7 +163,7 @@ public final class ConfigParser {
         }
     }
 
-    private static JsonNode table(JsonNode parent, String key) throws ConfigException {
+    static JsonNode table(JsonNode parent, String key) throws ConfigException {
         JsonNode node = parent.get(key);
         if (node == null) {
             return null;

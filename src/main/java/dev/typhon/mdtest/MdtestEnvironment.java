@@ -37,6 +37,12 @@ public record MdtestEnvironment(Path root, Path srcRoot, PythonVersion pythonVer
         checkedFiles = List.copyOf(checkedFiles);
     }
 
+    /** This environment with a script's own rules and analysis settings (a PEP 723 script is its own project). */
+    public MdtestEnvironment withProjectSettings(RuleSelection newRules, AnalysisSettings newAnalysis) {
+        return new MdtestEnvironment(root, srcRoot, pythonVersion, pythonPlatform, typeshed, extraPaths, sitePackages, python,
+                newRules, newAnalysis, verbose, checkedFiles);
+    }
+
     /**
      * How ty shows a file of the test: relative to the root, with forward slashes
      * ({@code src/mdtest_snippet.py}); other files (a {@code --typeshed} stub) as they are.

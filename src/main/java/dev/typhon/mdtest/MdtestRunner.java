@@ -159,9 +159,12 @@ public final class MdtestRunner {
             EmbeddedFile source = file.source();
             ParseResult parsed = PythonParser.parse(source.code().getBytes(StandardCharsets.UTF_8));
             AssertionExtractor.FileAssertions assertions = AssertionExtractor.extract(parsed);
+            MdtestEnvironment fileEnv = ScriptMetadata.read(parsed.source().text())
+                    .map(script -> env.withProjectSettings(script.rules(), script.analysis()))
+                    .orElse(env);
             List<Diagnostic> diagnostics;
             try {
-                diagnostics = checker.check(env, file.path());
+                diagnostics = checker.check(fileEnv, file.path());
             } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError | AssertionError e) {
                 if (expectPanic != null && describe(e).contains(expectPanic)) {
                     panicked = true;
