@@ -11,6 +11,13 @@
  * {@link dev.typhon.mdtest.TestFileSystem} lays out each test's files (§5) and
  * {@link dev.typhon.mdtest.MdtestRunner} runs the tests and reports failures.
  *
+ * <p>Not done, on purpose: inline {@code snapshot} blocks are checked for their pairing with
+ * {@code # snapshot} assertions but their rendered text is not compared (that is ty's renderer), and
+ * external {@code .snap} files and {@code <!-- snapshot-diagnostics -->} have no effect (tests are graded
+ * by their assertions); tests with {@code [project] dependencies} (PyPI packages) and tests whose
+ * checked files include a notebook ({@code ipynb}) are skipped; {@code --filter} matches the full
+ * test name only, not ty's hashed contracted name; ty's own robustness passes (§11) are not run.
+ *
  * <p>This is tool code: the library ({@code dev.typhon.ast}, {@code dev.typhon.semantic}) never
  * depends on it.
  */
