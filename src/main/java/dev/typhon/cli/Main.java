@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Symbols and types for Python code, on the JVM.",
-        subcommands = {DumpAstCommand.class, ResolveCommand.class, DebugCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DumpAstCommand.class, ResolveCommand.class, DebugCommand.class, MdtestCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

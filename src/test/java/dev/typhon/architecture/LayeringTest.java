@@ -36,6 +36,13 @@ class LayeringTest {
     }
 
     @Test
+    void libraryDoesNotDependOnTheMdtestRunner() {
+        noClasses().that().resideInAnyPackage("dev.typhon.ast..", "dev.typhon.semantic..")
+                .should().dependOnClassesThat().resideInAPackage("dev.typhon.mdtest..")
+                .check(classes);
+    }
+
+    @Test
     void generatedNodesDoNotDependOnTheParser() {
         noClasses().that().resideInAPackage("dev.typhon.ast")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.typhon.ast.parser..", "dev.typhon.ast.dump..")

@@ -1,0 +1,52 @@
+package dev.typhon.mdtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared conformance corpus ({@code ../shared/mdtest} beside the repository, where it exists)
+ * runs to the end with the parse-only checker: every suite parses, no test trips the runner. Most
+ * tests fail, as nothing is inferred yet; that is not what this checks.
+ */
+class SharedCorpusTest {
+
+    @Test
+    void everySuiteParsesAndRunsWithoutHarnessErrors() throws Exception {
+        Path shared = Path.of("").toAbsolutePath().resolveSibling("shared").resolve("mdtest");
+        Path corpus = shared.resolve("corpus");
+        assumeTrue(Files.isDirectory(corpus), "no shared mdtest corpus beside the repository");
+        Path typeshed = shared.resolve("support").resolve("typeshed");
+        List<String> harnessErrors = new ArrayList<>();
+        int[] lines = new int[1];
+        MdtestRunner runner = new MdtestRunner(new ParseOnlyChecker(), Files.isDirectory(typeshed) ? typeshed : null, null,
+                new MdtestRunner.Reporter() {
+                    @Override
+                    public void failure(String line) {
+                        lines[0]++;
+                        if (line.contains(": invalid suite: ") || line.contains(": internal error in the mdtest runner: ")
+                                || line.contains(": panicked: ") || line.contains(": cannot ")
+                                || line.contains("`# snapshot` assertion without") || line.contains("`snapshot` block without")
+                                || line.contains("trailing assertion comment")) {
+                            harnessErrors.add(line);
+                        }
+                    }
+
+                    @Override
+                    public void note(String line) {
+                        harnessErrors.add(line);
+                    }
+                });
+        List<Path> suites = SuiteFinder.find(List.of(corpus));
+        MdtestRunner.Summary summary = runner.run(suites);
+        assertEquals(List.of(), harnessErrors);
+        assertTrue(suites.size() > 10 && summary.passed() + summary.failed() > 100, summary.toString());
+        assertTrue(lines[0] >= summary.failed(), "each failed test prints at least one line");
+    }
+}
