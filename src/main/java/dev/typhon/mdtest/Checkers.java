@@ -8,6 +8,6 @@ public final class Checkers {
 
     /** The checker {@code typhon mdtest} runs. */
     public static MdtestChecker defaultChecker() {
-        return new ParseOnlyChecker();
+        return new InferenceChecker();
     }
 }
