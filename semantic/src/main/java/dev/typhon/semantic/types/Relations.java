@@ -94,7 +94,7 @@ final class Relations {
         if (s.equals(t)) {
             return mode != Mode.SUBTYPE || s.isFullyStatic();
         }
-        if (s == Never.NEVER) {
+        if (s == Never.NEVER || isUninhabitedTuple(s)) {
             return true;
         }
         if (isObject(t)) {
@@ -150,7 +150,7 @@ final class Relations {
                     }
                 }
             }
-            return false;
+            return t instanceof UnionType u && splitsOverUnion(db, x, u, mode);
         }
         if (t instanceof UnionType u) {
             if (relatesToSomeMember(db, s, u, mode)) {
@@ -184,6 +184,38 @@ final class Relations {
             return Truthiness.of(s) == want;
         }
         return atomicRelates(db, s, t, mode);
+    }
+
+    /**
+     * {@code s <: m | rest} when {@code s & ~m <: rest}: {@code ~str <: int | (~int & ~str)}, as
+     * {@code ~str & ~int <: ~int & ~str}. Only for static types and a union with an intersection
+     * member (otherwise the member-wise check is complete); the union shrinks at each step.
+     */
+    private static boolean splitsOverUnion(TypeDb db, IntersectionType s, UnionType u, Mode mode) {
+        if (mode == Mode.ASSIGNABLE || !hasIntersectionMember(u) || !s.isFullyStatic() || !u.isFullyStatic()) {
+            return false;
+        }
+        for (int i = 0; i < u.members().size(); i++) {
+            Type narrowed = new IntersectionBuilder(db).addPositive(s).addNegative(u.members().get(i)).build();
+            if (narrowed.equals(s)) {
+                continue;
+            }
+            List<Type> rest = new java.util.ArrayList<>(u.members());
+            rest.remove(i);
+            if (relates(db, narrowed, UnionBuilder.of(db, rest), mode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasIntersectionMember(UnionType u) {
+        for (Type m : u.members()) {
+            if (m instanceof IntersectionType) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean relatesToSomeMember(TypeDb db, Type s, UnionType u, Mode mode) {
@@ -477,7 +509,7 @@ final class Relations {
     // Disjointness
 
     static boolean isDisjoint(TypeDb db, Type s, Type t) {
-        if (s == Never.NEVER || t == Never.NEVER) {
+        if (s == Never.NEVER || t == Never.NEVER || isUninhabitedTuple(s) || isUninhabitedTuple(t)) {
             return true;
         }
         if (s.isDynamic() || t.isDynamic()) {
@@ -504,7 +536,7 @@ final class Relations {
                 }
             }
             for (Type n : x.negative()) {
-                if (relates(db, t, n, Mode.SUBTYPE)) {
+                if (n.equals(t) || relates(db, t, n, Mode.SUBTYPE)) { // X & ~tuple[Any, ...] vs tuple[Any, ...] too
                     return true;
                 }
             }
@@ -544,10 +576,17 @@ final class Relations {
         if (isSingleValuedAtom(s) && isSingleValuedAtom(t)) {
             return true; // two different single values
         }
-        if (isSingleValuedAtom(s) || isLiteralLike(s)) {
+        // the single value first: LiteralString against Literal["a"] asks whether "a" is in LiteralString
+        if (isSingleValuedAtom(s)) {
             return !relates(db, s, t, Mode.SUBTYPE) && !mayContain(db, t, s);
         }
-        if (isSingleValuedAtom(t) || isLiteralLike(t)) {
+        if (isSingleValuedAtom(t)) {
+            return isDisjoint(db, t, s);
+        }
+        if (isLiteralLike(s)) {
+            return !relates(db, s, t, Mode.SUBTYPE) && !mayContain(db, t, s);
+        }
+        if (isLiteralLike(t)) {
             return isDisjoint(db, t, s);
         }
         return switch (s) {
@@ -578,6 +617,28 @@ final class Relations {
                 default -> true;
             };
         };
+    }
+
+    /**
+     * A tuple that needs a value of {@code Never} ({@code tuple[Never]}, {@code tuple[int, *tuple[str, ...], Never]})
+     * has no value: like {@code Never}, it is below every type and disjoint from every type. (Tuples are
+     * records made directly, so {@code tuple[Never]} is not normalized to {@code Never} when it is made.)
+     */
+    static boolean isUninhabitedTuple(Type t) {
+        if (!(t instanceof TupleType tt)) {
+            return false;
+        }
+        for (Type e : tt.prefix()) {
+            if (e == Never.NEVER || isUninhabitedTuple(e)) {
+                return true;
+            }
+        }
+        for (Type e : tt.suffix()) {
+            if (e == Never.NEVER || isUninhabitedTuple(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Types with one value, which is either in another type or not. */

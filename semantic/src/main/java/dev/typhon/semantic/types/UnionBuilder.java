@@ -79,9 +79,41 @@ public final class UnionBuilder {
                 return;
             }
         }
+        if (!members.isEmpty() && complementsAMember(t)) {
+            // ~t <: m, so t | m is at least t | ~t, which is object: so is the whole union (as in ty)
+            Type object = KnownClass.OBJECT.toInstance(db);
+            if (!object.isDynamic()) {
+                members.removeIf(m -> !m.isDynamic());
+                members.add(object);
+                return;
+            }
+        }
         members.removeIf(m -> !m.isDynamic() && !distinctLiterals(m, t) && Relations.isRedundant(db, m, t));
         members.add(t);
         widenLiterals(t);
+    }
+
+    /** True when {@code ~t} is a subtype of a static member: {@code int | ~int}, {@code A | ~B} with B <: A. */
+    private boolean complementsAMember(Type t) {
+        if (!(t instanceof IntersectionType) && !hasIntersectionMember()) {
+            return false; // ~t <: m needs a negation on one side (or t == object, absorbed already)
+        }
+        Type negated = t.negate(db);
+        for (Type m : members) {
+            if (!m.isDynamic() && m.isFullyStatic() && Relations.isSubtype(db, negated, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasIntersectionMember() {
+        for (Type m : members) {
+            if (m instanceof IntersectionType) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Two different literals of one kind: neither contains the other (a fast path). */
