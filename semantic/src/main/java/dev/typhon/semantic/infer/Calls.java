@@ -102,6 +102,27 @@ final class Calls {
                 Type a = ti.typeExpressions.annotation(file, args.get(0), null);
                 yield BoolLiteral.of(f.known() == KnownFunction.IS_SINGLETON ? a.isSingleton(ti) : a.isSingleValued(ti));
             }
+            case ISINSTANCE, ISSUBCLASS -> {
+                if (args.size() != 2) {
+                    yield ti.instance(KnownClass.BOOL);
+                }
+                Type value = ti.expressions.infer(file, args.get(0));
+                Type classes = classInfo(ti.expressions.infer(file, args.get(1)));
+                if (classes == null || value.isDynamic()) {
+                    yield ti.instance(KnownClass.BOOL);
+                }
+                Type subject = f.known() == KnownFunction.ISINSTANCE ? value : instanceOfClassObject(value);
+                if (subject == null) {
+                    yield ti.instance(KnownClass.BOOL);
+                }
+                if (subject.isSubtypeOf(ti, classes)) {
+                    yield BoolLiteral.TRUE;
+                }
+                if (subject.isDisjointFrom(ti, classes)) {
+                    yield BoolLiteral.FALSE;
+                }
+                yield ti.instance(KnownClass.BOOL);
+            }
             case LEN -> {
                 Type a = args.size() == 1 ? ti.expressions.infer(file, args.get(0)) : null;
                 if (a instanceof TupleType t && t.isFixed()) {
@@ -217,6 +238,38 @@ final class Calls {
             case ClassLiteralType c -> new ClassLiteralType(ti.metaclass(c.literal()));
             case DynamicType d -> new SubclassOfType(d);
             default -> KnownClass.TYPE.toInstance(ti);
+        };
+    }
+
+    /** The instances an isinstance() class argument stands for, or null when it is not a class (or tuple of them). */
+    @Nullable Type classInfo(Type t) {
+        switch (t) {
+            case ClassLiteralType c -> {
+                return c.classType().arguments().isEmpty() ? c.classType().toInstance() : null;
+            }
+            case TupleType tt when tt.isFixed() -> {
+                UnionBuilder u = new UnionBuilder(ti);
+                for (Type e : tt.elements()) {
+                    Type c = classInfo(e);
+                    if (c == null) {
+                        return null;
+                    }
+                    u.add(c);
+                }
+                return u.build();
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** For issubclass(): the instances of the class a class object stands for. */
+    private @Nullable Type instanceOfClassObject(Type t) {
+        return switch (t) {
+            case ClassLiteralType c -> c.classType().toInstance();
+            case SubclassOfType s -> s.subclassOf().isDynamic() ? null : s.subclassOf();
+            default -> null;
         };
     }
 

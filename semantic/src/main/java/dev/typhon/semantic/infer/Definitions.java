@@ -52,7 +52,19 @@ final class Definitions {
                 DynamicType.UNKNOWN);
     }
 
+    /** {@code Final}, {@code ClassVar} or {@code TypeAlias} alone: the declared type is the value's. */
+    private boolean isBareQualifier(SourceFile file, Expr annotation) {
+        Type t = ti.expressions.infer(file, annotation);
+        return t == dev.typhon.semantic.types.SpecialFormType.FINAL || t == dev.typhon.semantic.types.SpecialFormType.CLASS_VAR
+                || t == dev.typhon.semantic.types.SpecialFormType.TYPE_ALIAS;
+    }
+
     private Type computeDeclared(SourceFile file, Definition def) {
+        if ((def.kind() == DefinitionKind.DECLARATION || def.kind() == DefinitionKind.ANNOTATED_ASSIGNMENT)
+                && isBareQualifier(file, ((AnnAssign) def.statement()).annotation())) {
+            AnnAssign a = (AnnAssign) def.statement();
+            return a.value() == null ? DynamicType.UNKNOWN : ti.expressions.infer(file, a.value());
+        }
         return switch (def.kind()) {
             case DECLARATION, ANNOTATED_ASSIGNMENT -> ti.typeExpressions.annotation(file,
                     ((AnnAssign) def.statement()).annotation(), null);
@@ -88,6 +100,9 @@ final class Definitions {
                     yield declared;
                 }
                 Type value = ti.expressions.infer(file, a.value());
+                if (isBareQualifier(file, a.annotation())) {
+                    yield value;
+                }
                 if (declared instanceof KnownInstanceType || declared.isDynamic()) {
                     yield declared.isDynamic() ? declared : value;
                 }

@@ -51,7 +51,78 @@ final class Imports {
             }
         }
         Type t = scopeMember(module, module.index().moduleScope(), name);
+        if (t == null) {
+            t = throughStarImports(module, name);
+        }
         return t == null ? NO_MEMBER : t;
+    }
+
+    /** A name a module gets from {@code from m import *}: one that {@code m} exports. */
+    private @Nullable Type throughStarImports(SourceFile module, String name) {
+        for (Definition d : module.index().starImports()) {
+            if (!d.reachable() || !(d.statement() instanceof ImportFrom from)) {
+                continue;
+            }
+            String source = fromModuleName(module, from);
+            if (source == null) {
+                continue;
+            }
+            Optional<SourceFile> m = ti.program.module(source);
+            if (m.isEmpty() || m.get() == module || !exports(m.get(), name)) {
+                continue;
+            }
+            Type t = member(m.get(), name);
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code from module import *} binds {@code name}: listed in {@code __all__}, else public. */
+    boolean exports(SourceFile module, String name) {
+        java.util.Set<String> all = dunderAll(module);
+        if (all != null) {
+            return all.contains(name);
+        }
+        return !name.startsWith("_");
+    }
+
+    /** The names a module's {@code __all__} lists (assignments, {@code +=}, in reachable code), or null without one. */
+    @Nullable java.util.Set<String> dunderAll(SourceFile module) {
+        dev.typhon.semantic.index.Scope scope = module.index().moduleScope();
+        int sym = scope.symbolId("__all__");
+        if (sym < 0) {
+            return null;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        boolean any = false;
+        for (Definition d : module.index().definitionsOf(scope, sym)) {
+            if (!d.reachable()) {
+                continue;
+            }
+            dev.typhon.ast.Expr value = switch (d.statement()) {
+                case dev.typhon.ast.Assign a -> a.value();
+                case dev.typhon.ast.AugAssign a -> a.value();
+                case dev.typhon.ast.AnnAssign a -> a.value();
+                default -> null;
+            };
+            if (value == null) {
+                continue;
+            }
+            any = true;
+            java.util.List<dev.typhon.ast.Expr> elts = switch (value) {
+                case dev.typhon.ast.List l -> l.elts();
+                case dev.typhon.ast.Tuple t -> t.elts();
+                default -> java.util.List.of();
+            };
+            for (dev.typhon.ast.Expr e : elts) {
+                if (e instanceof dev.typhon.ast.Constant c && c.value() instanceof dev.typhon.ast.ConstantValue.Str str) {
+                    names.add(str.value());
+                }
+            }
+        }
+        return any ? names : null;
     }
 
     /** A symbol of a scope as seen from outside it, at the scope's end; null when it is never bound or declared. */

@@ -137,16 +137,14 @@ final class Names {
         return global(file, name);
     }
 
-    /** A global: the module's symbol at its end, then the builtins. */
+    /**
+     * A global read from another scope: the module symbol's public type (its declared type, else the
+     * union of its bindings at the end of the module), then the builtins.
+     */
     private Lookup global(SourceFile file, String name) {
-        Scope module = file.index().moduleScope();
-        int sym = module.symbolId(name);
-        if (sym >= 0) {
-            ReachingBindings rb = file.index().endOfScopeBindings(module, sym);
-            Lookup l = fromBindings(file, rb, file.index().endOfScopeDeclarations(module, sym));
-            if (l.boundness != Boundness.UNBOUND) {
-                return l.boundness == Boundness.BOUND ? l : combine(l, builtin(name));
-            }
+        Type t = ti.imports.scopeMember(file, file.index().moduleScope(), name);
+        if (t != null) {
+            return new Lookup(t, Boundness.BOUND);
         }
         return builtin(name);
     }

@@ -124,27 +124,7 @@ final class Narrowing {
         }
     }
 
-    /** The instance type an isinstance() class argument stands for, or null when it is not a class (tuple). */
     private Type classInfo(Type t) {
-        switch (t) {
-            case ClassLiteralType c -> {
-                return c.classType().literal().equals(c.literal()) && c.classType().arguments().isEmpty()
-                        ? c.classType().toInstance() : null;
-            }
-            case TupleType tt when tt.isFixed() -> {
-                UnionBuilder u = new UnionBuilder(ti);
-                for (Type e : tt.elements()) {
-                    Type c = classInfo(e);
-                    if (c == null) {
-                        return null;
-                    }
-                    u.add(c);
-                }
-                return u.build();
-            }
-            default -> {
-                return null;
-            }
-        }
+        return ti.calls.classInfo(t);
     }
 }

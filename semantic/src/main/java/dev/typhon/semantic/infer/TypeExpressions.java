@@ -153,6 +153,8 @@ final class TypeExpressions {
             case KnownInstanceType k when k.value() instanceof TypeVarType v -> binder == null || !v.binder().isEmpty() ? v
                     : v.boundBy(binder);
             case KnownInstanceType k -> k.value();
+            case dev.typhon.semantic.types.InstanceType i when i.isKnown(KnownClass.NEW_TYPE)
+                    || i.isKnown(KnownClass.TYPE_ALIAS_TYPE) || i.isKnown(KnownClass.TYPE_VAR) -> new TodoType(i.display());
             case UnionType u -> {
                 // a union of class literals (from a conditional definition) stands for the union of instances
                 UnionBuilder b = new UnionBuilder(ti);
@@ -196,6 +198,7 @@ final class TypeExpressions {
             case TUPLE -> TupleType.homogeneous(DynamicType.UNKNOWN);
             case TYPE -> new SubclassOfType(DynamicType.UNKNOWN);
             case CALLABLE -> new CallableType(Signature.gradual(DynamicType.UNKNOWN));
+            case FINAL, CLASS_VAR, TYPE_ALIAS -> DynamicType.UNKNOWN; // the value says the type (Definitions)
             case SELF, TYPE_GUARD, TYPE_IS, PROTOCOL, GENERIC, TYPED_DICT, CONCATENATE, UNPACK ->
                     new TodoType(f.qualifiedName());
             default -> invalid(problems, "`" + f.qualifiedName() + "` requires at least one argument when used in a type expression", at);
@@ -360,6 +363,9 @@ final class TypeExpressions {
             case UnaryOp u when u.op() == UnaryOperator.USub && u.operand() instanceof Constant c
                     && c.value() instanceof ConstantValue.Int i && i.value().bitLength() < 64 -> {
                 return new IntLiteral(-i.value().longValue());
+            }
+            case Attribute a -> {
+                return new TodoType("enum literal"); // enum members come with enums
             }
             case Subscript s -> {
                 Type inner = ti.expressions.infer(file, s.value());
