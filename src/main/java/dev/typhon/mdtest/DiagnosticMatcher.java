@@ -7,7 +7,6 @@ import dev.typhon.semantic.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -249,15 +248,5 @@ public final class DiagnosticMatcher {
             multiLine = table;
             count = n;
         }
-    }
-
-    /** For tests: the attributed lines of diagnostics in {@code text}. */
-    static Map<Diagnostic, Integer> attributedLines(String text, List<Diagnostic> diagnostics) {
-        TokenLines tokens = new TokenLines(text);
-        Map<Diagnostic, Integer> out = new java.util.LinkedHashMap<>();
-        for (Diagnostic d : diagnostics) {
-            out.put(d, tokens.attributedLine(d));
-        }
-        return out;
     }
 }
