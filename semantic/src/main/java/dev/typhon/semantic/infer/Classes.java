@@ -24,6 +24,7 @@ import dev.typhon.semantic.types.Mro;
 import dev.typhon.semantic.types.SpecialFormType;
 import dev.typhon.semantic.types.Type;
 import dev.typhon.semantic.types.TypeVarType;
+import dev.typhon.semantic.types.UnionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -228,6 +229,95 @@ final class Classes {
             return null;
         }
         return ti.imports.scopeMember(file(cls), body, name);
+    }
+
+    /**
+     * An attribute assigned through the first parameter of a method ({@code self.x = ...} in
+     * {@code __init__}): the declared type if some method declares it, else the union of the assigned
+     * values with their literals widened; null when no method assigns it.
+     */
+    @Nullable Type instanceAttribute(ClassLiteral cls, String name) {
+        SourceFile file = file(cls);
+        SemanticIndex index = file.index();
+        UnionBuilder declared = new UnionBuilder(ti);
+        UnionBuilder inferred = new UnionBuilder(ti);
+        for (Stmt stmt : node(cls).body()) {
+            dev.typhon.ast.Arguments args;
+            List<Stmt> body;
+            if (stmt instanceof dev.typhon.ast.FunctionDef fd) {
+                args = fd.args();
+                body = fd.body();
+            } else if (stmt instanceof dev.typhon.ast.AsyncFunctionDef fd) {
+                args = fd.args();
+                body = fd.body();
+            } else {
+                continue;
+            }
+            List<dev.typhon.ast.Arg> positional = new ArrayList<>(args.posonlyargs());
+            positional.addAll(args.args());
+            if (positional.isEmpty() || body.isEmpty()) {
+                continue;
+            }
+            Scope scope = index.scopeAt(body.get(0).startOffset());
+            while (scope != null && scope.kind() != ScopeKind.FUNCTION) {
+                scope = scope.parent() < 0 ? null : index.scope(scope.parent());
+            }
+            if (scope == null) {
+                continue;
+            }
+            int place = scope.placeId(positional.get(0).arg() + "." + name);
+            if (place < 0) {
+                continue;
+            }
+            for (Definition d : index.definitionsOfPlace(scope, place)) {
+                switch (d.statement()) {
+                    case dev.typhon.ast.AnnAssign a -> declared.add(ti.typeExpressions.annotation(file, a.annotation(), null));
+                    case dev.typhon.ast.Assign a -> {
+                        Type value = ti.expressions.infer(file, a.value());
+                        for (Expr target : a.targets()) {
+                            Type t = Unpacking.typeOfTarget(target, d.node(), value);
+                            if (t != null) {
+                                inferred.add(ti.expressions.promote(t));
+                                break;
+                            }
+                        }
+                    }
+                    default -> inferred.add(DynamicType.UNKNOWN);
+                }
+            }
+        }
+        if (!declared.isEmpty()) {
+            return declared.build();
+        }
+        return inferred.isEmpty() ? null : inferred.build();
+    }
+
+    /** The class whose body directly holds a scope (a method's scope), or null. */
+    @Nullable ClassLiteral enclosingClass(SourceFile file, Scope scope) {
+        if (scope.parent() < 0) {
+            return null;
+        }
+        Scope parent = file.index().scope(scope.parent());
+        if (parent.kind() != ScopeKind.CLASS) {
+            return null;
+        }
+        for (Definition d : file.index().definitions()) {
+            if (d.kind() == dev.typhon.semantic.index.DefinitionKind.CLASS && d.node() instanceof ClassDef cd
+                    && !cd.body().isEmpty() && cd.body().get(0).startOffset() >= parent.startOffset()
+                    && cd.body().get(0).startOffset() < parent.endOffset() && cd.name().equals(parent.name())
+                    && bodyScopeId(file, cd) == parent.id()) {
+                return literalOf(file, d);
+            }
+        }
+        return null;
+    }
+
+    private int bodyScopeId(SourceFile file, ClassDef cd) {
+        Scope s = file.index().scopeAt(cd.body().get(0).startOffset());
+        while (s != null && s.kind() != ScopeKind.CLASS) {
+            s = s.parent() < 0 ? null : file.index().scope(s.parent());
+        }
+        return s == null ? -1 : s.id();
     }
 
     /** A member looked up through the MRO of a (possibly specialized) class, or null. */

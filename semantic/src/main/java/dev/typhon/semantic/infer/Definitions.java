@@ -130,7 +130,7 @@ final class Definitions {
     private Type parameterType(SourceFile file, Definition def) {
         Arg arg = (Arg) def.node();
         if (arg.annotation() == null) {
-            return DynamicType.UNKNOWN;
+            return def.kind() == DefinitionKind.PARAMETER ? implicitReceiver(file, def, arg) : DynamicType.UNKNOWN;
         }
         Type t = ti.typeExpressions.annotation(file, arg.annotation(), ti.functions.enclosingFunctionName(file, def));
         return switch (def.kind()) {
@@ -139,6 +139,45 @@ final class Definitions {
                     java.util.List.of(KnownClass.STR.toInstance(ti), t));
             default -> t;
         };
+    }
+
+    /** An unannotated first parameter of a method: the instance ({@code self}) or, for a classmethod, the class. */
+    private Type implicitReceiver(SourceFile file, Definition def, Arg arg) {
+        dev.typhon.semantic.index.Scope scope = file.index().scope(def.scope());
+        if (scope.kind() != dev.typhon.semantic.index.ScopeKind.FUNCTION) {
+            return DynamicType.UNKNOWN;
+        }
+        dev.typhon.ast.Node fn = null;
+        for (Definition d : file.index().definitions()) {
+            if (d.kind() == DefinitionKind.FUNCTION && d.node() instanceof FunctionDef fd && fd.args().startOffset() <= arg.startOffset()
+                    && arg.endOffset() <= fd.args().endOffset()) {
+                fn = fd;
+            }
+        }
+        if (!(fn instanceof FunctionDef fd)) {
+            return DynamicType.UNKNOWN;
+        }
+        java.util.List<Arg> positional = new java.util.ArrayList<>(fd.args().posonlyargs());
+        positional.addAll(fd.args().args());
+        if (positional.isEmpty() || positional.get(0) != arg) {
+            return DynamicType.UNKNOWN;
+        }
+        dev.typhon.semantic.types.ClassLiteral cls = ti.classes.enclosingClass(file, scope);
+        if (cls == null) {
+            return DynamicType.UNKNOWN;
+        }
+        for (Expr d : fd.decoratorList()) {
+            if (d instanceof dev.typhon.ast.Name n && n.id().equals("staticmethod")) {
+                return DynamicType.UNKNOWN;
+            }
+            if (d instanceof dev.typhon.ast.Name n && n.id().equals("classmethod")) {
+                return new ClassLiteralType(ClassType.of(cls));
+            }
+        }
+        if (fd.name().equals("__new__") || fd.name().equals("__init_subclass__") || fd.name().equals("__class_getitem__")) {
+            return new ClassLiteralType(ClassType.of(cls));
+        }
+        return ClassType.of(cls).toInstance();
     }
 
     /** {@code T = TypeVar("T", ...)}: the binding is the type variable itself. */

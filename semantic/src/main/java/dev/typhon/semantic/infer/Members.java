@@ -116,6 +116,12 @@ final class Members {
     private @Nullable Type instanceMember(Type self, ClassType cls, String name) {
         Type t = ti.classes.member(cls, name);
         if (t == null) {
+            for (ClassType c : ti.mro(cls.literal()).classes()) {
+                Type a = ti.classes.instanceAttribute(c.literal(), name);
+                if (a != null) {
+                    return specialize(cls, a);
+                }
+            }
             return null;
         }
         t = specialize(cls, t);
