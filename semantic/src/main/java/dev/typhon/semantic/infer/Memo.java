@@ -24,6 +24,12 @@ final class Memo<K, V> {
     private static final int MAX_DEPTH = 400;
     /** Set while the thread computes a value that depended on a cycle's provisional answer. */
     private static final ThreadLocal<int[]> TAINT = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * Values that depended on a provisional answer, kept until the outermost query of the thread
+     * finishes: within it they stay valid, and computing each once keeps a cycle's cost polynomial.
+     */
+    private static final ThreadLocal<java.util.HashMap<Object, Object>> SCRATCH =
+            ThreadLocal.withInitial(java.util.HashMap::new);
 
     private final ConcurrentHashMap<K, V> values = new ConcurrentHashMap<>();
     private final String name;
@@ -38,6 +44,11 @@ final class Memo<K, V> {
             return v;
         }
         Object token = new Token(this, key);
+        @SuppressWarnings("unchecked")
+        V scratched = (V) SCRATCH.get().get(token);
+        if (scratched != null) {
+            return scratched;
+        }
         Set<Object> active = ACTIVE.get();
         Deque<Object> stack = STACK.get();
         if (active.contains(token) || stack.size() >= MAX_DEPTH) {
@@ -55,11 +66,13 @@ final class Memo<K, V> {
             active.remove(token);
         }
         if (TAINT.get()[0] != taintBefore && !stack.isEmpty()) {
-            // Depended on a provisional answer of a query still running: do not keep it.
+            // Depended on a provisional answer of a query still running: keep it only until that query ends.
+            SCRATCH.get().put(token, computed);
             return computed;
         }
         if (stack.isEmpty()) {
             TAINT.get()[0] = 0;
+            SCRATCH.get().clear();
         }
         V prior = values.putIfAbsent(key, computed);
         return prior != null ? prior : computed;

@@ -82,6 +82,10 @@ public final class Typeshed {
         }
     }
 
+    /** Typhon's own additions to the bundled stdlib (ty's test module {@code ty_extensions}). */
+    private static final String EXTRA_ROOT = "dev/typhon/typeshed-extra/";
+    private static final List<String> EXTRA_FILES = List.of("stdlib/VERSIONS", "stdlib/ty_extensions/__init__.pyi");
+
     private static final class Bundled {
         static final Typeshed INSTANCE = load();
 
@@ -102,8 +106,9 @@ public final class Typeshed {
                     }
                     files = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
                 }
-                return new Typeshed(new ResourceTree(loader, root, files, "vendored://"), pointer.getProperty("commit"),
-                        "pyright@" + pointer.getProperty("pyright.version"));
+                FileTree tree = new OverlayTree(new ResourceTree(loader, root, files, "vendored://"),
+                        new ResourceTree(loader, EXTRA_ROOT, EXTRA_FILES, "vendored://typhon/"));
+                return new Typeshed(tree, pointer.getProperty("commit"), "pyright@" + pointer.getProperty("pyright.version"));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the bundled typeshed: " + e.getMessage(), e);
             }
