@@ -183,7 +183,9 @@ final class Imports {
         }
         Resolution r;
         try {
-            r = ti.program.resolver().resolveRelative(Path.of(file.path()), stmt.level(), stmt.module());
+            r = file.moduleName() != null
+                    ? ti.program.resolver().resolveRelative(file.moduleName(), file.isPackage(), stmt.level(), stmt.module())
+                    : ti.program.resolver().resolveRelative(Path.of(file.path()), stmt.level(), stmt.module());
         } catch (RuntimeException e) {
             return null;
         }
@@ -204,8 +206,12 @@ final class Imports {
         }
         Optional<SourceFile> mod = ti.program.module(moduleName);
         if (mod.isPresent()) {
-            if (mod.get() == file && stmt.level() == 0) {
-                return null;
+            if (mod.get() == file) {
+                // a package importing from itself (`from . import path` in os/__init__): its submodule
+                Type sub = moduleLiteral(moduleName + "." + name);
+                if (sub != null || stmt.level() == 0) {
+                    return sub;
+                }
             }
             Type t = member(mod.get(), name);
             if (t != null) {

@@ -40,7 +40,8 @@ final class Names {
 
     Type infer(SourceFile file, Name name) {
         Lookup l = lookup(file, name);
-        return l.boundness == Boundness.UNBOUND ? DynamicType.UNKNOWN : l.type;
+        // an unbound name reads as Unknown, unless it is declared: then it has the declared type
+        return l.boundness == Boundness.UNBOUND && l.type == Never.NEVER ? DynamicType.UNKNOWN : l.type;
     }
 
     Lookup lookup(SourceFile file, Name name) {
