@@ -110,7 +110,7 @@ final class Definitions {
             }
             case AUGMENTED_ASSIGNMENT -> {
                 AugAssign a = (AugAssign) stmt;
-                yield ti.expressions.binaryOperation(file, a.target(), a.op(), a.value());
+                yield ti.expressions.augmentedAssignment(file, a.target(), a.op(), a.value());
             }
             case NAMED_EXPRESSION -> ti.expressions.infer(file, ((NamedExpr) stmt).value());
             case IMPORT -> ti.imports.importBinding((Alias) node);

@@ -122,6 +122,12 @@ final class Expressions {
 
     private Type subscript(SourceFile file, Subscript s) {
         Type value = infer(file, s.value());
+        if (value instanceof dev.typhon.semantic.types.SpecialFormType form) {
+            // `Literal[1]`, `Optional[int]` as values: special forms that stand for their type in annotations
+            Type meant = ti.typeExpressions.annotation(file, s, null);
+            return new dev.typhon.semantic.types.KnownInstanceType(KnownClass.SPECIAL_FORM, meant,
+                    form.qualifiedName() + "[...]");
+        }
         Type index = infer(file, s.slice());
         if (value instanceof ClassLiteralType c && c.classType().arguments().isEmpty()) {
             if (!ti.typeParameters(c.literal()).isEmpty() || c.literal().isKnown(KnownClass.TUPLE)
@@ -207,7 +213,25 @@ final class Expressions {
     Type binaryOperation(SourceFile file, Expr leftExpr, Operator op, Expr rightExpr) {
         Type left = infer(file, leftExpr);
         Type right = infer(file, rightExpr);
+        if (op == Operator.BitOr && isTypeForm(left) && isTypeForm(right)) {
+            // `int | None` as a value: a union type object, which stands for the union in annotations
+            Type union = UnionBuilder.of(ti, ti.typeExpressions.fromValue(left, null, null, null),
+                    ti.typeExpressions.fromValue(right, null, null, null));
+            return new dev.typhon.semantic.types.KnownInstanceType(KnownClass.UNION_TYPE, union, union.display());
+        }
         return ti.operators.binary(left, op, right);
+    }
+
+    /** Values that stand for types in an annotation: classes, None, special forms, type aliases. */
+    private static boolean isTypeForm(Type t) {
+        return t instanceof ClassLiteralType || t instanceof NoneType || t instanceof dev.typhon.semantic.types.SpecialFormType
+                || (t instanceof dev.typhon.semantic.types.KnownInstanceType k
+                && (k.kind() == KnownClass.UNION_TYPE || k.kind() == KnownClass.SPECIAL_FORM));
+    }
+
+    /** {@code x += v}: the in-place operator of the name's current value. */
+    Type augmentedAssignment(SourceFile file, Expr target, Operator op, Expr valueExpr) {
+        return ti.operators.augmented(infer(file, target), op, infer(file, valueExpr));
     }
 
     private Type unary(SourceFile file, UnaryOp u) {

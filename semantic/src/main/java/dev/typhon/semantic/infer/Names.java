@@ -45,6 +45,25 @@ final class Names {
     }
 
     Lookup lookup(SourceFile file, Name name) {
+        Lookup l = flowLookup(file, name);
+        if (l.boundness != Boundness.BOUND && file.isStub()) {
+            // A stub has no run time: a name means what its scope (else the module) binds at the end.
+            Use use = file.index().useAt(name.startOffset());
+            if (use != null) {
+                Scope s = file.index().scope(use.scope());
+                Type t = ti.imports.scopeMember(file, s, name.id());
+                if (t == null) {
+                    t = ti.imports.scopeMember(file, file.index().moduleScope(), name.id());
+                }
+                if (t != null) {
+                    return new Lookup(t, Boundness.BOUND);
+                }
+            }
+        }
+        return l;
+    }
+
+    private Lookup flowLookup(SourceFile file, Name name) {
         SemanticIndex index = file.index();
         Use use = index.useAt(name.startOffset());
         if (use == null || use.node() != name) {

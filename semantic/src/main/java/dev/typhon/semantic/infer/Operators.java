@@ -75,6 +75,17 @@ final class Operators {
         return viaRight != null ? viaRight : DynamicType.UNKNOWN;
     }
 
+    /** {@code left op= right}: the in-place dunder ({@code __iadd__}) if the class has one, else the binary operator. */
+    Type augmented(Type left, Operator op, Type right) {
+        if (!left.isDynamic() && !(left instanceof UnionType)) {
+            Type inPlace = ti.calls.callDunder(left, "__i" + dunder(op) + "__", List.of(right));
+            if (inPlace != null) {
+                return inPlace;
+            }
+        }
+        return binary(left, op, right);
+    }
+
     private static Long intValue(Type t) {
         return switch (t) {
             case IntLiteral i -> i.value();
@@ -168,6 +179,10 @@ final class Operators {
                 return ti.instance(KnownClass.BOOL);
             }
             return foldedCompare(l, op, r);
+        }
+        if (left instanceof BytesLiteral a && right instanceof BytesLiteral b) {
+            left = new StringLiteral(a.value());
+            right = new StringLiteral(b.value());
         }
         if (left instanceof StringLiteral a && right instanceof StringLiteral b) {
             int c = a.value().compareTo(b.value());

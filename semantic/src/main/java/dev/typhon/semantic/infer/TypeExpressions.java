@@ -365,7 +365,13 @@ final class TypeExpressions {
                 return new IntLiteral(-i.value().longValue());
             }
             case Attribute a -> {
+                if (ti.expressions.infer(file, a) instanceof KnownInstanceType k && isLiteralType(k.value())) {
+                    return k.value();
+                }
                 return new TodoType("enum literal"); // enum members come with enums
+            }
+            case Name n when ti.expressions.infer(file, n) instanceof KnownInstanceType k && isLiteralType(k.value()) -> {
+                return k.value();
             }
             case Subscript s -> {
                 Type inner = ti.expressions.infer(file, s.value());
@@ -378,6 +384,18 @@ final class TypeExpressions {
                 return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
             }
         }
+    }
+
+    private static boolean isLiteralType(Type t) {
+        return switch (t) {
+            case IntLiteral i -> true;
+            case StringLiteral s -> true;
+            case BytesLiteral b -> true;
+            case BoolLiteral b -> true;
+            case NoneType n -> true;
+            case UnionType u -> u.members().stream().allMatch(TypeExpressions::isLiteralType);
+            default -> false;
+        };
     }
 
     private static Type invalid(@Nullable List<String> problems, String message, @Nullable Expr at) {

@@ -26,7 +26,22 @@ public record UnionType(List<Type> members) implements Type {
         List<String> parts = new ArrayList<>();
         StringBuilder literals = null;
         int literalSlot = -1;
+        boolean hasInt = has(KnownClass.INT);
+        boolean hasFloat = has(KnownClass.FLOAT);
+        boolean hasComplex = has(KnownClass.COMPLEX);
+        // the numeric tower of the typing spec: int | float is shown as float, int | float | complex as complex
+        String tower = hasInt && hasFloat && hasComplex ? "complex" : hasInt && hasFloat ? "float" : null;
+        boolean towerShown = false;
         for (Type m : members) {
+            if (tower != null && m instanceof InstanceType i && i.classType().arguments().isEmpty()
+                    && (i.isKnown(KnownClass.INT) || i.isKnown(KnownClass.FLOAT)
+                    || (tower.equals("complex") && i.isKnown(KnownClass.COMPLEX)))) {
+                if (!towerShown) {
+                    parts.add(tower);
+                    towerShown = true;
+                }
+                continue;
+            }
             String inner = literalInner(m);
             if (inner != null) {
                 if (literals == null) {
@@ -45,6 +60,15 @@ public record UnionType(List<Type> members) implements Type {
             parts.set(literalSlot, "Literal[" + literals + "]");
         }
         return String.join(" | ", parts);
+    }
+
+    private boolean has(KnownClass k) {
+        for (Type m : members) {
+            if (m instanceof InstanceType i && i.isKnown(k) && i.classType().arguments().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a literal type puts inside {@code Literal[...]}; null for a type that is not a literal. */
