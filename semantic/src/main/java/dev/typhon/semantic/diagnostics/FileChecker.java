@@ -81,6 +81,14 @@ public final class FileChecker {
                 case Import imp -> imports(imp);
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> annotated(ann);
+                case dev.typhon.ast.Assign assign -> {
+                    for (Expr target : assign.targets()) {
+                        for (String[] p : ti.unpackingProblems(file, target, assign.value())) {
+                            report("invalid-assignment", Severity.ERROR, p[2], p[3], Integer.parseInt(p[0]),
+                                    Integer.parseInt(p[1]));
+                        }
+                    }
+                }
                 case Arg arg when arg.annotation() != null -> annotation(arg.annotation());
                 case FunctionDef f when f.returns() != null -> annotation(f.returns());
                 default -> {

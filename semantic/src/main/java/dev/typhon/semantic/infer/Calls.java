@@ -273,6 +273,31 @@ final class Calls {
         };
     }
 
+    /** The type of the elements iterating over a value gives ({@code __iter__().__next__()}); Unknown when unknown. */
+    Type iterate(Type value) {
+        switch (value) {
+            case DynamicType d -> {
+                return d;
+            }
+            case TupleType t -> {
+                return UnionBuilder.of(ti, t.allElements());
+            }
+            case UnionType u -> {
+                UnionBuilder b = new UnionBuilder(ti);
+                u.members().forEach(m -> b.add(iterate(m)));
+                return b.build();
+            }
+            default -> {
+            }
+        }
+        Type iterator = callDunder(value, "__iter__", List.of());
+        if (iterator == null) {
+            return DynamicType.UNKNOWN;
+        }
+        Type next = callDunder(iterator, "__next__", List.of());
+        return next == null ? DynamicType.UNKNOWN : next;
+    }
+
     /** Calls {@code receiver.<name>(args)} on the receiver's class; null when the class has no such method. */
     @Nullable Type callDunder(Type receiver, @Nullable String name, List<Type> args) {
         if (name == null) {

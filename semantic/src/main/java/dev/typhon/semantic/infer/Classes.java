@@ -275,7 +275,7 @@ final class Classes {
                     case dev.typhon.ast.Assign a -> {
                         Type value = ti.expressions.infer(file, a.value());
                         for (Expr target : a.targets()) {
-                            Type t = Unpacking.typeOfTarget(target, d.node(), value);
+                            Type t = ti.unpacking.typeOfTarget(target, d.node(), value);
                             if (t != null) {
                                 inferred.add(ti.expressions.promote(t));
                                 break;

@@ -84,7 +84,7 @@ final class Definitions {
                     Type value = ti.expressions.infer(file, a.value());
                     value = typeVarDefinition(file, def, a.value(), value);
                     for (Expr target : a.targets()) {
-                        Type t = Unpacking.typeOfTarget(target, node, value);
+                        Type t = ti.unpacking.typeOfTarget(target, node, value);
                         if (t != null) {
                             yield t;
                         }
@@ -113,6 +113,25 @@ final class Definitions {
                 yield ti.expressions.augmentedAssignment(file, a.target(), a.op(), a.value());
             }
             case NAMED_EXPRESSION -> ti.expressions.infer(file, ((NamedExpr) stmt).value());
+            case FOR_TARGET -> {
+                Expr iter = stmt instanceof dev.typhon.ast.For f ? f.iter()
+                        : stmt instanceof dev.typhon.ast.AsyncFor af ? null : null;
+                Expr target = stmt instanceof dev.typhon.ast.For f ? f.target() : null;
+                if (iter == null) {
+                    yield DynamicType.UNKNOWN;
+                }
+                Type element = ti.calls.iterate(ti.expressions.infer(file, iter));
+                Type t = ti.unpacking.typeOfTarget(target, node, element);
+                yield t == null ? DynamicType.UNKNOWN : t;
+            }
+            case COMPREHENSION_TARGET -> {
+                if (stmt instanceof dev.typhon.ast.Comprehension c && c.isAsync() == 0) {
+                    Type element = ti.calls.iterate(ti.expressions.infer(file, c.iter()));
+                    Type t = ti.unpacking.typeOfTarget(c.target(), node, element);
+                    yield t == null ? DynamicType.UNKNOWN : t;
+                }
+                yield DynamicType.UNKNOWN;
+            }
             case IMPORT -> ti.imports.importBinding((Alias) node);
             case IMPORT_FROM -> ti.imports.fromBinding(file, (ImportFrom) stmt, (Alias) node);
             case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> parameterType(file, def);

@@ -43,6 +43,7 @@ public final class TypeInference implements TypeDb {
     final Imports imports = new Imports(this);
     final Narrowing narrowing = new Narrowing(this);
     final Members members = new Members(this);
+    final Unpacking unpacking = new Unpacking(this);
     final Operators operators = new Operators(this);
 
     TypeInference(Program program) {
@@ -100,6 +101,16 @@ public final class TypeInference implements TypeDb {
     /** What {@code from m import name} binds, or null when {@code m} has no such member. */
     public @Nullable Type fromMember(SourceFile file, dev.typhon.ast.ImportFrom stmt, String name) {
         return imports.fromMember(file, stmt, name);
+    }
+
+    /** The arity problems of unpacking {@code value} into {@code target} ({@code a, b = 1, 2, 3}), as (target, headline, annotation). */
+    public List<String[]> unpackingProblems(SourceFile file, Expr target, Expr value) {
+        List<String[]> out = new java.util.ArrayList<>();
+        for (Unpacking.Problem p : unpacking.unpack(target, expressions.infer(file, value)).problems()) {
+            out.add(new String[] {Integer.toString(p.target().startOffset()), Integer.toString(p.target().endOffset()),
+                    p.headline(), p.annotation()});
+        }
+        return out;
     }
 
     /** The type of a module's global symbol as an importer sees it, or null when the module has no such symbol. */
