@@ -118,6 +118,9 @@ public final class FileChecker {
     }
 
     private void call(Call call) {
+        for (dev.typhon.semantic.infer.Problem p : ti.callProblems(file, call)) {
+            report(p.rule(), Severity.ERROR, p.headline(), p.annotation(), p.start(), p.end());
+        }
         Type callee = ti.expressionType(file, call.func());
         if (!(callee instanceof FunctionLiteral f) || f.known() == null) {
             return;

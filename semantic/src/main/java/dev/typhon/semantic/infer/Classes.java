@@ -47,7 +47,7 @@ final class Classes {
      * @param error why CPython would reject the bases, or null
      */
     record ClassInfo(List<Type> bases, List<TypeVarType> typeParameters, Mro mro, ClassType metaclass, boolean isFinal,
-            boolean isDisjointBase, @Nullable String error) {
+            boolean isDisjointBase, @Nullable String error, boolean isProtocol) {
     }
 
     /** The class literal a class statement makes. */
@@ -95,7 +95,7 @@ final class Classes {
         entries.add(new ClassLiteralType(self));
         entries.add(DynamicType.UNKNOWN);
         return new ClassInfo(List.of(DynamicType.UNKNOWN), List.of(), new Mro(entries, "cyclic definition"),
-                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`");
+                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`", false);
     }
 
     private ClassType typeClass() {
@@ -110,6 +110,7 @@ final class Classes {
         List<TypeVarType> legacy = new ArrayList<>();
         List<TypeVarType> fromGeneric = null;
         String error = null;
+        boolean protocol = false;
         for (Expr baseExpr : node.bases()) {
             if (baseExpr instanceof dev.typhon.ast.Starred) {
                 bases.add(DynamicType.UNKNOWN);
@@ -119,6 +120,7 @@ final class Classes {
                     && ti.expressions.infer(file, sub.value()) instanceof SpecialFormType form
                     && (form == SpecialFormType.GENERIC || form == SpecialFormType.PROTOCOL)) {
                 List<Type> args = ti.typeExpressions.arguments(file, sub.slice());
+                protocol |= form == SpecialFormType.PROTOCOL;
                 collectTypeVars(args, legacy);
                 if (form == SpecialFormType.GENERIC) {
                     fromGeneric = new ArrayList<>();
@@ -136,6 +138,7 @@ final class Classes {
                 case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
                         || f == SpecialFormType.TYPED_DICT -> {
                     // Protocol and Generic add nothing to the MRO Typhon models yet
+                    protocol |= f == SpecialFormType.PROTOCOL;
                 }
                 default -> {
                     if (base.isDynamic()) {
@@ -175,7 +178,7 @@ final class Classes {
                 disjoint |= f.isKnown(KnownFunction.DISJOINT_BASE);
             }
         }
-        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error);
+        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol);
     }
 
     private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {

@@ -141,6 +141,35 @@ final class Functions {
         return e.startOffset() <= end ? text.substring(e.startOffset(), end) : "...";
     }
 
+    /** How a function defined in a class body binds when looked up on an instance or the class. */
+    enum MethodKind { INSTANCE, STATIC, CLASS, PROPERTY }
+
+    MethodKind methodKind(FunctionLiteral f) {
+        if (f.name().equals("__new__")) {
+            return MethodKind.STATIC;
+        }
+        if (f.name().equals("__init_subclass__") || f.name().equals("__class_getitem__")) {
+            return MethodKind.CLASS;
+        }
+        SourceFile file = ti.program.file(f.ref().file());
+        Node node = file.index().definition(f.ref().definition()).node();
+        for (Expr d : decorators(node)) {
+            Type t = ti.expressions.infer(file, d);
+            if (t instanceof dev.typhon.semantic.types.ClassLiteralType c) {
+                if (c.literal().isKnown(dev.typhon.semantic.types.KnownClass.STATICMETHOD)) {
+                    return MethodKind.STATIC;
+                }
+                if (c.literal().isKnown(dev.typhon.semantic.types.KnownClass.CLASSMETHOD)) {
+                    return MethodKind.CLASS;
+                }
+                if (c.literal().isKnown(dev.typhon.semantic.types.KnownClass.PROPERTY)) {
+                    return MethodKind.PROPERTY;
+                }
+            }
+        }
+        return MethodKind.INSTANCE;
+    }
+
     /** The name of the function whose parameter a definition is (for {@code T@f}), or null. */
     @Nullable String enclosingFunctionName(SourceFile file, Definition def) {
         Scope s = file.index().scope(def.scope());

@@ -110,7 +110,11 @@ final class Members {
             Type meta = ti.metaclass(cls.literal()) == null ? null : ti.metaclass(cls.literal()).toInstance();
             return meta == null ? null : instanceMember(meta, ti.metaclass(cls.literal()), name);
         }
-        return specialize(cls, t);
+        t = specialize(cls, t);
+        if (t instanceof FunctionLiteral f && ti.functions.methodKind(f) == Functions.MethodKind.CLASS) {
+            return new BoundMethodType(f, cls.toClassLiteral());
+        }
+        return t;
     }
 
     private @Nullable Type instanceMember(Type self, ClassType cls, String name) {
@@ -126,7 +130,12 @@ final class Members {
         }
         t = specialize(cls, t);
         if (t instanceof FunctionLiteral f) {
-            return new BoundMethodType(f, self);
+            return switch (ti.functions.methodKind(f)) {
+                case INSTANCE -> new BoundMethodType(f, self);
+                case CLASS -> new BoundMethodType(f, cls.toClassLiteral());
+                case STATIC -> f;
+                case PROPERTY -> f.signature().returns();
+            };
         }
         return t;
     }

@@ -44,6 +44,7 @@ public final class TypeInference implements TypeDb {
     final Narrowing narrowing = new Narrowing(this);
     final Members members = new Members(this);
     final Unpacking unpacking = new Unpacking(this);
+    final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
 
     TypeInference(Program program) {
@@ -101,6 +102,11 @@ public final class TypeInference implements TypeDb {
     /** What {@code from m import name} binds, or null when {@code m} has no such member. */
     public @Nullable Type fromMember(SourceFile file, dev.typhon.ast.ImportFrom stmt, String name) {
         return imports.fromMember(file, stmt, name);
+    }
+
+    /** What is wrong with a call's arguments (missing, unknown, too many, of the wrong type). */
+    public List<Problem> callProblems(SourceFile file, dev.typhon.ast.Call call) {
+        return callBinding.problems(file, call);
     }
 
     /** The arity problems of unpacking {@code value} into {@code target} ({@code a, b = 1, 2, 3}), as (target, headline, annotation). */
