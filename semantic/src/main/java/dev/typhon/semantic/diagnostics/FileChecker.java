@@ -81,6 +81,15 @@ public final class FileChecker {
                 case Import imp -> imports(imp);
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> annotated(ann);
+                case dev.typhon.ast.ClassDef cd -> {
+                    for (dev.typhon.semantic.index.Definition d : file.index().definitions()) {
+                        if (d.node() == cd) {
+                            for (dev.typhon.semantic.infer.Problem p : ti.classProblems(file, d)) {
+                                report(p.rule(), Severity.ERROR, p.headline(), p.annotation(), p.start(), p.end());
+                            }
+                        }
+                    }
+                }
                 case dev.typhon.ast.Assign assign -> {
                     for (Expr target : assign.targets()) {
                         for (String[] p : ti.unpackingProblems(file, target, assign.value())) {

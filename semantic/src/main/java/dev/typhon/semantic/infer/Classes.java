@@ -140,13 +140,30 @@ final class Classes {
                     // Protocol and Generic add nothing to the MRO Typhon models yet
                     protocol |= f == SpecialFormType.PROTOCOL;
                 }
+                case SpecialFormType f when f == SpecialFormType.ANY -> bases.add(DynamicType.ANY);
+                case SpecialFormType f when ti.typeExpressions.fromValue(f, null, null, null)
+                        instanceof dev.typhon.semantic.types.InstanceType i -> bases.add(i.classType().toClassLiteral());
+                case KnownInstanceType k when k.value() instanceof dev.typhon.semantic.types.InstanceType i -> {
+                    collectTypeVars(i.classType().arguments(), legacy);
+                    bases.add(i.classType().toClassLiteral());
+                }
                 default -> {
-                    if (base.isDynamic()) {
-                        bases.add(DynamicType.UNKNOWN);
-                    } else {
+                    boolean clearlyNotAClass = switch (base) {
+                        case dev.typhon.semantic.types.IntLiteral x -> true;
+                        case dev.typhon.semantic.types.StringLiteral x -> true;
+                        case dev.typhon.semantic.types.BytesLiteral x -> true;
+                        case dev.typhon.semantic.types.BoolLiteral x -> true;
+                        case dev.typhon.semantic.types.NoneType x -> true;
+                        case dev.typhon.semantic.types.ModuleLiteral x -> true;
+                        case FunctionLiteral x -> true;
+                        case dev.typhon.semantic.types.TupleType x -> true;
+                        case KnownInstanceType k -> k.kind() == KnownClass.UNION_TYPE;
+                        default -> false;
+                    };
+                    if (clearlyNotAClass && error == null) {
                         error = "Invalid class base with type `" + base.display() + "`";
-                        bases.add(DynamicType.UNKNOWN);
                     }
+                    bases.add(DynamicType.UNKNOWN);
                 }
             }
         }
@@ -163,10 +180,18 @@ final class Classes {
                 params.add(v.boundBy(cls.name()));
             }
         }
+        for (int i = 0; i < bases.size(); i++) {
+            if (bases.get(i) instanceof ClassLiteralType c
+                    && (c.literal().equals(cls) || ti.mro(c.literal()).find(cls) != null)) {
+                // the class inherits from itself, through a chain of bases
+                error = "Cyclic definition of `" + cls.name() + "`";
+                bases.set(i, DynamicType.UNKNOWN);
+            }
+        }
         ClassLiteral object = ti.knownClass(KnownClass.OBJECT);
         Mro mro = Mro.compute(ti, ClassType.of(cls), bases, object == null ? null : ClassType.of(object));
-        if (error == null) {
-            error = mro.error();
+        if (error == null || (mro.error() != null && !error.startsWith("Cyclic"))) {
+            error = error == null ? mro.error() : error;
         }
         ClassType metaclass = metaclass(file, node, bases);
         boolean fin = false;

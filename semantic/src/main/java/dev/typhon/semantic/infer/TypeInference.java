@@ -104,6 +104,20 @@ public final class TypeInference implements TypeDb {
         return imports.fromMember(file, stmt, name);
     }
 
+    /** What CPython would reject in a class statement's bases (duplicate base, inconsistent MRO, invalid base). */
+    public List<Problem> classProblems(SourceFile file, Definition classDefinition) {
+        dev.typhon.ast.ClassDef node = (dev.typhon.ast.ClassDef) classDefinition.node();
+        String error = classes.info(classes.literalOf(file, classDefinition)).error();
+        if (error == null) {
+            return List.of();
+        }
+        String rule = error.startsWith("Duplicate") ? "duplicate-base"
+                : error.startsWith("Cannot create") ? "inconsistent-mro"
+                : error.startsWith("Cyclic") ? "cyclic-class-definition" : "invalid-base";
+        int end = node.bases().isEmpty() ? node.startOffset() : node.bases().get(node.bases().size() - 1).endOffset();
+        return List.of(new Problem(rule, error, null, node.startOffset(), end));
+    }
+
     /** What is wrong with a call's arguments (missing, unknown, too many, of the wrong type). */
     public List<Problem> callProblems(SourceFile file, dev.typhon.ast.Call call) {
         return callBinding.problems(file, call);

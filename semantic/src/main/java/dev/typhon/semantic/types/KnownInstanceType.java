@@ -15,7 +15,7 @@ public record KnownInstanceType(KnownClass kind, Type value, String name) implem
         return switch (kind) {
             case TYPE_VAR -> "TypeVar";
             case TYPE_ALIAS_TYPE -> "TypeAliasType";
-            case UNION_TYPE -> "<types.UnionType special form '" + value.display() + "'>";
+            case UNION_TYPE -> "<types.UnionType special-form '" + value.display() + "'>";
             case SPECIAL_FORM -> "<special-form '" + name + "'>";
             default -> kind.symbol();
         };

@@ -89,15 +89,20 @@ public record Mro(List<Type> entries, @Nullable String error) {
                 return fallback(selfEntry, object, "Duplicate base class `" + ((ClassLiteralType) b).literal().name() + "`");
             }
         }
-        List<List<Type>> sequences = new ArrayList<>();
-        for (Type b : bases) {
+        // C3 over entries; each dynamic base is an entry of its own (two `Any` bases are not a duplicate)
+        List<List<Object>> sequences = new ArrayList<>();
+        List<Object> baseEntries = new ArrayList<>();
+        for (int i = 0; i < bases.size(); i++) {
+            Type b = bases.get(i);
+            Object entry = b instanceof ClassLiteralType ? b : new DynamicSlot(b, i);
+            baseEntries.add(entry);
             if (b instanceof ClassLiteralType c) {
                 sequences.add(new ArrayList<>(specialize(db, c.classType())));
             } else {
-                sequences.add(new ArrayList<>(List.of(b)));
+                sequences.add(new ArrayList<>(List.of(entry)));
             }
         }
-        sequences.add(new ArrayList<>(bases));
+        sequences.add(new ArrayList<>(baseEntries));
         List<Type> result = new ArrayList<>();
         result.add(selfEntry);
         while (true) {
@@ -105,11 +110,11 @@ public record Mro(List<Type> entries, @Nullable String error) {
             if (sequences.isEmpty()) {
                 return new Mro(result, null);
             }
-            Type candidate = null;
-            for (List<Type> seq : sequences) {
-                Type head = seq.get(0);
+            Object candidate = null;
+            for (List<Object> seq : sequences) {
+                Object head = seq.get(0);
                 boolean inTail = false;
-                for (List<Type> other : sequences) {
+                for (List<Object> other : sequences) {
                     for (int i = 1; i < other.size() && !inTail; i++) {
                         inTail = sameEntry(other.get(i), head);
                     }
@@ -120,10 +125,15 @@ public record Mro(List<Type> entries, @Nullable String error) {
                 }
             }
             if (candidate == null) {
-                return fallback(selfEntry, object, "Cannot create a consistent method resolution order (MRO)");
+                StringBuilder list = new StringBuilder("[");
+                for (int i = 0; i < bases.size(); i++) {
+                    list.append(i > 0 ? ", " : "").append(bases.get(i).display());
+                }
+                return fallback(selfEntry, object, "Cannot create a consistent method resolution order (MRO) for class `"
+                        + self.literal().name() + "` with bases list `" + list.append(']') + "`");
             }
-            result.add(candidate);
-            for (List<Type> seq : sequences) {
+            result.add(candidate instanceof DynamicSlot d ? d.type() : (Type) candidate);
+            for (List<Object> seq : sequences) {
                 if (sameEntry(seq.get(0), candidate)) {
                     seq.remove(0);
                 }
@@ -131,16 +141,20 @@ public record Mro(List<Type> entries, @Nullable String error) {
         }
     }
 
+    /** A dynamic base in a linearization: equal only to itself. */
+    private record DynamicSlot(Type type, int index) {
+    }
+
     /** The base's own MRO, with its type parameters replaced by the arguments the base was given. */
-    private static List<Type> specialize(TypeDb db, ClassType base) {
+    private static List<Object> specialize(TypeDb db, ClassType base) {
         Mro baseMro = db.mro(base.literal());
         if (base.arguments().isEmpty()) {
-            List<Type> out = new ArrayList<>(baseMro.entries());
+            List<Object> out = new ArrayList<>(baseMro.entries());
             out.set(0, new ClassLiteralType(base));
             return out;
         }
         Specialization s = Specialization.of(db.typeParameters(base.literal()), base.arguments());
-        List<Type> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (Type t : baseMro.entries()) {
             out.add(s.apply(t));
         }
@@ -148,8 +162,8 @@ public record Mro(List<Type> entries, @Nullable String error) {
         return out;
     }
 
-    /** Dynamic entries are all one in a linearization; classes compare by their literal. */
-    private static boolean sameEntry(Type a, Type b) {
+    /** Classes compare by their literal; a dynamic entry only to itself. */
+    private static boolean sameEntry(Object a, Object b) {
         if (a instanceof ClassLiteralType x && b instanceof ClassLiteralType y) {
             return x.literal().equals(y.literal());
         }
