@@ -185,7 +185,8 @@ class TypeBuildersTest {
         Mro bad = db.mro(f.userClass("Bad").literal());
         assertNull(bad.error());
         Mro mro = db.mro(f.userClass("Inconsistent").literal());
-        assertEquals("Cannot create a consistent method resolution order (MRO)", mro.error());
+        assertEquals("Cannot create a consistent method resolution order (MRO) for class `Inconsistent` with bases list"
+                + " `[<class 'X'>, <class 'Bad'>]`", mro.error());
         assertEquals("(<class 'Inconsistent'>, Unknown, <class 'object'>)", mro.display());
     }
 
@@ -195,7 +196,8 @@ class TypeBuildersTest {
         ClassType self = f.userClass("A").classType(); // stands in for the class being defined
         Mro mro = Mro.compute(db, self, List.of(f.userClass("Bad"), f.userClass("Bad2")),
                 ((InstanceType) object).classType());
-        assertEquals("Cannot create a consistent method resolution order (MRO)", mro.error());
+        assertEquals("Cannot create a consistent method resolution order (MRO) for class `A` with bases list"
+                + " `[<class 'Bad'>, <class 'Bad2'>]`", mro.error());
         Mro dup = Mro.compute(db, self, List.of(f.userClass("X"), f.userClass("X")), ((InstanceType) object).classType());
         assertEquals("Duplicate base class `X`", dup.error());
     }

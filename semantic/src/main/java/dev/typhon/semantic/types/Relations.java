@@ -46,7 +46,51 @@ final class Relations {
         if (s.isFullyStatic() && t.isFullyStatic()) {
             return relates(db, s, t, Mode.SUBTYPE) && relates(db, t, s, Mode.SUBTYPE);
         }
-        return relates(db, s, t, Mode.REDUNDANT) && relates(db, t, s, Mode.REDUNDANT);
+        if (relates(db, s, t, Mode.REDUNDANT) && relates(db, t, s, Mode.REDUNDANT)) {
+            return true;
+        }
+        // Gradual types are equivalent when they have the same materializations: compare the
+        // greatest and the least of them (Any as object, and as Never), when those are static.
+        Type topS = materialize(db, s, true);
+        Type topT = materialize(db, t, true);
+        Type bottomS = materialize(db, s, false);
+        Type bottomT = materialize(db, t, false);
+        if (!topS.isFullyStatic() || !topT.isFullyStatic() || !bottomS.isFullyStatic() || !bottomT.isFullyStatic()) {
+            return false;
+        }
+        return isEquivalent(db, topS, topT) && isEquivalent(db, bottomS, bottomT) && sameDynamicShape(s, t);
+    }
+
+    /** Whether two gradual types have their dynamic parts in the same kind of places (a union member, an intersection element). */
+    private static boolean sameDynamicShape(Type s, Type t) {
+        return !(s instanceof InstanceType) && !(t instanceof InstanceType);
+    }
+
+    /**
+     * The greatest ({@code top}) or least materialization of a type: every dynamic type in a covariant
+     * place replaced by {@code object} (or {@code Never}); negated places flip. Invariant places (a
+     * class's type arguments) are kept as they are.
+     */
+    static Type materialize(TypeDb db, Type t, boolean top) {
+        return switch (t) {
+            case DynamicType d -> top ? KnownClass.OBJECT.toInstance(db) : Never.NEVER;
+            case TodoType d -> top ? KnownClass.OBJECT.toInstance(db) : Never.NEVER;
+            case UnionType u -> {
+                UnionBuilder b = new UnionBuilder(db);
+                u.members().forEach(m -> b.add(materialize(db, m, top)));
+                yield b.build();
+            }
+            case IntersectionType x -> {
+                IntersectionBuilder b = new IntersectionBuilder(db);
+                x.positive().forEach(p -> b.addPositive(materialize(db, p, top)));
+                x.negative().forEach(n -> b.addNegative(materialize(db, n, !top)));
+                yield b.build();
+            }
+            case TupleType tt -> new TupleType(tt.prefix().stream().map(e -> materialize(db, e, top)).toList(),
+                    tt.variable() == null ? null : materialize(db, tt.variable(), top),
+                    tt.suffix().stream().map(e -> materialize(db, e, top)).toList());
+            default -> t;
+        };
     }
 
     static boolean isFullyStatic(Type t) {
@@ -164,7 +208,8 @@ final class Relations {
             if (s instanceof TypeVarType v) {
                 return typeVarRelates(db, v, t, mode);
             }
-            return false;
+            // object <: int | (~int): a type whose values are spread over members with negations
+            return splitsOverUnion(db, s, u, mode);
         }
         if (s.isDynamic() || t.isDynamic()) {
             return switch (mode) {
@@ -191,7 +236,7 @@ final class Relations {
      * {@code ~str & ~int <: ~int & ~str}. Only for static types and a union with an intersection
      * member (otherwise the member-wise check is complete); the union shrinks at each step.
      */
-    private static boolean splitsOverUnion(TypeDb db, IntersectionType s, UnionType u, Mode mode) {
+    private static boolean splitsOverUnion(TypeDb db, Type s, UnionType u, Mode mode) {
         if (mode == Mode.ASSIGNABLE || !hasIntersectionMember(u) || !s.isFullyStatic() || !u.isFullyStatic()) {
             return false;
         }
