@@ -300,17 +300,7 @@ final class Classes {
             for (Definition d : index.definitionsOfPlace(scope, place)) {
                 switch (d.statement()) {
                     case dev.typhon.ast.AnnAssign a -> declared.add(ti.typeExpressions.annotation(file, a.annotation(), null));
-                    case dev.typhon.ast.Assign a -> {
-                        Type value = ti.expressions.infer(file, a.value());
-                        for (Expr target : a.targets()) {
-                            Type t = ti.unpacking.typeOfTarget(target, d.node(), value);
-                            if (t != null) {
-                                inferred.add(ti.expressions.promote(t));
-                                break;
-                            }
-                        }
-                    }
-                    default -> inferred.add(DynamicType.UNKNOWN);
+                    default -> inferred.add(ti.expressions.promote(ti.definitions.bindingType(file, d)));
                 }
             }
         }
