@@ -62,9 +62,32 @@ public final class FileChecker {
         Deque<Node> stack = new ArrayDeque<>();
         stack.push(file.parse().module());
         List<Node> children = new ArrayList<>();
+        java.util.Set<Node> annotations = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Deque<Node> insideAnnotation = new ArrayDeque<>();
         while (!stack.isEmpty()) {
             Node n = stack.pop();
-            visit(n);
+            if (n == ANNOTATION_END) {
+                insideAnnotation.pop();
+                continue;
+            }
+            boolean annotationRoot = annotations.contains(n);
+            if (annotationRoot) {
+                insideAnnotation.push(n);
+                stack.push(ANNOTATION_END);
+            }
+            if (insideAnnotation.isEmpty()) {
+                visit(n);
+            } else if (n instanceof Name name && name.ctx() == ExprContext.Load) {
+                name(name);  // a type expression is not evaluated, but its names must exist
+            }
+            switch (n) {
+                case AnnAssign a -> annotations.add(a.annotation());
+                case Arg a when a.annotation() != null -> annotations.add(a.annotation());
+                case FunctionDef f when f.returns() != null -> annotations.add(f.returns());
+                case dev.typhon.ast.AsyncFunctionDef f when f.returns() != null -> annotations.add(f.returns());
+                default -> {
+                }
+            }
             children.clear();
             n.forEachChildInSourceOrder(children::add);
             for (int i = children.size() - 1; i >= 0; i--) {
@@ -72,6 +95,9 @@ public final class FileChecker {
             }
         }
     }
+
+    /** Marks, on the walk's stack, where the subtree of an annotation ends. */
+    private static final Node ANNOTATION_END = dev.typhon.ast.Placeholders.missingExpression(ExprContext.Load, 1, 0, 0);
 
     private void visit(Node n) {
         try {
@@ -81,6 +107,8 @@ public final class FileChecker {
                 case Import imp -> imports(imp);
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> annotated(ann);
+                case dev.typhon.ast.BinOp b -> problem(ti.binaryProblem(file, b));
+                case dev.typhon.ast.For f -> problem(ti.iterationProblem(file, f.iter()));
                 case dev.typhon.ast.ClassDef cd -> {
                     for (dev.typhon.semantic.index.Definition d : file.index().definitions()) {
                         if (d.node() == cd) {
@@ -105,6 +133,12 @@ public final class FileChecker {
             }
         } catch (StackOverflowError e) {
             report("internal-error", Severity.ERROR, "Inference ran out of stack here", null, start(n), end(n));
+        }
+    }
+
+    private void problem(dev.typhon.semantic.infer.Problem p) {
+        if (p != null) {
+            report(p.rule(), Severity.ERROR, p.headline(), p.annotation(), p.start(), p.end());
         }
     }
 

@@ -152,7 +152,7 @@ final class CallBinding {
     }
 
     /** Protocols are structural; until Typhon checks them so, arguments for them are not checked. */
-    private boolean mentionsProtocol(Type t) {
+    boolean mentionsProtocol(Type t) {
         return switch (t) {
             case dev.typhon.semantic.types.InstanceType i -> ti.classes.info(i.literal()).isProtocol()
                     || i.classType().arguments().stream().anyMatch(this::mentionsProtocol);

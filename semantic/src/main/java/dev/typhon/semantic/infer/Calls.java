@@ -162,7 +162,8 @@ final class Calls {
             if (p.kind() == Parameter.Kind.KEYWORD_ONLY || p.kind() == Parameter.Kind.KEYWORD_VARIADIC) {
                 return false;
             }
-            if (p.annotatedType() != null && !a.isAssignableTo(ti, p.annotatedType()) && !mentionsTypeVar(p.annotatedType())) {
+            if (p.annotatedType() != null && !a.isAssignableTo(ti, p.annotatedType()) && !mentionsTypeVar(p.annotatedType())
+                    && !ti.callBinding.mentionsProtocol(p.annotatedType())) {
                 return false;
             }
             if (p.kind() != Parameter.Kind.VARIADIC) {
@@ -308,7 +309,8 @@ final class Calls {
             return null;
         }
         return switch (method) {
-            case BoundMethodType b -> returnOf(b.function().signature(), args, 1);
+            case BoundMethodType b -> accepts(b.function().signature(), args, 0, 1)
+                    ? returnOf(b.function().signature(), args, 1) : null;
             case DynamicType d -> d;
             case OverloadedFunction o -> {
                 for (FunctionLiteral f : o.overloads()) {

@@ -86,6 +86,55 @@ final class Operators {
         return binary(left, op, right);
     }
 
+    /**
+     * Whether {@code left op right} certainly fails: neither operand's class has the operator's method
+     * (nor the reflected one), and both types are fully known. Methods that exist but reject the
+     * operand are not judged yet.
+     */
+    boolean unsupported(Type left, Operator op, Type right) {
+        if (!isPlainInstanceLike(left) || !isPlainInstanceLike(right)) {
+            return false;
+        }
+        if (intValue(left) != null && intValue(right) != null) {
+            return false;
+        }
+        String d = dunder(op);
+        return ti.members.member(left, "__" + d + "__") == null && ti.members.member(right, "__r" + d + "__") == null;
+    }
+
+    static String symbol(Operator op) {
+        return switch (op) {
+            case Add -> "+";
+            case Sub -> "-";
+            case Mult -> "*";
+            case MatMult -> "@";
+            case Div -> "/";
+            case Mod -> "%";
+            case Pow -> "**";
+            case LShift -> "<<";
+            case RShift -> ">>";
+            case BitOr -> "|";
+            case BitXor -> "^";
+            case BitAnd -> "&";
+            case FloorDiv -> "//";
+        };
+    }
+
+    /** A value whose class Typhon knows completely: no dynamic part, no union, no MRO with an unknown base. */
+    private boolean isPlainInstanceLike(Type t) {
+        if (!t.isFullyStatic() || t instanceof UnionType || t instanceof dev.typhon.semantic.types.IntersectionType
+                || t instanceof dev.typhon.semantic.types.TypeVarType || t instanceof dev.typhon.semantic.types.KnownInstanceType
+                || t instanceof dev.typhon.semantic.types.SpecialFormType || t instanceof dev.typhon.semantic.types.ClassLiteralType
+                || t instanceof dev.typhon.semantic.types.SubclassOfType || t == dev.typhon.semantic.types.Never.NEVER) {
+            return false;
+        }
+        if (t instanceof dev.typhon.semantic.types.InstanceType i) {
+            return !ti.mro(i.literal()).hasDynamic() && !ti.classes.info(i.literal()).isProtocol()
+                    && ti.members.member(t, "__getattr__") == null;
+        }
+        return true;
+    }
+
     private static Long intValue(Type t) {
         return switch (t) {
             case IntLiteral i -> i.value();

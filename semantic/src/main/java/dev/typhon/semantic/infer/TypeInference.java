@@ -118,6 +118,34 @@ public final class TypeInference implements TypeDb {
         return List.of(new Problem(rule, error, null, node.startOffset(), end));
     }
 
+    /** The problem of a binary operation no operand supports, or null. */
+    public @Nullable Problem binaryProblem(SourceFile file, dev.typhon.ast.BinOp b) {
+        Type left = expressions.infer(file, b.left());
+        Type right = expressions.infer(file, b.right());
+        if (!operators.unsupported(left, b.op(), right)) {
+            return null;
+        }
+        String between = left.equals(right) ? "two objects of type `" + left.display() + "`"
+                : "objects of type `" + left.display() + "` and `" + right.display() + "`";
+        return new Problem("unsupported-operator", "Operator `" + Operators.symbol(b.op()) + "` is not supported between "
+                + between, null, b.startOffset(), b.endOffset());
+    }
+
+    /** The problem of iterating over a value that cannot be iterated, or null. */
+    public @Nullable Problem iterationProblem(SourceFile file, Expr iterable) {
+        Type t = expressions.infer(file, iterable);
+        if (!(t instanceof dev.typhon.semantic.types.InstanceType i) || !t.isFullyStatic() || mro(i.literal()).hasDynamic()
+                || classes.info(i.literal()).isProtocol()) {
+            return null;
+        }
+        if (members.member(t, "__iter__") != null || members.member(t, "__getitem__") != null
+                || members.member(t, "__getattr__") != null) {
+            return null;
+        }
+        return new Problem("not-iterable", "Object of type `" + t.display() + "` is not iterable", null,
+                iterable.startOffset(), iterable.endOffset());
+    }
+
     /** What is wrong with a call's arguments (missing, unknown, too many, of the wrong type). */
     public List<Problem> callProblems(SourceFile file, dev.typhon.ast.Call call) {
         return callBinding.problems(file, call);
