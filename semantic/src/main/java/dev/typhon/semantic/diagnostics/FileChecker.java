@@ -110,7 +110,7 @@ public final class FileChecker {
                 case dev.typhon.ast.BinOp b -> problem(ti.binaryProblem(file, b));
                 case dev.typhon.ast.For f -> problem(ti.iterationProblem(file, f.iter()));
                 case dev.typhon.ast.ClassDef cd -> {
-                    for (dev.typhon.semantic.index.Definition d : file.index().definitions()) {
+                    for (dev.typhon.semantic.index.Definition d : ti.definitionsAt(file, cd)) {
                         if (d.node() == cd) {
                             for (dev.typhon.semantic.infer.Problem p : ti.classProblems(file, d)) {
                                 report(p.rule(), Severity.ERROR, p.headline(), p.annotation(), p.start(), p.end());
@@ -119,6 +119,7 @@ public final class FileChecker {
                     }
                 }
                 case dev.typhon.ast.Assign assign -> {
+                    ti.assignmentProblems(file, assign).forEach(this::problem);
                     for (Expr target : assign.targets()) {
                         for (String[] p : ti.unpackingProblems(file, target, assign.value())) {
                             report("invalid-assignment", Severity.ERROR, p[2], p[3], Integer.parseInt(p[0]),

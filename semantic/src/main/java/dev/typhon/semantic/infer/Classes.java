@@ -319,12 +319,20 @@ final class Classes {
         if (parent.kind() != ScopeKind.CLASS) {
             return null;
         }
-        for (Definition d : file.index().definitions()) {
-            if (d.kind() == dev.typhon.semantic.index.DefinitionKind.CLASS && d.node() instanceof ClassDef cd
-                    && !cd.body().isEmpty() && cd.body().get(0).startOffset() >= parent.startOffset()
-                    && cd.body().get(0).startOffset() < parent.endOffset() && cd.name().equals(parent.name())
-                    && bodyScopeId(file, cd) == parent.id()) {
-                return literalOf(file, d);
+        // the class statement is the parent node of the method's def
+        dev.typhon.ast.Node method = null;
+        for (Definition d : file.index().definitionsOf(parent, parent.symbolId(scope.name()))) {
+            if (d.kind() == dev.typhon.semantic.index.DefinitionKind.FUNCTION && d.node() instanceof dev.typhon.ast.Located l
+                    && l.startOffset() <= scope.startOffset() && scope.startOffset() <= l.endOffset()) {
+                method = d.node();
+            }
+        }
+        dev.typhon.ast.Node cls = method == null ? null : file.nodeTable().parent(method);
+        if (cls instanceof ClassDef cd) {
+            for (Definition d : ti.definitionsAt(file, cd)) {
+                if (d.node() == cd && bodyScopeId(file, cd) == parent.id()) {
+                    return literalOf(file, d);
+                }
             }
         }
         return null;

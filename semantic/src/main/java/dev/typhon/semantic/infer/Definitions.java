@@ -86,7 +86,7 @@ final class Definitions {
                     for (Expr target : a.targets()) {
                         Type t = ti.unpacking.typeOfTarget(target, node, value);
                         if (t != null) {
-                            yield t;
+                            yield againstDeclarations(file, def, t);
                         }
                     }
                     yield DynamicType.UNKNOWN;
@@ -141,6 +141,36 @@ final class Definitions {
         };
     }
 
+    /**
+     * A binding of a declared name: the value when the declaration accepts it (it is narrowed to it),
+     * else the declared type (the assignment is an error, reported by the checker).
+     */
+    private Type againstDeclarations(SourceFile file, Definition def, Type value) {
+        Type declared = declaredAt(file, def);
+        if (declared == null || value.isAssignableTo(ti, declared)) {
+            return value;
+        }
+        return declared;
+    }
+
+    /** The type the declarations live at a binding give its name, or null when it is not declared. */
+    Type declaredAt(SourceFile file, Definition def) {
+        if (def.isPlace() || def.symbol() < 0) {
+            return null;
+        }
+        java.util.List<Definition> declarations = file.index().declarationsAt(def);
+        if (declarations.isEmpty()) {
+            return null;
+        }
+        dev.typhon.semantic.types.UnionBuilder u = new dev.typhon.semantic.types.UnionBuilder(ti);
+        for (Definition d : declarations) {
+            if (d != def) {
+                u.add(declaredType(file, d));
+            }
+        }
+        return u.isEmpty() ? null : u.build();
+    }
+
     /** A value narrowed to a declaration keeps what it says more precisely: {@code x: int = 1} binds {@code Literal[1]}. */
     private Type narrowToDeclared(Type value, Type declared) {
         return value;
@@ -166,13 +196,7 @@ final class Definitions {
         if (scope.kind() != dev.typhon.semantic.index.ScopeKind.FUNCTION) {
             return DynamicType.UNKNOWN;
         }
-        dev.typhon.ast.Node fn = null;
-        for (Definition d : file.index().definitions()) {
-            if (d.kind() == DefinitionKind.FUNCTION && d.node() instanceof FunctionDef fd && fd.args().startOffset() <= arg.startOffset()
-                    && arg.endOffset() <= fd.args().endOffset()) {
-                fn = fd;
-            }
-        }
+        dev.typhon.ast.Node fn = file.nodeTable().parent(file.nodeTable().parent(arg));
         if (!(fn instanceof FunctionDef fd)) {
             return DynamicType.UNKNOWN;
         }
@@ -241,7 +265,7 @@ final class Definitions {
     Type typeParameter(SourceFile file, TypeParam p) {
         if (p instanceof dev.typhon.ast.TypeVar tv) {
             Definition def = null;
-            for (Definition d : file.index().definitions()) {
+            for (Definition d : ti.definitionsAt(file, p)) {
                 if (d.node() == p) {
                     def = d;
                     break;

@@ -27,6 +27,7 @@ public final class SourceFile {
     private final @Nullable StubCache cache;
     private volatile Parsed parsed;
     private volatile LineIndex lines;
+    private volatile dev.typhon.ast.NodeTable nodeTable;
 
     /** The parse, or why the file could not be read. */
     record Parsed(ParseResult result, SemanticIndex index, @Nullable String readError) {
@@ -88,6 +89,16 @@ public final class SourceFile {
             lines = l;
         }
         return l;
+    }
+
+    /** Parents and node-at-offset lookups of the file's tree, built on first use. */
+    public dev.typhon.ast.NodeTable nodeTable() {
+        dev.typhon.ast.NodeTable t = nodeTable;
+        if (t == null) {
+            t = dev.typhon.ast.NodeTable.of(parse().module());
+            nodeTable = t;
+        }
+        return t;
     }
 
     /** Why the file could not be read, or null. */

@@ -32,6 +32,8 @@ public final class TypeInference implements TypeDb {
     final Memo<KnownClass, Optional<ClassLiteral>> knownClasses = new Memo<>("known-class");
     final Memo<KnownFunction, Optional<Type>> knownFunctions = new Memo<>("known-function");
     final Memo<String, Type> moduleMembers = new Memo<>("module-member");
+    private final java.util.concurrent.ConcurrentHashMap<Integer, java.util.Map<dev.typhon.ast.Node, List<Definition>>> byNode =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     final Names names = new Names(this);
     final Expressions expressions = new Expressions(this);
@@ -116,6 +118,53 @@ public final class TypeInference implements TypeDb {
                 : error.startsWith("Cyclic") ? "cyclic-class-definition" : "invalid-base";
         int end = node.bases().isEmpty() ? node.startOffset() : node.bases().get(node.bases().size() - 1).endOffset();
         return List.of(new Problem(rule, error, null, node.startOffset(), end));
+    }
+
+    /**
+     * The definitions of a file by their node and by their statement (an {@code Assign} finds the
+     * definitions it makes), built once per file.
+     */
+    public List<Definition> definitionsAt(SourceFile file, dev.typhon.ast.Node node) {
+        java.util.Map<dev.typhon.ast.Node, List<Definition>> map = byNode.computeIfAbsent(file.id(), k -> {
+            java.util.Map<dev.typhon.ast.Node, List<Definition>> m = new java.util.IdentityHashMap<>();
+            for (Definition d : file.index().definitions()) {
+                m.computeIfAbsent(d.node(), x -> new java.util.ArrayList<>(1)).add(d);
+                if (d.statement() != d.node()) {
+                    m.computeIfAbsent(d.statement(), x -> new java.util.ArrayList<>(1)).add(d);
+                }
+            }
+            return m;
+        });
+        return map.getOrDefault(node, List.of());
+    }
+
+    /** Assignments of a value its name's declaration does not accept ({@code x: int} then {@code x = "a"}). */
+    public List<Problem> assignmentProblems(SourceFile file, dev.typhon.ast.Assign assign) {
+        List<Problem> out = new java.util.ArrayList<>();
+        for (Definition d : definitionsAt(file, assign)) {
+            if (d.statement() != assign || d.kind() != dev.typhon.semantic.index.DefinitionKind.ASSIGNMENT) {
+                continue;
+            }
+            Type declared = definitions.declaredAt(file, d);
+            if (declared == null) {
+                continue;
+            }
+            Type value = null;
+            for (Expr target : assign.targets()) {
+                Type t = unpacking.typeOfTarget(target, d.node(), expressions.infer(file, assign.value()));
+                if (t != null) {
+                    value = t;
+                    break;
+                }
+            }
+            if (value != null && !value.isAssignableTo(this, declared)) {
+                Expr at = assign.targets().size() == 1 && assign.targets().get(0) == d.node() ? assign.value()
+                        : (Expr) d.node();
+                out.add(new Problem("invalid-assignment", "Object of type `" + value.display() + "` is not assignable to `"
+                        + declared.display() + "`", null, at.startOffset(), at.endOffset()));
+            }
+        }
+        return out;
     }
 
     /** The problem of a binary operation no operand supports, or null. */
