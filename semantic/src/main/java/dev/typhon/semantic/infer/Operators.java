@@ -221,6 +221,15 @@ final class Operators {
     }
 
     Type compare(Type left, CmpOperator op, Type right) {
+        if ((op == CmpOperator.Is || op == CmpOperator.IsNot) && !left.isDynamic() && !right.isDynamic()) {
+            if (left.equals(right) && left.isSingleton(ti)) {
+                return BoolLiteral.of(op == CmpOperator.Is);
+            }
+            if (left.isDisjointFrom(ti, right)) {
+                return BoolLiteral.of(op == CmpOperator.IsNot);
+            }
+            return ti.instance(KnownClass.BOOL);
+        }
         Long l = intValue(left);
         Long r = intValue(right);
         if (l != null && r != null) {
