@@ -256,7 +256,13 @@ final class Classes {
         if (body == null) {
             return null;
         }
-        return ti.imports.scopeMember(file(cls), body, name);
+        Type t = ti.imports.scopeMember(file(cls), body, name);
+        int sym = body.symbolId(name);
+        if (t != null && sym >= 0 && file(cls).index().endOfScopeDeclarations(body, sym).isEmpty()) {
+            // an undeclared attribute can be reassigned through any instance: its literal type is widened
+            return ti.expressions.promote(t);
+        }
+        return t;
     }
 
     /**
