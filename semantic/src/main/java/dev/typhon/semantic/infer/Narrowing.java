@@ -53,6 +53,10 @@ final class Narrowing {
         return t;
     }
 
+    private static boolean isName(Expr e, String name) {
+        return e instanceof Name n && n.id().equals(name);
+    }
+
     /** What {@code test} being {@code positive} says about {@code name}, or null for nothing. */
     private Type constrain(SourceFile file, Expr test, String name, boolean positive) {
         switch (test) {
@@ -89,20 +93,28 @@ final class Narrowing {
                 }
                 return some.build();
             }
-            case Compare c when c.ops().size() == 1 && c.left() instanceof Name n && n.id().equals(name) -> {
+            case Compare c when c.ops().size() == 1 && (isName(c.left(), name) || isName(c.comparators().get(0), name)) -> {
                 CmpOperator op = c.ops().get(0);
-                Type right = ti.expressions.infer(file, c.comparators().get(0));
-                boolean is = op == CmpOperator.Is;
-                boolean isNot = op == CmpOperator.IsNot;
-                if ((is || isNot) && right.isSingleton(ti)) {
+                Expr otherExpr = isName(c.left(), name) ? c.comparators().get(0) : c.left();
+                Type other = ti.expressions.infer(file, otherExpr);
+                if (other.isDynamic()) {
+                    return null;
+                }
+                boolean eqNone = (op == CmpOperator.Eq || op == CmpOperator.NotEq) && other instanceof NoneType;
+                boolean is = op == CmpOperator.Is || (eqNone && op == CmpOperator.Eq);
+                boolean isNot = op == CmpOperator.IsNot || (eqNone && op == CmpOperator.NotEq);
+                if (is || isNot) {
                     boolean same = is == positive;
-                    return same ? right : new IntersectionBuilder(ti).addNegative(right).build();
+                    if (same) {
+                        return other; // the very object `other` is, whatever its type says
+                    }
+                    return other.isSingleton(ti) ? new IntersectionBuilder(ti).addNegative(other).build() : null;
                 }
                 boolean eq = op == CmpOperator.Eq;
                 boolean ne = op == CmpOperator.NotEq;
-                if ((eq || ne) && right.isSingleValued(ti) && !(right instanceof NoneType)) {
+                if ((eq || ne) && other.isSingleValued(ti)) {
                     boolean same = eq == positive;
-                    return same ? null : new IntersectionBuilder(ti).addNegative(right).build();
+                    return same ? null : new IntersectionBuilder(ti).addNegative(other).build();
                 }
                 return null;
             }
