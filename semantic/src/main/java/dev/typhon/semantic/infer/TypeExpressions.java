@@ -58,6 +58,42 @@ final class TypeExpressions {
         this.ti = ti;
     }
 
+    /**
+     * Set while a string annotation is converted: its expressions belong to a tree parsed from the
+     * string, not to the file, so their values are looked up as deferred names (at the end of the
+     * module) instead of through the file's memo tables, which are keyed by the file's node ids.
+     */
+    private static final ThreadLocal<int[]> DEFERRED = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** The value of an expression used in a type expression. */
+    private Type value(SourceFile file, Expr e) {
+        if (DEFERRED.get()[0] == 0) {
+            return ti.expressions.infer(file, e);
+        }
+        return switch (e) {
+            case Name n -> {
+                Type t = ti.imports.scopeMember(file, file.index().moduleScope(), n.id());
+                if (t == null) {
+                    t = Names.orNull(ti.names.builtin(n.id()));
+                }
+                yield t == null ? DynamicType.UNKNOWN : t;
+            }
+            case Attribute a -> {
+                Type t = ti.members.member(value(file, a.value()), a.attr());
+                yield t == null ? DynamicType.UNKNOWN : t;
+            }
+            case Constant c -> ti.expressions.constant(c.value());
+            case Subscript s -> {
+                Type v = value(file, s.value());
+                if (v instanceof SpecialFormType f) {
+                    yield new KnownInstanceType(KnownClass.SPECIAL_FORM, convert(file, s, null, null), f.qualifiedName() + "[...]");
+                }
+                yield DynamicType.UNKNOWN;
+            }
+            default -> DynamicType.UNKNOWN;
+        };
+    }
+
     /** The type an annotation declares; {@code binder} names the function whose type variables appear (T@f). */
     Type annotation(SourceFile file, Expr e, @Nullable String binder) {
         Type t = convert(file, e, binder, null);
@@ -101,10 +137,10 @@ final class TypeExpressions {
                         convert(file, b.right(), binder, problems));
             }
             case Name n -> {
-                return fromValue(ti.expressions.infer(file, n), binder, problems, e);
+                return fromValue(value(file, n), binder, problems, e);
             }
             case Attribute a -> {
-                return fromValue(ti.expressions.infer(file, a), binder, problems, e);
+                return fromValue(value(file, a), binder, problems, e);
             }
             case Subscript s -> {
                 return subscript(file, s, binder, problems);
@@ -121,25 +157,13 @@ final class TypeExpressions {
                 || !(r.module().body().get(0) instanceof dev.typhon.ast.ExprStmt stmt)) {
             return invalid(problems, "Invalid string annotation", null);
         }
-        return stringAnnotation(file, stmt.value(), binder, problems);
-    }
-
-    /** Names in a string annotation are looked up at the end of the module (they are deferred). */
-    private Type stringAnnotation(SourceFile file, Expr e, @Nullable String binder, @Nullable List<String> problems) {
-        return switch (e) {
-            case Name n -> {
-                Type t = ti.imports.scopeMember(file, file.index().moduleScope(), n.id());
-                if (t == null) {
-                    Names.Lookup l = ti.names.builtin(n.id());
-                    t = Names.orNull(l);
-                }
-                yield t == null ? DynamicType.UNKNOWN : fromValue(t, binder, problems, e);
-            }
-            case BinOp b when b.op() == Operator.BitOr -> UnionBuilder.of(ti,
-                    stringAnnotation(file, b.left(), binder, problems), stringAnnotation(file, b.right(), binder, problems));
-            case Constant c when c.value() == ConstantValue.NONE -> NoneType.NONE;
-            default -> new TodoType("complex string annotation");
-        };
+        int[] depth = DEFERRED.get();
+        depth[0]++;
+        try {
+            return convert(file, stmt.value(), binder, problems);
+        } finally {
+            depth[0]--;
+        }
     }
 
     /** A value used as a type: a class means its instances. */
@@ -214,7 +238,7 @@ final class TypeExpressions {
     }
 
     private Type subscript(SourceFile file, Subscript s, @Nullable String binder, @Nullable List<String> problems) {
-        Type value = ti.expressions.infer(file, s.value());
+        Type value = value(file, s.value());
         List<Expr> elts = elements(s.slice());
         if (value instanceof SpecialFormType f) {
             return switch (f) {
@@ -249,7 +273,7 @@ final class TypeExpressions {
                     }
                     yield b.build();
                 }
-                case TYPE_OF -> ti.expressions.infer(file, s.slice());
+                case TYPE_OF -> value(file, s.slice());
                 default -> new TodoType(f.qualifiedName() + "[]");
             };
         }
@@ -365,16 +389,16 @@ final class TypeExpressions {
                 return new IntLiteral(-i.value().longValue());
             }
             case Attribute a -> {
-                if (ti.expressions.infer(file, a) instanceof KnownInstanceType k && isLiteralType(k.value())) {
+                if (value(file, a) instanceof KnownInstanceType k && isLiteralType(k.value())) {
                     return k.value();
                 }
                 return new TodoType("enum literal"); // enum members come with enums
             }
-            case Name n when ti.expressions.infer(file, n) instanceof KnownInstanceType k && isLiteralType(k.value()) -> {
+            case Name n when value(file, n) instanceof KnownInstanceType k && isLiteralType(k.value()) -> {
                 return k.value();
             }
             case Subscript s -> {
-                Type inner = ti.expressions.infer(file, s.value());
+                Type inner = value(file, s.value());
                 if (inner == SpecialFormType.LITERAL) {
                     return literal(file, elements(s.slice()), problems);
                 }
