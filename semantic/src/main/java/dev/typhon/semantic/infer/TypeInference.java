@@ -180,6 +180,23 @@ public final class TypeInference implements TypeDb {
                 + between, null, b.startOffset(), b.endOffset());
     }
 
+    /** An index of a fixed tuple, str or bytes literal outside its length, or null. */
+    public @Nullable Problem subscriptProblem(SourceFile file, dev.typhon.ast.Subscript s) {
+        Type value = expressions.infer(file, s.value());
+        Long at = Expressions.literalIndex(expressions.infer(file, s.slice()));
+        int length = Expressions.literalLength(value);
+        if (at == null || length < 0 || (at >= -length && at < length)) {
+            return null;
+        }
+        String what = switch (value) {
+            case dev.typhon.semantic.types.TupleType t -> "tuple";
+            case dev.typhon.semantic.types.StringLiteral str -> "string";
+            default -> "bytes literal";
+        };
+        return new Problem("index-out-of-bounds", "Index " + at + " is out of bounds for " + what + " `" + value.display()
+                + "` with length " + length, null, s.startOffset(), s.endOffset());
+    }
+
     /** The problem of iterating over a value that cannot be iterated, or null. */
     public @Nullable Problem iterationProblem(SourceFile file, Expr iterable) {
         Type t = expressions.infer(file, iterable);
