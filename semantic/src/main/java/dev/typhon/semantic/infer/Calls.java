@@ -218,11 +218,29 @@ final class Calls {
             return ti.operators.truthiness(ti.expressions.infer(file, call.args().get(0))).toType(ti);
         }
         if (cls.arguments().isEmpty() && !ti.typeParameters(cls.literal()).isEmpty()) {
-            List<Type> unknowns = new ArrayList<>();
-            for (int i = 0; i < ti.typeParameters(cls.literal()).size(); i++) {
-                unknowns.add(DynamicType.UNKNOWN);
+            // solve the class's type parameters from the arguments given to __init__ (literals widened)
+            List<TypeVarType> params = ti.typeParameters(cls.literal());
+            Type[] solved = new Type[params.size()];
+            Type init = ti.classes.member(cls, "__init__");
+            if (init instanceof FunctionLiteral f && !f.signature().gradual()) {
+                List<Parameter> ps = f.signature().parameters();
+                List<Type> args = argumentTypes(file, call);
+                for (int i = 0; i < args.size() && i + 1 < ps.size(); i++) {
+                    if (ps.get(i + 1).annotatedType() instanceof TypeVarType v) {
+                        for (int k = 0; k < params.size(); k++) {
+                            if (params.get(k).ref().equals(v.ref())) {
+                                Type a = ti.expressions.promote(args.get(i));
+                                solved[k] = solved[k] == null ? a : UnionBuilder.of(ti, solved[k], a);
+                            }
+                        }
+                    }
+                }
             }
-            return new ClassType(cls.literal(), unknowns).toInstance();
+            List<Type> arguments = new ArrayList<>();
+            for (Type t : solved) {
+                arguments.add(t == null ? DynamicType.UNKNOWN : t);
+            }
+            return new ClassType(cls.literal(), arguments).toInstance();
         }
         return cls.toInstance();
     }
