@@ -23,19 +23,13 @@ class KnownClassTest {
     /**
      * Variants the typeshed does not define at a version, and why. Nothing else may be missing.
      */
-    private static final String TY_EXTENSIONS = "ty_extensions is ty's own stub module, vendored with ty; the pinned"
-            + " pyright typeshed has no ty_extensions, so these resolve only when a ty_extensions stub is on the path";
     private static final String GROUPS = "builtins.pyi defines BaseExceptionGroup and ExceptionGroup under"
             + " `if sys.version_info >= (3, 11)`";
     private static final Map<PythonVersion, Map<KnownClass, String>> ABSENT = Map.of(
             PythonVersion.PY38, Map.of(
                     KnownClass.BASE_EXCEPTION_GROUP, GROUPS,
-                    KnownClass.EXCEPTION_GROUP, GROUPS,
-                    KnownClass.GENERIC_CONTEXT, TY_EXTENSIONS,
-                    KnownClass.SPECIALIZATION, TY_EXTENSIONS),
-            PythonVersion.PY314, Map.of(
-                    KnownClass.GENERIC_CONTEXT, TY_EXTENSIONS,
-                    KnownClass.SPECIALIZATION, TY_EXTENSIONS));
+                    KnownClass.EXCEPTION_GROUP, GROUPS),
+            PythonVersion.PY314, Map.of());
 
     @ParameterizedTest
     @ValueSource(strings = {"3.8", "3.14"})

@@ -76,9 +76,7 @@ public enum KnownClass {
     AUTO("auto", KnownModule.ENUM),
     FIELD("Field", KnownModule.DATACLASSES),
     KW_ONLY("KW_ONLY", KnownModule.DATACLASSES),
-    VERSION_INFO("_version_info", KnownModule.SYS),
-    GENERIC_CONTEXT("GenericContext", KnownModule.TY_EXTENSIONS_INTERNAL),
-    SPECIALIZATION("Specialization", KnownModule.TY_EXTENSIONS_INTERNAL);
+    VERSION_INFO("_version_info", KnownModule.SYS);
 
     private final String symbol;
     private final List<KnownModule> modules;
