@@ -111,7 +111,7 @@ abstract class IndexBuilderBase {
         Scope s = new Scope(scopes.size(), kind, name, lineno, start, end, parent.id, listed);
         scopes.add(s);
         if (listed) {
-            parent.children.add(s.id);
+            parent.addChild(s.id);
         }
         State st = new State(s);
         // Comprehension iterables nest: CPython forbids walrus in all of them (bpo-37757).
@@ -140,12 +140,15 @@ abstract class IndexBuilderBase {
     }
 
     static void finishScope(State st) {
-        Bindings[] end = new Bindings[st.scope.names.size()];
-        for (int i = 0; i < end.length; i++) {
-            end[i] = st.flow.reachable ? st.flow.get(i) : Bindings.UNBOUND;
+        int symbols = st.scope.symbolCount;
+        if (symbols > 0) {  // else the scope keeps its shared empty array
+            Bindings[] end = new Bindings[symbols];
+            for (int i = 0; i < end.length; i++) {
+                end[i] = st.flow.reachable ? st.flow.get(i) : Bindings.UNBOUND;
+            }
+            st.scope.endState = end;
         }
-        st.scope.endState = end;
-        int declared = Math.min(st.flow.declarations.length, end.length);
+        int declared = Math.min(st.flow.declarations.length, symbols);
         if (st.flow.reachable && declared > 0) {
             st.scope.endDeclarations = java.util.Arrays.copyOf(st.flow.declarations, declared);
         }
@@ -154,7 +157,7 @@ abstract class IndexBuilderBase {
             for (int i = 0; i < places.length; i++) {
                 places[i] = st.flow.reachable ? st.flow.place(i) : Bindings.UNBOUND;
             }
-            st.scope.placeEndState = places;
+            st.scope.places.endState = places;
         }
     }
 
@@ -170,16 +173,16 @@ abstract class IndexBuilderBase {
         ArrayList<String> out = new ArrayList<>();
         // A class body reads a name it binds from outside while its own binding is not made yet.
         int local = s.kind == ScopeKind.CLASS ? 0 : SymbolFlags.BOUND;
-        for (int i = 0; i < s.names.size(); i++) {
-            int f = s.flags.get(i);
+        for (int i = 0; i < s.symbolCount; i++) {
+            int f = s.flags[i];
             if ((f & SymbolFlags.USED) != 0 && (f & (local | SymbolFlags.GLOBAL | SymbolFlags.NONLOCAL)) == 0) {
-                out.add(s.names.get(i));
+                out.add(s.names[i]);
             }
         }
         if (done.readsOut != null) {
             for (String n : done.readsOut) {
                 int sym = s.symbolId(n);
-                if (sym < 0 || (s.flags.get(sym) & SymbolFlags.BOUND) == 0) {
+                if (sym < 0 || (s.flags[sym] & SymbolFlags.BOUND) == 0) {
                     out.add(n);
                 }
             }
@@ -233,7 +236,7 @@ abstract class IndexBuilderBase {
     int addDef(State st, String mangled, int flag, Located at) {
         Scope s = st.scope;
         int sym = s.symbol(mangled);
-        int val = s.flags.get(sym);
+        int val = s.flags[sym];
         if ((flag & SymbolFlags.PARAMETER) != 0 && (val & SymbolFlags.PARAMETER) != 0) {
             error("duplicate argument '" + mangled + "' in function definition", at);
         }
@@ -244,19 +247,19 @@ abstract class IndexBuilderBase {
             }
             val |= SymbolFlags.COMPREHENSION_ITER;
         }
-        s.flags.set(sym, val);
+        s.flags[sym] = val;
         if ((flag & SymbolFlags.PARAMETER) == 0 && (flag & SymbolFlags.GLOBAL) != 0) {
             // CPython records every global declaration in the module's table too.
             Scope top = scopes.get(0);
             int g = top.symbol(mangled);
-            top.flags.set(g, top.flags.get(g) | flag);
+            top.flags[g] |= flag;
         }
         return sym;
     }
 
     int lookupFlags(String name) {
         int sym = cur.scope.symbolId(mangle(name));
-        return sym < 0 ? 0 : cur.scope.flags.get(sym);
+        return sym < 0 ? 0 : cur.scope.flags[sym];
     }
 
     void error(String message, Located at) {

@@ -12,6 +12,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 public final class Scope {
     private static final byte[] NO_BYTES = new byte[0];
     private static final Bindings[] NO_BINDINGS = new Bindings[0];
+    private static final int[] NO_INTS = new int[0];
+    private static final String[] NO_NAMES = new String[0];
     final int id;
     final ScopeKind kind;
     final String name;
@@ -19,12 +21,20 @@ public final class Scope {
     final int startOffset;
     final int endOffset;
     final int parent;
-    final IntArrayList children = new IntArrayList(2);
+    /**
+     * The ids of the listed child scopes, in the first {@code childCount} slots. Arrays rather than
+     * collections, shared empty ones until the first entry: about half of all scopes (PEP 649
+     * annotation scopes) have neither children nor symbols.
+     */
+    int[] children = NO_INTS;
+    int childCount;
     /** Name to symbol id, built only once a scope has more than {@link #SMALL} symbols (most have fewer). */
     ObjectIntHashMap<String> symbolIds;
     private static final int SMALL = 8;
-    final ArrayList<String> names = new ArrayList<>(8);
-    final IntArrayList flags = new IntArrayList(8);
+    /** Symbol names and their {@link SymbolFlags}, by symbol id, in the first {@code symbolCount} slots. */
+    String[] names = NO_NAMES;
+    int[] flags = NO_INTS;
+    int symbolCount;
     /** Resolution kind per symbol ({@link SymbolFlags#LOCAL} ... {@link SymbolFlags#CELL}), set by the analysis. */
     byte[] resolution = NO_BYTES;
     /** Pairs of [start, end) offsets inside this scope's range that run in the enclosing scope (decorators, defaults, ...). */
@@ -33,16 +43,37 @@ public final class Scope {
     Bindings[] endState = NO_BINDINGS;
     /** The declarations live at the end of the scope, by symbol id (null entries: none). */
     Bindings[] endDeclarations = NO_BINDINGS;
-    /** The member places ({@code self.x}, ...) in order of first appearance; null while there are none. */
-    ArrayList<Place> places;
-    /** Place ids by their prefix and last segment: found without building the path's text. */
-    java.util.HashMap<PlaceKey, Integer> placeIds;
+    /** The member places ({@code self.x}, ...) and what is kept of them; null while there are none (most scopes). */
+    Places places;
 
     /** A place's prefix (a place id, or {@code ~symbol} for a bare name) and its last segment. */
     record PlaceKey(int prefix, Place.SegmentKind kind, String segment) {
     }
-    /** The bindings of each place live at the end of the scope. */
-    Bindings[] placeEndState = NO_BINDINGS;
+
+    /** A scope's member places: kept apart from the scope, since most scopes have none. */
+    static final class Places {
+        /** In order of first appearance. */
+        final ArrayList<Place> list = new ArrayList<>(4);
+        /** Place ids by their prefix and last segment: found without building the path's text. */
+        java.util.HashMap<PlaceKey, Integer> ids;
+        /** The bindings of each place live at the end of the scope. */
+        Bindings[] endState = NO_BINDINGS;
+        /**
+         * Bit i: symbol (place) i starts (prefixes) some place; bit 63 stands for every id from 63 on,
+         * where a yes only means "look".
+         */
+        long roots;
+        long prefixes;
+
+        Place get(int place) {
+            return list.get(place);
+        }
+
+        int size() {
+            return list.size();
+        }
+    }
+
     /**
      * For an eagerly run scope (class body, comprehension, PEP 695 type parameters): the enclosing
      * scope's symbols this scope may read, and their bindings at the point where this scope runs.
@@ -68,18 +99,42 @@ public final class Scope {
         if (found >= 0) {
             return found;
         }
-        int created = names.size();
-        names.add(symbolName);
-        flags.add(0);
+        int created = symbolCount;
+        if (created == names.length) {
+            int n = created == 0 ? 4 : created * 2;
+            names = java.util.Arrays.copyOf(names, n);
+            flags = java.util.Arrays.copyOf(flags, n);
+        }
+        names[created] = symbolName;
+        symbolCount = created + 1;
         if (symbolIds != null) {
             symbolIds.put(symbolName, created);
         } else if (created >= SMALL) {
             symbolIds = new ObjectIntHashMap<>(32);
-            for (int i = 0; i < names.size(); i++) {
-                symbolIds.put(names.get(i), i);
+            for (int i = 0; i <= created; i++) {
+                symbolIds.put(names[i], i);
             }
         }
         return created;
+    }
+
+    int flag(int symbol) {
+        return flags[symbol];
+    }
+
+    void setFlag(int symbol, int value) {
+        flags[symbol] = value;
+    }
+
+    void addChild(int child) {
+        if (childCount == children.length) {
+            children = java.util.Arrays.copyOf(children, childCount == 0 ? 2 : childCount * 2);
+        }
+        children[childCount++] = child;
+    }
+
+    int child(int i) {
+        return children[i];
     }
 
     void addHole(int start, int end) {
@@ -122,8 +177,10 @@ public final class Scope {
 
     /** The ids of the scopes nested directly in this one that CPython's symtable lists, in source order. */
     public List<Integer> children() {
-        List<Integer> out = new ArrayList<>(children.size());
-        children.forEach(out::add);
+        List<Integer> out = new ArrayList<>(childCount);
+        for (int i = 0; i < childCount; i++) {
+            out.add(children[i]);
+        }
         return java.util.Collections.unmodifiableList(out);
     }
 
@@ -139,13 +196,13 @@ public final class Scope {
 
     /** The member places of this scope, by id. */
     public List<Place> places() {
-        return places == null ? List.of() : java.util.Collections.unmodifiableList(places);
+        return places == null ? List.of() : java.util.Collections.unmodifiableList(places.list);
     }
 
     /** The id of the place written as {@code text} ({@code self.x}, {@code d["k"]}, {@code t[0]}), or -1. */
     public int placeId(String text) {
         if (places != null) {
-            for (Place p : places) {
+            for (Place p : places.list) {
                 if (p.text().equals(text)) {
                     return p.id();
                 }
@@ -159,13 +216,14 @@ public final class Scope {
         if (places == null) {
             return -1;
         }
-        if (placeIds != null) {
-            Integer id = placeIds.get(key);
+        if (places.ids != null) {
+            Integer id = places.ids.get(key);
             return id == null ? -1 : id;
         }
         // Few places (most scopes): a scan; attribute names come from the parser's identifier cache, so == mostly decides.
-        for (int i = 0, n = places.size(); i < n; i++) {
-            Place p = places.get(i);
+        ArrayList<Place> list = places.list;
+        for (int i = 0, n = list.size(); i < n; i++) {
+            Place p = list.get(i);
             String seg = p.segment();
             if ((seg == key.segment() || seg.equals(key.segment())) && p.kind() == key.kind()
                     && (p.parent() >= 0 ? p.parent() : ~p.rootSymbol()) == key.prefix()) {
@@ -181,41 +239,41 @@ public final class Scope {
             return found;
         }
         if (places == null) {
-            places = new ArrayList<>(4);
+            places = new Places();
         }
-        int id = places.size();
-        places.add(new Place(id, rootSymbol, key.prefix() < 0 ? -1 : key.prefix(), key.kind(), key.segment(), text));
-        placeRoots |= 1L << Math.min(rootSymbol, 63);
+        ArrayList<Place> list = places.list;
+        int id = list.size();
+        list.add(new Place(id, rootSymbol, key.prefix() < 0 ? -1 : key.prefix(), key.kind(), key.segment(), text));
+        places.roots |= 1L << Math.min(rootSymbol, 63);
         if (key.prefix() >= 0) {
-            placePrefixes |= 1L << Math.min(key.prefix(), 63);
+            places.prefixes |= 1L << Math.min(key.prefix(), 63);
         }
-        if (placeIds != null) {
-            placeIds.put(key, id);
-        } else if (places.size() > SMALL_PLACES) {
-            placeIds = new java.util.HashMap<>();
-            for (Place p : places) {
-                placeIds.put(new PlaceKey(p.parent() >= 0 ? p.parent() : ~p.rootSymbol(), p.kind(), p.segment()), p.id());
+        if (places.ids != null) {
+            places.ids.put(key, id);
+        } else if (list.size() > SMALL_PLACES) {
+            places.ids = new java.util.HashMap<>();
+            for (Place p : list) {
+                places.ids.put(new PlaceKey(p.parent() >= 0 ? p.parent() : ~p.rootSymbol(), p.kind(), p.segment()), p.id());
             }
         }
         return id;
     }
 
     private static final int SMALL_PLACES = 16;
-    /**
-     * Bit i: symbol (place) i starts (prefixes) some place; bit 63 stands for every id from 63 on,
-     * where a yes only means "look".
-     */
-    private long placeRoots;
-    private long placePrefixes;
 
     /** Whether a symbol starts some place: only then does rebinding it have places to forget. */
     boolean rootsPlaces(int symbol) {
-        return (placeRoots & (1L << Math.min(symbol, 63))) != 0;
+        return places != null && (places.roots & (1L << Math.min(symbol, 63))) != 0;
     }
 
     /** Whether a place is the prefix of a longer one. */
     boolean prefixesPlaces(int place) {
-        return (placePrefixes & (1L << Math.min(place, 63))) != 0;
+        return places != null && (places.prefixes & (1L << Math.min(place, 63))) != 0;
+    }
+
+    /** The bindings of each place live at the end of the scope. */
+    Bindings[] placeEndState() {
+        return places == null ? NO_BINDINGS : places.endState;
     }
 
     public boolean listedInSymtable() {
@@ -223,7 +281,7 @@ public final class Scope {
     }
 
     public int symbolCount() {
-        return names.size();
+        return symbolCount;
     }
 
     /** The symbol id of a (mangled) name, or -1. */
@@ -231,8 +289,9 @@ public final class Scope {
         if (symbolIds != null) {
             return symbolIds.getIfAbsent(symbolName, -1);
         }
-        for (int i = 0, n = names.size(); i < n; i++) {
-            if (names.get(i).equals(symbolName)) {
+        String[] names = this.names;
+        for (int i = 0, n = symbolCount; i < n; i++) {
+            if (names[i].equals(symbolName)) {
                 return i;
             }
         }
@@ -240,16 +299,18 @@ public final class Scope {
     }
 
     public String symbolName(int symbol) {
-        return names.get(symbol);
+        java.util.Objects.checkIndex(symbol, symbolCount);
+        return names[symbol];
     }
 
     public List<String> symbolNames() {
-        return java.util.Collections.unmodifiableList(names);
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(names).subList(0, symbolCount));
     }
 
     /** The {@link SymbolFlags} bits of a symbol. */
     public int flags(int symbol) {
-        return flags.get(symbol);
+        java.util.Objects.checkIndex(symbol, symbolCount);
+        return flags[symbol];
     }
 
     /** {@link SymbolFlags#LOCAL}, {@code GLOBAL_EXPLICIT}, {@code GLOBAL_IMPLICIT}, {@code FREE} or {@code CELL}. */

@@ -189,8 +189,8 @@ public final class SemanticIndex {
         Scope s = scopes.get(0);
         outer:
         while (true) {
-            for (int i = 0; i < s.children.size(); i++) {
-                Scope c = scopes.get(s.children.get(i));
+            for (int i = 0; i < s.childCount; i++) {
+                Scope c = scopes.get(s.children[i]);
                 if (offset >= c.startOffset && offset < c.endOffset && !c.inHole(offset)) {
                     s = c;
                     continue outer;
@@ -283,7 +283,8 @@ public final class SemanticIndex {
 
     /** Everything live for a member place at the end of its scope. */
     public ReachingBindings endOfScopePlaceBindings(Scope scope, int place) {
-        Bindings b = place >= 0 && place < scope.placeEndState.length ? scope.placeEndState[place] : Bindings.UNBOUND;
+        Bindings[] ends = scope.placeEndState();
+        Bindings b = place >= 0 && place < ends.length ? ends[place] : Bindings.UNBOUND;
         return full(b);
     }
 
@@ -427,8 +428,8 @@ public final class SemanticIndex {
     public List<String> publicSymbols() {
         Scope m = scopes.get(0);
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < m.names.size(); i++) {
-            String name = m.names.get(i);
+        for (int i = 0; i < m.symbolCount; i++) {
+            String name = m.names[i];
             if (!name.startsWith("_") && i < m.endState.length && bindsHere(m.endState[i])) {
                 out.add(name);
             }

@@ -825,7 +825,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 State ste = stack.get(i);
                 if (ste.kind.isComprehension()) {
                     int existing = ste.scope.symbolId(id);
-                    if (existing >= 0 && (ste.scope.flags.get(existing) & SymbolFlags.COMPREHENSION_ITER) != 0) {
+                    if (existing >= 0 && (ste.scope.flags[existing] & SymbolFlags.COMPREHENSION_ITER) != 0) {
                         error("assignment expression cannot rebind comprehension iteration variable '" + id + "'", target);
                     }
                     continue;
@@ -839,7 +839,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 }
                 if (ste.kind.isFunctionLike()) {
                     int existing = ste.scope.symbolId(id);
-                    boolean global = existing >= 0 && (ste.scope.flags.get(existing) & SymbolFlags.GLOBAL) != 0;
+                    boolean global = existing >= 0 && (ste.scope.flags[existing] & SymbolFlags.GLOBAL) != 0;
                     addDef(id, global ? SymbolFlags.GLOBAL : SymbolFlags.NONLOCAL, target);
                     directives.add(new Directive(cur.scope.id, mangle(id), target.lineno(), target.colOffset() + 1, target.startOffset()));
                     bindSym = addDef(ste, mangle(id), SymbolFlags.ASSIGNED, target);
