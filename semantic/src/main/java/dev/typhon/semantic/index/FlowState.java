@@ -59,7 +59,7 @@ final class FlowState {
         return s;
     }
 
-    /** The symbol bindings as they are now, for a snapshot: the array is shared, never written again through this state. */
+    /** Marks the symbol array shared (someone else holds it), so that the next write copies it first; returns it. */
     Bindings[] shareSymbols() {
         shared |= SYMBOLS;
         return symbols;

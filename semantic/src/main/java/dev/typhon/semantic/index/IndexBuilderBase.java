@@ -24,6 +24,7 @@ abstract class IndexBuilderBase {
     /** Visits an expression: what the flow, narrowing and target code here call back into. */
     abstract void visitExpr(Expr e);
 
+    static final Bindings[] NO_BINDINGS = new Bindings[0];
     static final String INNER_LOOP_CONFLICT = "comprehension inner loop cannot rebind assignment expression target '%s'";
 
     final StaticTruth statics;
@@ -118,7 +119,9 @@ abstract class IndexBuilderBase {
         st.compIterExpr = cur.compIterExpr;
         if (s.isEager()) {
             // The enclosing state where this scope runs; only the names it reads out are kept, at exit.
-            st.enclosingAtEntry = cur.flow.reachable ? cur.flow.shareSymbols() : new Bindings[0];
+            // Nothing writes the enclosing state while this scope is walked (a walrus binding out of a
+            // comprehension marks it shared first, see namedExpr), so its array is borrowed, not copied.
+            st.enclosingAtEntry = cur.flow.reachable ? cur.flow.symbols : NO_BINDINGS;
             st.enclosingUnsetAtEntry = cur.flow.unset;
             if (cur.loops != null && !cur.loops.isEmpty()) {
                 cur.loops.get(cur.loops.size() - 1).eagerScopes.add(s.id);

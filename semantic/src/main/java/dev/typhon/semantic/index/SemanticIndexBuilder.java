@@ -860,6 +860,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             // The comprehension may run its body zero times (and a generator later or never):
             // the walrus binding joins what the enclosing scope had instead of replacing it.
             Bindings before = bindIn.flow.get(bindSym);
+            // The comprehension just inside bindIn borrowed its symbol array for its snapshot: copy before writing.
+            bindIn.flow.shareSymbols();
             int id = define(bindIn, bindSym, DefinitionKind.NAMED_EXPRESSION, target, n);
             if (bindIn.flow.reachable) {
                 bindIn.flow.set(bindSym, Bindings.merge(before, Reachability.ALWAYS_TRUE, Bindings.of(id), Reachability.ALWAYS_TRUE, dag));
