@@ -35,7 +35,7 @@ abstract class IndexBuilderBase {
     final Reachability dag = new Reachability();
     /** For each binding (by definition id), the declarations of its symbol live where it binds; null for none. */
     Bindings[] declarationsAtBinding = new Bindings[64];
-    final ArrayList<Constraint> constraints = new ArrayList<>();
+    final ConstraintTable constraints = new ConstraintTable();
     final ArrayList<SemanticError> errors = new ArrayList<>();
     final ArrayList<State> stack = new ArrayList<>();
     final ArrayList<Directive> directives = new ArrayList<>();
@@ -555,8 +555,7 @@ abstract class IndexBuilderBase {
     }
 
     int newConstraint(ConstraintKind kind, Node test, Expr subject) {
-        constraints.add(new Constraint(kind, test, subject, true));
-        return constraints.size() - 1;
+        return constraints.add(kind, test, subject);
     }
 
     /** Narrows, on one path, every symbol and place the test mentions; the path's reachability takes the predicate too. */

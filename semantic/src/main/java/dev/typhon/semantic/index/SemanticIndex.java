@@ -16,7 +16,7 @@ public final class SemanticIndex {
     private final List<Definition> definitions;
     private final UseTable uses;
     private final UseTable placeUses;
-    private final List<Constraint> constraints;
+    private final ConstraintTable constraints;
     private final Reachability reachability;
     private final Bindings[] declarationsAtBinding;
     private final List<SemanticError> errors;
@@ -44,7 +44,7 @@ public final class SemanticIndex {
     private volatile IntIntHashMap placeUseByOffset;
 
     SemanticIndex(List<Scope> scopes, List<Definition> definitions, UseTable uses, UseTable placeUses,
-                  List<Constraint> constraints, Reachability reachability, Bindings[] declarationsAtBinding,
+                  ConstraintTable constraints, Reachability reachability, Bindings[] declarationsAtBinding,
                   List<SemanticError> errors) {
         this.scopes = scopes;
         this.definitions = definitions;
@@ -171,7 +171,7 @@ public final class SemanticIndex {
 
     /** The predicates of the module's narrowing and reachability constraints, by id. */
     public List<Constraint> constraints() {
-        return Collections.unmodifiableList(constraints);
+        return constraints.asList();
     }
 
     /** The reachability formulas that definitions, uses and reaching definitions refer to. */
@@ -463,7 +463,7 @@ public final class SemanticIndex {
         if (t != Reachability.Truth.AMBIGUOUS || oracle != DEFAULT_ORACLE) {
             return t;
         }
-        return switch (constraints.get(constraint).kind()) {
+        return switch (constraints.kind(constraint)) {
             case CALL_RETURNS -> Reachability.Truth.ALWAYS_TRUE;
             case WITH_SWALLOWS -> Reachability.Truth.ALWAYS_FALSE;
             default -> Reachability.Truth.AMBIGUOUS;
@@ -730,8 +730,7 @@ public final class SemanticIndex {
         }
         List<Constraint> cs = new ArrayList<>(2);
         for (; c != null; c = c.next()) {
-            Constraint base = constraints.get(c.constraint() >> 1);
-            cs.add((c.constraint() & 1) == 0 ? base : base.negated());
+            cs.add(constraints.get(c.constraint() >> 1, (c.constraint() & 1) == 0));
         }
         return cs;
     }

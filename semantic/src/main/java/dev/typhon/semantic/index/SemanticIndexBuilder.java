@@ -23,6 +23,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         b.buildModule(module);
         b.uses.trim();
         b.placeUses.trim();
+        b.constraints.trim();
         b.dag.freeze();
         Bindings[] declared = java.util.Arrays.copyOf(b.declarationsAtBinding, b.definitions.size());
         return new SemanticIndex(b.scopes, b.definitions, b.uses, b.placeUses, b.constraints, b.dag, declared, b.errors);
