@@ -79,7 +79,7 @@ abstract class FlowBuilder extends IndexBuilderBase {
     }
 
     void forLoop(Stmt node, Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse) {
-        ArrayList<Pending> bound = visitTargets(List.of(target), DefinitionKind.FOR_TARGET, node);
+        int bound = visitTarget(target, DefinitionKind.FOR_TARGET, node);
         visitExpr(iter);
         Loop loop = pushLoop();
         int firstDef = definitions.size();

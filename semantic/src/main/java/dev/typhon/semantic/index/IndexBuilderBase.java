@@ -51,8 +51,19 @@ abstract class IndexBuilderBase {
     IntArrayList testSymbols;
     State testState;
 
-    /** Bindings of the target being visited, applied once the value has been evaluated. */
-    ArrayList<Pending> pending;
+    /**
+     * Whether the targets being visited hold their bindings back until the value has been
+     * evaluated. Held bindings wait on a stack of columns (no object per binding): a
+     * {@link #visitTargets} call owns the entries from the mark it returns, and nested calls (a
+     * comprehension in a subscript target) push and flush theirs above it.
+     */
+    boolean holding;
+    private State[] pendingStates = new State[8];
+    private int[] pendingSymbols = new int[8];
+    private Node[] pendingNodes = new Node[8];
+    private DefinitionKind[] pendingKinds = new DefinitionKind[8];
+    private Node[] pendingStatements = new Node[8];
+    private int pendingTop;
     DefinitionKind targetKind = DefinitionKind.ASSIGNMENT;
     Node targetStatement;
 
@@ -95,10 +106,6 @@ abstract class IndexBuilderBase {
     static final class TryFrame {
         final IntArrayList symbols = new IntArrayList();
         final IntArrayList defs = new IntArrayList();
-    }
-
-    /** A binding held back until the value is evaluated; {@code symbol} is a place when complemented. */
-    record Pending(State state, int symbol, Node node, DefinitionKind kind, Node statement) {
     }
 
     /** Where a global/nonlocal (or walrus-implied) declaration stands, for errors found by the analysis. */
@@ -491,48 +498,88 @@ abstract class IndexBuilderBase {
         return null;
     }
 
-    /** Binds a name target now, or after the value when a statement's targets are pending. */
+    /** Binds a name target now, or after the value when a statement's targets are held back ({@code sym} a place ref or a symbol). */
     void bindTarget(int sym, Node node) {
-        if (pending != null) {
-            pending.add(new Pending(cur, sym, node, targetKind, targetStatement));
+        if (holding) {
+            int top = pendingTop;
+            if (top == pendingSymbols.length) {
+                int n = top * 2;
+                pendingStates = java.util.Arrays.copyOf(pendingStates, n);
+                pendingSymbols = java.util.Arrays.copyOf(pendingSymbols, n);
+                pendingNodes = java.util.Arrays.copyOf(pendingNodes, n);
+                pendingKinds = java.util.Arrays.copyOf(pendingKinds, n);
+                pendingStatements = java.util.Arrays.copyOf(pendingStatements, n);
+            }
+            pendingStates[top] = cur;
+            pendingSymbols[top] = sym;
+            pendingNodes[top] = node;
+            pendingKinds[top] = targetKind;
+            pendingStatements[top] = targetStatement;
+            pendingTop = top + 1;
         } else {
             define(cur, sym, targetKind, node, targetStatement == null ? node : targetStatement);
         }
     }
 
-    void flushPending(ArrayList<Pending> list) {
-        for (Pending p : list) {
-            define(p.state, p.symbol, p.kind, p.node, p.statement == null ? p.node : p.statement);
+    /** Makes the bindings held since {@code mark} (a {@link #visitTargets} result), in the order they were met. */
+    void flushPending(int mark) {
+        int top = pendingTop;
+        for (int i = mark; i < top; i++) {
+            Node node = pendingNodes[i];
+            Node statement = pendingStatements[i];
+            define(pendingStates[i], pendingSymbols[i], pendingKinds[i], node, statement == null ? node : statement);
         }
+        pendingTop = mark;
     }
 
-    /** Visits assignment targets with their bindings held back; returns them for {@link #flushPending}. */
-    ArrayList<Pending> visitTargets(List<? extends Expr> targets, DefinitionKind kind, Node statement) {
-        ArrayList<Pending> saved = pending;
+    /** Forgets the bindings held since {@code mark}: targets that bind nothing after all ({@code self.x: int}). */
+    void dropPending(int mark) {
+        pendingTop = mark;
+    }
+
+    /** Visits assignment targets with their bindings held back; returns the mark for {@link #flushPending}. */
+    int visitTargets(List<? extends Expr> targets, DefinitionKind kind, Node statement) {
+        boolean saved = holding;
         DefinitionKind savedKind = targetKind;
         Node savedStatement = targetStatement;
-        ArrayList<Pending> list = new ArrayList<>(2);
-        pending = list;
+        int mark = pendingTop;
+        holding = true;
         targetKind = kind;
         targetStatement = statement;
-        for (Expr t : targets) {
-            visitExpr(t);
+        for (int i = 0, n = targets.size(); i < n; i++) {
+            visitExpr(targets.get(i));
         }
-        pending = saved;
+        holding = saved;
         targetKind = savedKind;
         targetStatement = savedStatement;
-        return list;
+        return mark;
+    }
+
+    /** {@link #visitTargets} of a single target. */
+    int visitTarget(Expr target, DefinitionKind kind, Node statement) {
+        boolean saved = holding;
+        DefinitionKind savedKind = targetKind;
+        Node savedStatement = targetStatement;
+        int mark = pendingTop;
+        holding = true;
+        targetKind = kind;
+        targetStatement = statement;
+        visitExpr(target);
+        holding = saved;
+        targetKind = savedKind;
+        targetStatement = savedStatement;
+        return mark;
     }
 
     void visitBoundTarget(Expr target, DefinitionKind kind, Node statement) {
         DefinitionKind savedKind = targetKind;
         Node savedStatement = targetStatement;
-        ArrayList<Pending> saved = pending;
-        pending = null;
+        boolean saved = holding;
+        holding = false;
         targetKind = kind;
         targetStatement = statement;
         visitExpr(target);
-        pending = saved;
+        holding = saved;
         targetKind = savedKind;
         targetStatement = savedStatement;
     }

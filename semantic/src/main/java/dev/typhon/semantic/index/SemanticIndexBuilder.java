@@ -70,7 +70,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 }
             }
             case Assign a -> {
-                ArrayList<Pending> bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
+                int bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
                 visitExpr(a.value());
                 flushPending(bound);
             }
@@ -451,11 +451,13 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             }
         } else {
             // `self.x: int = v` binds the place after the value; without a value it binds nothing.
-            ArrayList<Pending> bound = visitTargets(List.of(a.target()), DefinitionKind.ANNOTATED_ASSIGNMENT, a);
+            int bound = visitTarget(a.target(), DefinitionKind.ANNOTATED_ASSIGNMENT, a);
             visitAnnotation(a.annotation());
             if (a.value() != null) {
                 visitExpr(a.value());
                 flushPending(bound);
+            } else {
+                dropPending(bound);
             }
         }
     }
@@ -786,7 +788,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         for (int i = 1; i < generators.size(); i++) {
             Comprehension g = generators.get(i);
             st.compIterTarget = true;
-            ArrayList<Pending> bound = visitTargets(List.of(g.target()), DefinitionKind.COMPREHENSION_TARGET, g);
+            int bound = visitTarget(g.target(), DefinitionKind.COMPREHENSION_TARGET, g);
             st.compIterTarget = false;
             st.compIterExpr++;
             visitExpr(g.iter());
