@@ -62,7 +62,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         }
         visitBody(w.body());
         FlowState back = cur.flow;
-        for (FlowState s : loop.continues) {
+        for (int j = 0, count = loop.continues.size(); j < count; j++) {
+            FlowState s = loop.continues.get(j);
             back.mergeFrom(s, dag);
         }
         closeLoop(loop, firstUse, firstPlaceUse, firstDef, back);
@@ -73,7 +74,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         }
         cur.flow = exit;
         visitBody(w.orelse());
-        for (FlowState s : loop.breaks) {
+        for (int j = 0, count = loop.breaks.size(); j < count; j++) {
+            FlowState s = loop.breaks.get(j);
             cur.flow.mergeFrom(s, dag);
         }
     }
@@ -90,14 +92,16 @@ abstract class FlowBuilder extends IndexBuilderBase {
         flushPending(bound);
         visitBody(body);
         FlowState back = cur.flow;
-        for (FlowState s : loop.continues) {
+        for (int j = 0, count = loop.continues.size(); j < count; j++) {
+            FlowState s = loop.continues.get(j);
             back.mergeFrom(s, dag);
         }
         closeLoop(loop, firstUse, firstPlaceUse, firstDef, back);
         exit.mergeFrom(back, dag);
         cur.flow = exit;
         visitBody(orelse);
-        for (FlowState s : loop.breaks) {
+        for (int j = 0, count = loop.breaks.size(); j < count; j++) {
+            FlowState s = loop.breaks.get(j);
             cur.flow.mergeFrom(s, dag);
         }
     }
@@ -112,7 +116,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         if (back.reachable) {
             fixLoopUses(uses, firstUse, firstDef, back, false);
             fixLoopUses(placeUses, firstPlaceUse, firstDef, back, true);
-            for (FlowState b : loop.breaks) {
+            for (int j = 0, count = loop.breaks.size(); j < count; j++) {
+                FlowState b = loop.breaks.get(j);
                 if (!b.reachable) {
                     continue;
                 }
@@ -189,7 +194,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
     }
 
     void withStmt(Stmt node, List<WithItem> items, List<Stmt> body) {
-        for (WithItem item : items) {
+        for (int j = 0, count = items.size(); j < count; j++) {
+            WithItem item = items.get(j);
             visitExpr(item.contextExpr());
             if (item.optionalVars() != null) {
                 visitBoundTarget(item.optionalVars(), DefinitionKind.WITH_TARGET, item);
@@ -257,7 +263,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         FlowState result = cur.flow;
         FlowState handlerEntry = entry.copy();
         addExceptionEdges(handlerEntry, frame);
-        for (ExceptHandler h : handlers) {
+        for (int j = 0, count = handlers.size(); j < count; j++) {
+            ExceptHandler h = handlers.get(j);
             cur.flow = handlerEntry.copy();
             if (h.type() != null) {
                 visitExpr(h.type());
@@ -316,7 +323,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         IntArrayList subjectSyms = collectTest(m.subject());
         FlowState next = cur.flow;
         FlowState result = FlowState.unreachable();
-        for (MatchCase c : m.cases()) {
+        for (int j = 0, count = m.cases().size(); j < count; j++) {
+            MatchCase c = m.cases().get(j);
             int constraint = newConstraint(ConstraintKind.PATTERN, c, m.subject());
             FlowState failed = next.copy();
             constrain(failed, subjectSyms, constraint, false);
@@ -358,7 +366,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         switch (test) {
             case BoolOp b when b.op() == BoolOperator.And -> {
                 FlowState falses = FlowState.unreachable();
-                for (Expr v : b.values()) {
+                for (int j = 0, count = b.values().size(); j < count; j++) {
+                    Expr v = b.values().get(j);
                     falses.mergeFrom(branch(v), dag);
                 }
                 return falses;
@@ -366,7 +375,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
             case BoolOp b -> {
                 FlowState trues = FlowState.unreachable();
                 FlowState falseState = cur.flow;
-                for (Expr v : b.values()) {
+                for (int j = 0, count = b.values().size(); j < count; j++) {
+                    Expr v = b.values().get(j);
                     falseState = branch(v);
                     trues.mergeFrom(cur.flow, dag);
                     cur.flow = falseState;

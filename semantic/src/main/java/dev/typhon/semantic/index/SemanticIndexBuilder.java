@@ -89,7 +89,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 Node savedStatement = targetStatement;
                 targetKind = DefinitionKind.DELETE;
                 targetStatement = d;
-                for (Expr t : d.targets()) {
+                for (int j = 0, count = d.targets().size(); j < count; j++) {
+                    Expr t = d.targets().get(j);
                     visitExpr(t);
                 }
                 targetKind = saved;
@@ -146,12 +147,14 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 }
             }
             case Import i -> {
-                for (Alias a : i.names()) {
+                for (int j = 0, count = i.names().size(); j < count; j++) {
+                    Alias a = i.names().get(j);
                     alias(a, DefinitionKind.IMPORT, i);
                 }
             }
             case ImportFrom i -> {
-                for (Alias a : i.names()) {
+                for (int j = 0, count = i.names().size(); j < count; j++) {
+                    Alias a = i.names().get(j);
                     alias(a, DefinitionKind.IMPORT_FROM, i);
                 }
             }
@@ -182,7 +185,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         State outer = cur;
         boolean generic = !typeParams.isEmpty();
         if (generic) {
-            for (Expr d : decorators) {
+            for (int j = 0, count = decorators.size(); j < count; j++) {
+                Expr d = decorators.get(j);
                 visitExpr(d);
             }
             enterScope(ScopeKind.TYPE_PARAMETERS, name, node.lineno(), node.startOffset(), node.endOffset(), true);
@@ -190,7 +194,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         }
         visitAnnotations(node, args, returns);
         if (!generic) {
-            for (Expr d : decorators) {
+            for (int j = 0, count = decorators.size(); j < count; j++) {
+                Expr d = decorators.get(j);
                 visitExpr(d);
             }
         }
@@ -208,13 +213,16 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     private static void addHoles(Scope s, Arguments args, List<Expr> decorators, Expr returns) {
-        for (Expr d : decorators) {
+        for (int j = 0, count = decorators.size(); j < count; j++) {
+            Expr d = decorators.get(j);
             s.addHole(d.startOffset(), d.endOffset());
         }
-        for (Expr d : args.defaults()) {
+        for (int j = 0, count = args.defaults().size(); j < count; j++) {
+            Expr d = args.defaults().get(j);
             s.addHole(d.startOffset(), d.endOffset());
         }
-        for (Expr d : args.kwDefaults()) {
+        for (int j = 0, count = args.kwDefaults().size(); j < count; j++) {
+            Expr d = args.kwDefaults().get(j);
             if (d != null) {
                 s.addHole(d.startOffset(), d.endOffset());
             }
@@ -222,30 +230,32 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         if (returns != null) {
             s.addHole(returns.startOffset(), returns.endOffset());
         }
-        forEachArg(args, a -> {
-            if (a.annotation() != null) {
-                s.addHole(a.annotation().startOffset(), a.annotation().endOffset());
-            }
-        });
+        annotationHoles(s, args.posonlyargs());
+        annotationHoles(s, args.args());
+        annotationHole(s, args.vararg());
+        annotationHoles(s, args.kwonlyargs());
+        annotationHole(s, args.kwarg());
     }
 
-    private static void forEachArg(Arguments args, java.util.function.Consumer<Arg> action) {
-        args.posonlyargs().forEach(action);
-        args.args().forEach(action);
-        if (args.vararg() != null) {
-            action.accept(args.vararg());
+    private static void annotationHoles(Scope s, List<Arg> args) {
+        for (int j = 0, count = args.size(); j < count; j++) {
+            annotationHole(s, args.get(j));
         }
-        args.kwonlyargs().forEach(action);
-        if (args.kwarg() != null) {
-            action.accept(args.kwarg());
+    }
+
+    private static void annotationHole(Scope s, Arg a) {
+        if (a != null && a.annotation() != null) {
+            s.addHole(a.annotation().startOffset(), a.annotation().endOffset());
         }
     }
 
     private void visitDefaults(Arguments args) {
-        for (Expr d : args.defaults()) {
+        for (int j = 0, count = args.defaults().size(); j < count; j++) {
+            Expr d = args.defaults().get(j);
             visitExpr(d);
         }
-        for (Expr d : args.kwDefaults()) {
+        for (int j = 0, count = args.kwDefaults().size(); j < count; j++) {
+            Expr d = args.kwDefaults().get(j);
             if (d != null) {
                 visitExpr(d);
             }
@@ -258,10 +268,12 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         if (hidden) {
             enterScope(ScopeKind.ANNOTATION, "_annotation", node.lineno(), node.startOffset(), node.endOffset(), false);
         }
-        for (Arg a : args.posonlyargs()) {
+        for (int j = 0, count = args.posonlyargs().size(); j < count; j++) {
+            Arg a = args.posonlyargs().get(j);
             annotation(a.annotation());
         }
-        for (Arg a : args.args()) {
+        for (int j = 0, count = args.args().size(); j < count; j++) {
+            Arg a = args.args().get(j);
             annotation(a.annotation());
         }
         if (args.vararg() != null) {
@@ -270,7 +282,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         if (args.kwarg() != null) {
             annotation(args.kwarg().annotation());
         }
-        for (Arg a : args.kwonlyargs()) {
+        for (int j = 0, count = args.kwonlyargs().size(); j < count; j++) {
+            Arg a = args.kwonlyargs().get(j);
             annotation(a.annotation());
         }
         if (hidden) {
@@ -329,31 +342,38 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         State outer = cur;
         boolean generic = !c.typeParams().isEmpty();
         if (generic) {
-            for (Expr d : c.decoratorList()) {
+            for (int j = 0, count = c.decoratorList().size(); j < count; j++) {
+                Expr d = c.decoratorList().get(j);
                 visitExpr(d);
             }
             enterScope(ScopeKind.TYPE_PARAMETERS, c.name(), c.lineno(), c.startOffset(), c.endOffset(), true);
             visitTypeParams(c.typeParams());
         }
-        for (Expr b : c.bases()) {
+        for (int j = 0, count = c.bases().size(); j < count; j++) {
+            Expr b = c.bases().get(j);
             visitExpr(b);
         }
-        for (Keyword k : c.keywords()) {
+        for (int j = 0, count = c.keywords().size(); j < count; j++) {
+            Keyword k = c.keywords().get(j);
             visitExpr(k.value());
         }
         if (!generic) {
-            for (Expr d : c.decoratorList()) {
+            for (int j = 0, count = c.decoratorList().size(); j < count; j++) {
+                Expr d = c.decoratorList().get(j);
                 visitExpr(d);
             }
         }
         State cls = enterScope(ScopeKind.CLASS, c.name(), c.lineno(), c.startOffset(), c.endOffset(), true);
-        for (Expr d : c.decoratorList()) {
+        for (int j = 0, count = c.decoratorList().size(); j < count; j++) {
+            Expr d = c.decoratorList().get(j);
             cls.scope.addHole(d.startOffset(), d.endOffset());
         }
-        for (Expr b : c.bases()) {
+        for (int j = 0, count = c.bases().size(); j < count; j++) {
+            Expr b = c.bases().get(j);
             cls.scope.addHole(b.startOffset(), b.endOffset());
         }
-        for (Keyword k : c.keywords()) {
+        for (int j = 0, count = c.keywords().size(); j < count; j++) {
+            Keyword k = c.keywords().get(j);
             cls.scope.addHole(k.startOffset(), k.endOffset());
         }
         String savedPrivate = privateName;
@@ -370,7 +390,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     private void visitTypeParams(List<TypeParam> params) {
-        for (TypeParam p : params) {
+        for (int j = 0, count = params.size(); j < count; j++) {
+            TypeParam p = params.get(j);
             String name = switch (p) {
                 case TypeVar v -> v.name();
                 case ParamSpec v -> v.name();
@@ -509,7 +530,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             case MatchSingleton s -> {
             }
             case MatchSequence s -> {
-                for (Pattern q : s.patterns()) {
+                for (int j = 0, count = s.patterns().size(); j < count; j++) {
+                    Pattern q = s.patterns().get(j);
                     visitPattern(q, c);
                 }
             }
@@ -520,10 +542,12 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 }
             }
             case MatchMapping mm -> {
-                for (Expr k : mm.keys()) {
+                for (int j = 0, count = mm.keys().size(); j < count; j++) {
+                    Expr k = mm.keys().get(j);
                     visitExpr(k);
                 }
-                for (Pattern q : mm.patterns()) {
+                for (int j = 0, count = mm.patterns().size(); j < count; j++) {
+                    Pattern q = mm.patterns().get(j);
                     visitPattern(q, c);
                 }
                 if (mm.rest() != null) {
@@ -533,10 +557,12 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             }
             case MatchClass mc -> {
                 visitExpr(mc.cls());
-                for (Pattern q : mc.patterns()) {
+                for (int j = 0, count = mc.patterns().size(); j < count; j++) {
+                    Pattern q = mc.patterns().get(j);
                     visitPattern(q, c);
                 }
-                for (Pattern q : mc.kwdPatterns()) {
+                for (int j = 0, count = mc.kwdPatterns().size(); j < count; j++) {
+                    Pattern q = mc.kwdPatterns().get(j);
                     visitPattern(q, c);
                 }
             }
@@ -553,7 +579,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 // Each alternative binds the same names; any one of them may have matched.
                 FlowState start = cur.flow;
                 FlowState merged = FlowState.unreachable();
-                for (Pattern q : o.patterns()) {
+                for (int j = 0, count = o.patterns().size(); j < count; j++) {
+                    Pattern q = o.patterns().get(j);
                     cur.flow = start.copy();
                     visitPattern(q, c);
                     merged.mergeFrom(cur.flow, dag);
@@ -622,7 +649,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 cur.flow.mergeFrom(afterBody, dag);
             }
             case Dict d -> {
-                for (Expr k : d.keys()) {
+                for (int j = 0, count = d.keys().size(); j < count; j++) {
+                    Expr k = d.keys().get(j);
                     if (k != null) {
                         visitExpr(k);
                     }
@@ -804,7 +832,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     private void comprehensionIfs(Comprehension g) {
-        for (Expr test : g.ifs()) {
+        for (int j = 0, count = g.ifs().size(); j < count; j++) {
+            Expr test = g.ifs().get(j);
             branch(test);
         }
     }
