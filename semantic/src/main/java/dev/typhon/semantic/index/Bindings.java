@@ -19,7 +19,10 @@ final class Bindings {
     /** Shared by every single unconstrained definition: these arrays are never written after creation. */
     private static final Cons[] NO_CONSTRAINT = new Cons[1];
 
-    static final Bindings UNBOUND = new Bindings(NONE, NO_CONS, NONE, true, null, Reachability.ALWAYS_TRUE);
+    /** {@link #unboundReach} when the implicit start state does not reach (no formula id is negative). */
+    private static final int NOT_UNBOUND = -1;
+
+    static final Bindings UNBOUND = new Bindings(NONE, NO_CONS, NONE, null, Reachability.ALWAYS_TRUE);
 
     /** Definition ids, ascending. */
     final int[] defs;
@@ -27,27 +30,39 @@ final class Bindings {
     final Cons[] constraints;
     /** Per definition, its stored reachability formula (see the class comment). */
     final int[] reach;
-    /** Whether some path reaches with the implicit start state (no definition at all). */
-    final boolean mayBeUnbound;
+    /** The constraints of the path with the implicit start state, when {@link #mayBeUnbound()}. */
     final Cons unboundConstraints;
+    /**
+     * The stored reachability of the implicit start state (see the class comment), or
+     * {@link #NOT_UNBOUND} when no path keeps it: the flag and the formula in one field.
+     */
     final int unboundReach;
 
-    private Bindings(int[] defs, Cons[] constraints, int[] reach, boolean mayBeUnbound, Cons unboundConstraints,
-                     int unboundReach) {
+    private Bindings(int[] defs, Cons[] constraints, int[] reach, Cons unboundConstraints, int unboundReach) {
         this.defs = defs;
         this.constraints = constraints;
         this.reach = reach;
-        this.mayBeUnbound = mayBeUnbound;
         this.unboundConstraints = unboundConstraints;
         this.unboundReach = unboundReach;
     }
 
     static Bindings of(int def) {
-        return new Bindings(new int[] {def}, NO_CONSTRAINT, alwaysTrue(1), false, null, Reachability.ALWAYS_TRUE);
+        return new Bindings(new int[] {def}, NO_CONSTRAINT, alwaysTrue(1), null, NOT_UNBOUND);
     }
 
-    /** A persistent list of constraint ids; the sign is the low bit (1 = negative). */
-    record Cons(int constraint, Cons next) {
+    /** Whether some path reaches with the implicit start state (no definition at all). */
+    boolean mayBeUnbound() {
+        return unboundReach != NOT_UNBOUND;
+    }
+
+    /**
+     * A persistent list of constraint ids; the sign is the low bit (1 = negative). {@code depth}
+     * is the length of the list from this node, so that two lists meet without being measured.
+     */
+    record Cons(int constraint, Cons next, int depth) {
+        static Cons of(int constraint, Cons next) {
+            return new Cons(constraint, next, next == null ? 1 : next.depth + 1);
+        }
     }
 
     boolean isUnboundOnly() {
@@ -59,11 +74,11 @@ final class Bindings {
         if (defs.length > 0) {
             out = new Cons[defs.length];
             for (int i = 0; i < defs.length; i++) {
-                out[i] = new Cons(signedConstraint, constraints[i]);
+                out[i] = Cons.of(signedConstraint, constraints[i]);
             }
         }
-        Cons unbound = mayBeUnbound ? new Cons(signedConstraint, unboundConstraints) : null;
-        return new Bindings(defs, out, reach, mayBeUnbound, unbound, unboundReach);
+        Cons unbound = mayBeUnbound() ? Cons.of(signedConstraint, unboundConstraints) : null;
+        return new Bindings(defs, out, reach, unbound, unboundReach);
     }
 
     /**
@@ -117,20 +132,19 @@ final class Bindings {
         if (reach == null) {
             reach = alwaysTrue(n);
         }
-        boolean unbound = a.mayBeUnbound || b.mayBeUnbound;
         Cons unboundCons = null;
-        int unboundReach = Reachability.ALWAYS_TRUE;
-        if (a.mayBeUnbound && b.mayBeUnbound) {
+        int unboundReach = NOT_UNBOUND;
+        if (a.mayBeUnbound() && b.mayBeUnbound()) {
             unboundCons = commonTail(a.unboundConstraints, b.unboundConstraints);
             unboundReach = both(a.unboundReach, ra, b.unboundReach, rb, dag);
-        } else if (a.mayBeUnbound) {
+        } else if (a.mayBeUnbound()) {
             unboundCons = a.unboundConstraints;
             unboundReach = dag.and(a.unboundReach, ra);
-        } else if (b.mayBeUnbound) {
+        } else if (b.mayBeUnbound()) {
             unboundCons = b.unboundConstraints;
             unboundReach = dag.and(b.unboundReach, rb);
         }
-        return new Bindings(out, cons, reach, unbound, unboundCons, unboundReach);
+        return new Bindings(out, cons, reach, unboundCons, unboundReach);
     }
 
     private static final int[][] ALWAYS_TRUE = new int[17][];
@@ -162,8 +176,8 @@ final class Bindings {
         Bindings result = this;
         for (int k = 0; k < count; k++) {
             if (Arrays.binarySearch(result.defs, extra[k]) < 0) {
-                Bindings one = new Bindings(new int[] {extra[k]}, NO_CONSTRAINT, new int[] {extraReach[k]}, false, null,
-                        Reachability.ALWAYS_TRUE);
+                Bindings one = new Bindings(new int[] {extra[k]}, NO_CONSTRAINT, new int[] {extraReach[k]}, null,
+                        NOT_UNBOUND);
                 // Both sides in the same state: the existing bindings keep what they stored.
                 result = merge(result, Reachability.ALWAYS_TRUE, one, Reachability.ALWAYS_TRUE, dag);
             }
@@ -175,8 +189,8 @@ final class Bindings {
         if (a == b) {
             return a;
         }
-        int la = length(a);
-        int lb = length(b);
+        int la = a == null ? 0 : a.depth;
+        int lb = b == null ? 0 : b.depth;
         while (la > lb) {
             a = a.next;
             la--;
@@ -190,13 +204,5 @@ final class Bindings {
             b = b.next;
         }
         return a;
-    }
-
-    private static int length(Cons c) {
-        int n = 0;
-        for (; c != null; c = c.next) {
-            n++;
-        }
-        return n;
     }
 }

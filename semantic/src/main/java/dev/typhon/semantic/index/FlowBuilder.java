@@ -169,7 +169,7 @@ abstract class FlowBuilder extends IndexBuilderBase {
      * loop, or none at all); bindings made in this iteration already hide the header.
      */
     Bindings withBackEdge(Bindings b, Bindings backEdge, int backReach, int firstDef) {
-        if (!(b.mayBeUnbound || (b.defs.length > 0 && b.defs[0] < firstDef))) {
+        if (!(b.mayBeUnbound() || (b.defs.length > 0 && b.defs[0] < firstDef))) {
             return b;
         }
         int n = 0;

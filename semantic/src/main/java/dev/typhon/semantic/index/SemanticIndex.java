@@ -547,7 +547,7 @@ public final class SemanticIndex {
     /** Boundness within one scope's flow: which of the live bindings (and the unbound state) the oracle lets through. */
     private Boundness local(Bindings b, int at, Reachability.Evaluation oracle) {
         boolean bound = false;
-        boolean unbound = b.mayBeUnbound && mayHoldBoth(b.unboundReach, at, oracle);
+        boolean unbound = b.mayBeUnbound() && mayHoldBoth(b.unboundReach, at, oracle);
         for (int i = 0; i < b.defs.length; i++) {
             if (!mayHoldBoth(b.reach[i], at, oracle)) {
                 continue;
@@ -689,7 +689,7 @@ public final class SemanticIndex {
     }
 
     private boolean isPossiblyUnbound(Bindings b) {
-        if (b.mayBeUnbound) {
+        if (b.mayBeUnbound()) {
             return true;
         }
         for (int d : b.defs) {
@@ -713,8 +713,8 @@ public final class SemanticIndex {
     }
 
     private ReachingBindings full(Bindings b) {
-        List<Constraint> unbound = b.mayBeUnbound ? constraints(b.unboundConstraints) : List.of();
-        int unboundReach = b.mayBeUnbound ? b.unboundReach : Reachability.ALWAYS_FALSE;
+        List<Constraint> unbound = b.mayBeUnbound() ? constraints(b.unboundConstraints) : List.of();
+        int unboundReach = b.mayBeUnbound() ? b.unboundReach : Reachability.ALWAYS_FALSE;
         for (int i = 0; i < b.defs.length; i++) {
             if (definitions.get(b.defs[i]).kind().unbinds()) {
                 // A deletion leaves the name unbound under its own condition; with more than one path, any.
