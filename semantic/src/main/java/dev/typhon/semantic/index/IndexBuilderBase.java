@@ -384,7 +384,7 @@ abstract class IndexBuilderBase {
         int u = uses.add(st.scope.id, sym, node, reachable, reachable ? flow.get(sym) : Bindings.UNBOUND,
                 reachable ? flow.reach : Reachability.ALWAYS_FALSE);
         if (reachable && sym < flow.declarations.length && flow.declarations[sym] != null) {
-            uses.declarations[u] = flow.declarations[sym];
+            uses.setDeclarations(u, flow.declarations[sym]);
         }
         if (testSymbols != null && testState == st) {
             testSymbols.add(sym);

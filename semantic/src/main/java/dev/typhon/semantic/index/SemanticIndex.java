@@ -304,7 +304,7 @@ public final class SemanticIndex {
 
     /** The declarations of a name live where it is read ({@code x: int} before {@code print(x)}), in its own scope. */
     public List<Definition> declarationsAt(Use use) {
-        Bindings b = uses.declarations[use.id()];
+        Bindings b = uses.declarations(use.id());
         return b == null ? List.of() : ids(b.defs);
     }
 
