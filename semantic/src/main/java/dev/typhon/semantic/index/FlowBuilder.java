@@ -326,8 +326,10 @@ abstract class FlowBuilder extends IndexBuilderBase {
         for (int j = 0, count = m.cases().size(); j < count; j++) {
             MatchCase c = m.cases().get(j);
             int constraint = newConstraint(ConstraintKind.PATTERN, c, m.subject());
+            int before = next.sharedBits();
             FlowState failed = next.copy();
             constrain(failed, subjectSyms, constraint, false);
+            next.reclaim(failed, before);
             cur.flow = next;
             constrain(cur.flow, subjectSyms, constraint, true);
             visitPattern(c.pattern(), c);
@@ -393,8 +395,10 @@ abstract class FlowBuilder extends IndexBuilderBase {
             default -> {
                 IntArrayList syms = collectTest(test);
                 int c = newConstraint(ConstraintKind.TEST, test, null);
+                int before = cur.flow.sharedBits();
                 FlowState falseState = cur.flow.copy();
                 constrain(falseState, syms, c, false);
+                cur.flow.reclaim(falseState, before);
                 constrain(cur.flow, syms, c, true);
                 return falseState;
             }
