@@ -39,6 +39,10 @@ abstract class IndexBuilderBase {
     final ArrayList<SemanticError> errors = new ArrayList<>();
     final ArrayList<State> stack = new ArrayList<>();
     final ArrayList<Directive> directives = new ArrayList<>();
+    /** For scope s, [2s] and [2s + 1]: the definition ids when it was entered and left (its definitions lie between). */
+    int[] scopeDefinitions = new int[32];
+    /** Whether a reachable star import was met. */
+    boolean starImported;
 
     State cur;
     State moduleState;
@@ -118,6 +122,7 @@ abstract class IndexBuilderBase {
         Scope parent = cur.scope;
         Scope s = new Scope(scopes.size(), kind, name, lineno, start, end, parent.id, listed);
         scopes.add(s);
+        markScopeDefinitions(s.id, 0);
         if (listed) {
             parent.addChild(s.id);
         }
@@ -139,9 +144,18 @@ abstract class IndexBuilderBase {
         return st;
     }
 
+    /** Records the current definition count as scope {@code id}'s first ({@code end} 0) or end (1) of its range. */
+    void markScopeDefinitions(int id, int end) {
+        if (2 * id + 1 >= scopeDefinitions.length) {
+            scopeDefinitions = java.util.Arrays.copyOf(scopeDefinitions, Math.max(4 * id + 4, scopeDefinitions.length * 2));
+        }
+        scopeDefinitions[2 * id + end] = definitions.size();
+    }
+
     void exitScope() {
         State done = cur;
         finishScope(done);
+        markScopeDefinitions(done.scope.id, 1);
         stack.remove(stack.size() - 1);
         cur = stack.get(stack.size() - 1);
         if (done.scope.isEager()) {
@@ -288,6 +302,7 @@ abstract class IndexBuilderBase {
                 reachable, reachable ? flow.reach : Reachability.ALWAYS_FALSE));
         if (sym == -1) {
             if (kind == DefinitionKind.STAR_IMPORT && reachable) {
+                starImported = true;
                 starImport(flow, id);
             }
             return id;

@@ -43,9 +43,14 @@ public final class SemanticIndex {
     private volatile IntIntHashMap useByOffset;
     private volatile IntIntHashMap placeUseByOffset;
 
+    /**
+     * @param scopeDefinitions for each scope s, at [2s] and [2s + 1], the range of definition ids
+     *                         within which all its own definitions lie (those made while it was walked)
+     * @param starImport       whether a reachable star import was met
+     */
     SemanticIndex(List<Scope> scopes, List<Definition> definitions, UseTable uses, UseTable placeUses,
                   ConstraintTable constraints, Reachability reachability, Bindings[] declarationsAtBinding,
-                  List<SemanticError> errors) {
+                  List<SemanticError> errors, int[] scopeDefinitions, boolean starImport) {
         this.scopes = scopes;
         this.definitions = definitions;
         this.uses = uses;
@@ -54,29 +59,39 @@ public final class SemanticIndex {
         this.reachability = reachability;
         this.declarationsAtBinding = declarationsAtBinding;
         this.errors = errors;
-        symbolBase = new int[scopes.size() + 1];
-        placeBase = new int[scopes.size() + 1];
-        for (int i = 0; i < scopes.size(); i++) {
-            symbolBase[i + 1] = symbolBase[i] + scopes.get(i).symbolCount();
-            placeBase[i + 1] = placeBase[i] + scopes.get(i).places().size();
-        }
-        int n = definitions.size();
-        boolean star = false;
-        boundThroughGlobal = new boolean[scopes.get(0).symbolCount()];
-        for (int i = 0; i < n; i++) {
-            Definition d = definitions.get(i);
-            star |= d.kind() == DefinitionKind.STAR_IMPORT && d.reachable();
-            if (d.scope() != 0 && d.symbol() >= 0 && d.reachable() && !d.kind().unbinds()
-                    && d.kind() != DefinitionKind.DECLARATION) {
-                Scope ds = scopes.get(d.scope());
-                if (ds.resolution(d.symbol()) == SymbolFlags.GLOBAL_EXPLICIT) {
-                    int g = scopes.get(0).symbolId(ds.symbolName(d.symbol()));
-                    if (g >= 0) {
+        int scopeCount = scopes.size();
+        symbolBase = new int[scopeCount + 1];
+        placeBase = new int[scopeCount + 1];
+        Scope module = scopes.get(0);
+        boundThroughGlobal = new boolean[module.symbolCount()];
+        for (int i = 0; i < scopeCount; i++) {
+            Scope ds = scopes.get(i);
+            symbolBase[i + 1] = symbolBase[i] + ds.symbolCount;
+            placeBase[i + 1] = placeBase[i] + (ds.places == null ? 0 : ds.places.size());
+            if (i == 0) {
+                continue;
+            }
+            // Module symbols bound by a function through `global`: few scopes declare any, so look at their definitions only.
+            byte[] resolution = ds.resolution;
+            for (int sym = 0; sym < resolution.length; sym++) {
+                if (resolution[sym] != SymbolFlags.GLOBAL_EXPLICIT) {
+                    continue;
+                }
+                int g = module.symbolId(ds.names[sym]);
+                if (g < 0 || boundThroughGlobal[g]) {
+                    continue;
+                }
+                for (int id = scopeDefinitions[2 * i], end = scopeDefinitions[2 * i + 1]; id < end; id++) {
+                    Definition d = definitions.get(id);
+                    if (d.scope() == i && d.symbol() == sym && d.reachable() && !d.kind().unbinds()
+                            && d.kind() != DefinitionKind.DECLARATION) {
                         boundThroughGlobal[g] = true;
+                        break;
                     }
                 }
             }
         }
+        boolean star = starImport;
         hasStarImport = star;
     }
 

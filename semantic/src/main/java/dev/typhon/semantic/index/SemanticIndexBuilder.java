@@ -26,7 +26,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         b.constraints.trim();
         b.dag.freeze();
         Bindings[] declared = java.util.Arrays.copyOf(b.declarationsAtBinding, b.definitions.size());
-        return new SemanticIndex(b.scopes, b.definitions, b.uses, b.placeUses, b.constraints, b.dag, declared, b.errors);
+        return new SemanticIndex(b.scopes, b.definitions, b.uses, b.placeUses, b.constraints, b.dag, declared, b.errors,
+                b.scopeDefinitions, b.starImported);
     }
 
     public static SemanticIndex build(Module module) {
@@ -45,6 +46,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         stack.add(cur);
         visitBody(module.body());
         finishScope(cur);
+        markScopeDefinitions(0, 1);
         ScopeAnalysis.analyze(scopes, directives, errors);
     }
 
