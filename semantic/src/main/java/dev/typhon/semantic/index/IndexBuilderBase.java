@@ -477,11 +477,11 @@ abstract class IndexBuilderBase {
             }
             root = s.places.get(prefixRef).rootSymbol();
         }
-        Scope.PlaceKey key = new Scope.PlaceKey(prefixRef, kind, segment);
-        int found = s.findPlace(key);
+        int found = s.findPlace(prefixRef, kind, segment);
         if (found >= 0 || !create) {
             return found;
         }
+        Scope.PlaceKey key = new Scope.PlaceKey(prefixRef, kind, segment);
         String head = prefixRef < 0 ? s.symbolName(root) : s.places.get(prefixRef).text();
         String written = switch (kind) {
             case ATTRIBUTE -> "." + segment;

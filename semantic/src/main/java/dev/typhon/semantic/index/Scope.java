@@ -213,11 +213,16 @@ public final class Scope {
 
     /** The id of a place, or -1 when the scope has not met it. */
     int findPlace(PlaceKey key) {
+        return findPlace(key.prefix(), key.kind(), key.segment());
+    }
+
+    /** The id of the place of {@code prefix} (a place id, or {@code ~symbol}) and one segment, or -1. */
+    int findPlace(int prefix, Place.SegmentKind kind, String segment) {
         if (places == null) {
             return -1;
         }
         if (places.ids != null) {
-            Integer id = places.ids.get(key);
+            Integer id = places.ids.get(new PlaceKey(prefix, kind, segment));
             return id == null ? -1 : id;
         }
         // Few places (most scopes): a scan; attribute names come from the parser's identifier cache, so == mostly decides.
@@ -225,8 +230,8 @@ public final class Scope {
         for (int i = 0, n = list.size(); i < n; i++) {
             Place p = list.get(i);
             String seg = p.segment();
-            if ((seg == key.segment() || seg.equals(key.segment())) && p.kind() == key.kind()
-                    && (p.parent() >= 0 ? p.parent() : ~p.rootSymbol()) == key.prefix()) {
+            if ((seg == segment || seg.equals(segment)) && p.kind() == kind
+                    && (p.parent() >= 0 ? p.parent() : ~p.rootSymbol()) == prefix) {
                 return i;
             }
         }
