@@ -462,6 +462,9 @@ abstract class IndexBuilderBase {
     /** The place of {@code prefix} followed by one segment; -1 when the prefix is no path (or unknown, unless creating). */
     int place(Expr prefix, Place.SegmentKind kind, String segment, boolean create) {
         Scope s = cur.scope;
+        if (!create && !s.mayHavePlaceSegment(segment)) {
+            return -1;  // most attribute reads in a scope with places: no place ends with this name
+        }
         int prefixRef;
         int root;
         if (prefix instanceof Name n) {

@@ -64,6 +64,8 @@ public final class Scope {
          */
         long roots;
         long prefixes;
+        /** A Bloom filter of the places' last segments (two bits of each one's hash): a miss is a place this scope never met. */
+        long segments;
 
         Place get(int place) {
             return list.get(place);
@@ -250,6 +252,7 @@ public final class Scope {
         int id = list.size();
         list.add(new Place(id, rootSymbol, key.prefix() < 0 ? -1 : key.prefix(), key.kind(), key.segment(), text));
         places.roots |= 1L << Math.min(rootSymbol, 63);
+        places.segments |= segmentBits(key.segment());
         if (key.prefix() >= 0) {
             places.prefixes |= 1L << Math.min(key.prefix(), 63);
         }
@@ -265,6 +268,20 @@ public final class Scope {
     }
 
     private static final int SMALL_PLACES = 16;
+
+    private static long segmentBits(String segment) {
+        int h = segment.hashCode();
+        return (1L << h) | (1L << (h >>> 6));  // a long shift uses the low six bits of its count
+    }
+
+    /** False when no place of this scope ends with {@code segment} (true may be a false alarm). */
+    boolean mayHavePlaceSegment(String segment) {
+        if (places == null) {
+            return false;
+        }
+        long bits = segmentBits(segment);
+        return (places.segments & bits) == bits;
+    }
 
     /** Whether a symbol starts some place: only then does rebinding it have places to forget. */
     boolean rootsPlaces(int symbol) {
