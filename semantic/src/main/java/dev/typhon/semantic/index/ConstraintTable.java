@@ -15,11 +15,16 @@ import java.util.RandomAccess;
 final class ConstraintTable {
     private static final ConstraintKind[] KINDS = ConstraintKind.values();
 
-    private byte[] kinds = new byte[32];
-    private Node[] tests = new Node[32];
+    private byte[] kinds;
+    private Node[] tests;
     /** Match subjects, by constraint id; null until the first {@link ConstraintKind#PATTERN}. */
     private Expr[] subjects;
     private int size;
+
+    ConstraintTable(int capacity) {
+        kinds = new byte[Math.max(capacity, 1)];
+        tests = new Node[kinds.length];
+    }
 
     int add(ConstraintKind kind, Node test, Expr subject) {
         if (size == kinds.length) {

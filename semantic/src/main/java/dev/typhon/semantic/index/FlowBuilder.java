@@ -16,8 +16,8 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  */
 abstract class FlowBuilder extends IndexBuilderBase {
 
-    FlowBuilder(IndexOptions options) {
-        super(options);
+    FlowBuilder(IndexOptions options, int nodes) {
+        super(options, nodes);
     }
 
     abstract void visitBody(List<Stmt> body);

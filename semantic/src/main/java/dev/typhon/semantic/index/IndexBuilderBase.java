@@ -16,9 +16,20 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  */
 abstract class IndexBuilderBase {
 
-    IndexBuilderBase(IndexOptions options) {
+    /**
+     * @param nodes the number of nodes of the tree (-1 if unknown): the tables are sized for it,
+     *              for about as many uses, definitions, predicates and formulas as most modules of
+     *              that size have, so that few grow (each growth copies every column)
+     */
+    IndexBuilderBase(IndexOptions options, int nodes) {
         this.statics = new StaticTruth(options);
         this.lazyAnnotations = options.pythonVersion().atLeast(dev.typhon.ast.PythonVersion.PY314);
+        int n = Math.max(nodes, 0);
+        definitions = new ArrayList<>(n / 5 + 8);
+        uses = new UseTable(n * 3 / 10 + 16);
+        dag = new Reachability(n / 4 + 16);
+        declarationsAtBinding = new Bindings[n / 5 + 8];
+        constraints = new ConstraintTable(n / 11 + 8);
     }
 
     /** Visits an expression: what the flow, narrowing and target code here call back into. */
@@ -29,13 +40,13 @@ abstract class IndexBuilderBase {
 
     final StaticTruth statics;
     final ArrayList<Scope> scopes = new ArrayList<>();
-    final ArrayList<Definition> definitions = new ArrayList<>();
-    final UseTable uses = new UseTable(64);
+    final ArrayList<Definition> definitions;
+    final UseTable uses;
     final UseTable placeUses = new UseTable(0);
-    final Reachability dag = new Reachability();
+    final Reachability dag;
     /** For each binding (by definition id), the declarations of its symbol live where it binds; null for none. */
-    Bindings[] declarationsAtBinding = new Bindings[64];
-    final ConstraintTable constraints = new ConstraintTable();
+    Bindings[] declarationsAtBinding;
+    final ConstraintTable constraints;
     final ArrayList<SemanticError> errors = new ArrayList<>();
     final ArrayList<State> stack = new ArrayList<>();
     final ArrayList<Directive> directives = new ArrayList<>();

@@ -14,13 +14,14 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  */
 public final class SemanticIndexBuilder extends FlowBuilder {
 
-    private SemanticIndexBuilder(IndexOptions options) {
-        super(options);
+    private SemanticIndexBuilder(IndexOptions options, int nodes) {
+        super(options, nodes);
     }
 
     public static SemanticIndex build(Module module, IndexOptions options) {
-        SemanticIndexBuilder b = new SemanticIndexBuilder(options);
+        SemanticIndexBuilder b = new SemanticIndexBuilder(options, nodeCount(module));
         b.buildModule(module);
+        b.definitions.trimToSize();
         b.uses.trim();
         b.placeUses.trim();
         b.constraints.trim();
@@ -28,6 +29,20 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         Bindings[] declared = java.util.Arrays.copyOf(b.declarationsAtBinding, b.definitions.size());
         return new SemanticIndex(b.scopes, b.definitions, b.uses, b.placeUses, b.constraints, b.dag, declared, b.errors,
                 b.scopeDefinitions, b.starImported);
+    }
+
+    /**
+     * The number of nodes of a numbered tree, -1 for one without ids: ids are dense in pre-order of
+     * the source-order walk, so the last node on the rightmost path has the largest.
+     */
+    static int nodeCount(Module module) {
+        Node[] last = {module};
+        Node n;
+        do {
+            n = last[0];
+            n.forEachChildInSourceOrder(c -> last[0] = c);
+        } while (last[0] != n);
+        return n.nodeId() < 0 ? -1 : n.nodeId() + 1;
     }
 
     public static SemanticIndex build(Module module) {
