@@ -47,7 +47,20 @@ final class Bindings {
     }
 
     static Bindings of(int def) {
-        return new Bindings(new int[] {def}, NO_CONSTRAINT, alwaysTrue(1), null, NOT_UNBOUND);
+        return new Bindings(single(def), NO_CONSTRAINT, alwaysTrue(1), null, NOT_UNBOUND);
+    }
+
+    /** Shared one-element arrays of small ints (definition ids, formula ids): never written, like every array here. */
+    private static final int[][] SINGLE = new int[4096][];
+
+    static {
+        for (int i = 0; i < SINGLE.length; i++) {
+            SINGLE[i] = new int[] {i};
+        }
+    }
+
+    private static int[] single(int def) {
+        return def < SINGLE.length ? SINGLE[def] : new int[] {def};
     }
 
     /** Whether some path reaches with the implicit start state (no definition at all). */
@@ -176,7 +189,7 @@ final class Bindings {
         Bindings result = this;
         for (int k = 0; k < count; k++) {
             if (Arrays.binarySearch(result.defs, extra[k]) < 0) {
-                Bindings one = new Bindings(new int[] {extra[k]}, NO_CONSTRAINT, new int[] {extraReach[k]}, null,
+                Bindings one = new Bindings(single(extra[k]), NO_CONSTRAINT, single(extraReach[k]), null,
                         NOT_UNBOUND);
                 // Both sides in the same state: the existing bindings keep what they stored.
                 result = merge(result, Reachability.ALWAYS_TRUE, one, Reachability.ALWAYS_TRUE, dag);

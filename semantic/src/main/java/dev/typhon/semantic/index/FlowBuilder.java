@@ -237,12 +237,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         int[] reach = new int[1];
         for (int i = 0; i < frame.defs.size(); i++) {
             int sym = frame.symbols.get(i);
-            Definition d = definitions.get(frame.defs.get(i));
-            if (!d.reachable()) {
-                continue;
-            }
-            one[0] = d.id();
-            reach[0] = d.reachability();
+            one[0] = frame.defs.get(i);
+            reach[0] = frame.reach.get(i);
             if (sym >= 0) {
                 state.set(sym, state.get(sym).plus(one, reach, 1, dag));
             } else if (sym <= -2) {

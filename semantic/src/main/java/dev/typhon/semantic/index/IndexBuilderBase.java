@@ -116,11 +116,13 @@ abstract class IndexBuilderBase {
 
     /**
      * The definitions made in a try body (or a with body, or a handler before a finally): any of
-     * them may be the last before an exception. Symbols are ids, places complemented ({@code ~id}).
+     * them may be the last before an exception, under the reachability of its point. Symbols are
+     * ids, places {@link #placeRef}s. Statically unreachable definitions are left out.
      */
     static final class TryFrame {
         final IntArrayList symbols = new IntArrayList();
         final IntArrayList defs = new IntArrayList();
+        final IntArrayList reach = new IntArrayList();
     }
 
     /** Where a global/nonlocal (or walrus-implied) declaration stands, for errors found by the analysis. */
@@ -128,6 +130,21 @@ abstract class IndexBuilderBase {
     }
 
     // ---------------------------------------------------------------- scopes
+
+    /**
+     * Records a lazy scope with nothing in it (a function's annotation scope when no parameter is
+     * annotated): what {@link #enterScope} and {@link #exitScope} would leave, without a walk state.
+     */
+    void emptyScope(ScopeKind kind, String name, int lineno, int start, int end, boolean listed) {
+        Scope parent = cur.scope;
+        Scope s = new Scope(scopes.size(), kind, name, lineno, start, end, parent.id, listed);
+        scopes.add(s);
+        if (listed) {
+            parent.addChild(s.id);
+        }
+        markScopeDefinitions(s.id, 0);
+        markScopeDefinitions(s.id, 1);
+    }
 
     State enterScope(ScopeKind kind, String name, int lineno, int start, int end, boolean listed) {
         Scope parent = cur.scope;
@@ -343,10 +360,12 @@ abstract class IndexBuilderBase {
             }
         }
         ArrayList<TryFrame> tries = st.tries;
-        if (tries != null) {
+        if (tries != null && reachable) {
             for (int i = 0, n = tries.size(); i < n; i++) {
-                tries.get(i).symbols.add(sym);
-                tries.get(i).defs.add(id);
+                TryFrame frame = tries.get(i);
+                frame.symbols.add(sym);
+                frame.defs.add(id);
+                frame.reach.add(flow.reach);
             }
         }
         if (testSymbols != null && testState == st) {

@@ -282,7 +282,10 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     /** CPython's order: positional-only, positional, *args, **kwargs, keyword-only; then the return annotation. */
     private void visitAnnotations(Stmt node, Arguments args, Expr returns) {
         boolean hidden = deferAnnotations;
-        if (hidden) {
+        if (hidden && !anyAnnotation(args)) {
+            emptyScope(ScopeKind.ANNOTATION, "_annotation", node.lineno(), node.startOffset(), node.endOffset(), false);
+            hidden = false;
+        } else if (hidden) {
             enterScope(ScopeKind.ANNOTATION, "_annotation", node.lineno(), node.startOffset(), node.endOffset(), false);
         }
         for (int j = 0, count = args.posonlyargs().size(); j < count; j++) {
@@ -309,6 +312,21 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         if (returns != null) {
             visitAnnotation(returns);
         }
+    }
+
+    private static boolean anyAnnotation(Arguments args) {
+        return anyAnnotation(args.posonlyargs()) || anyAnnotation(args.args()) || anyAnnotation(args.kwonlyargs())
+                || (args.vararg() != null && args.vararg().annotation() != null)
+                || (args.kwarg() != null && args.kwarg().annotation() != null);
+    }
+
+    private static boolean anyAnnotation(List<Arg> args) {
+        for (int j = 0, count = args.size(); j < count; j++) {
+            if (args.get(j).annotation() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void annotation(Expr e) {
