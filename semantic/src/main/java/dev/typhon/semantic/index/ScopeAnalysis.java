@@ -105,8 +105,14 @@ final class ScopeAnalysis {
             childBound = null;
             childGlobal = null;
         } else if (isClass) {
-            childBound = new HashSet<>(bound == null ? Set.of() : bound);
-            childBound.add("__class__");
+            // Children only read the set (they copy it to change it): an immutable one when it holds just __class__,
+            // which every method of a top-level class asks about each name it does not bind.
+            if (bound == null) {
+                childBound = CLASS_CELL;
+            } else {
+                childBound = new HashSet<>(bound);
+                childBound.add("__class__");
+            }
             childGlobal = global;
         } else {
             childBound = bound;
@@ -190,6 +196,8 @@ final class ScopeAnalysis {
         ste.resolution = resolution;
         return free == null || free.isEmpty() ? null : free;
     }
+
+    private static final Set<String> CLASS_CELL = Set.of("__class__");
 
     private static Set<String> add(Set<String> set, String name) {
         Set<String> s = set == null ? new HashSet<>() : set;

@@ -19,7 +19,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     public static SemanticIndex build(Module module, IndexOptions options) {
-        SemanticIndexBuilder b = new SemanticIndexBuilder(options, nodeCount(module));
+        SemanticIndexBuilder b = new SemanticIndexBuilder(options, estimateNodeCount(module));
         b.buildModule(module);
         b.definitions.trimToSize();
         b.uses.trim();
@@ -32,17 +32,25 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     /**
-     * The number of nodes of a numbered tree, -1 for one without ids: ids are dense in pre-order of
-     * the source-order walk, so the last node on the rightmost path has the largest.
+     * About how many nodes a tree has, -1 when it is not numbered: ids are dense in pre-order of the
+     * source-order walk, so the last statement's id counts the nodes before it, and its share of the
+     * text gives the rest at the same density. Only tables are sized by it: a guess is fine, and
+     * reading just that statement leaves the rest of the tree where it is in memory.
      */
-    static int nodeCount(Module module) {
-        Node[] last = {module};
-        Node n;
-        do {
-            n = last[0];
-            n.forEachChildInSourceOrder(c -> last[0] = c);
-        } while (last[0] != n);
-        return n.nodeId() < 0 ? -1 : n.nodeId() + 1;
+    static int estimateNodeCount(Module module) {
+        List<Stmt> body = module.body();
+        if (body.isEmpty()) {
+            return 0;
+        }
+        Stmt last = body.get(body.size() - 1);
+        int before = last.nodeId();
+        if (before < 0) {
+            return -1;
+        }
+        long end = module.endOffset();
+        long start = last.startOffset();
+        long estimate = start > 0 ? before * end / start : end / 8;
+        return (int) Math.min(estimate, end + 1);
     }
 
     public static SemanticIndex build(Module module) {
