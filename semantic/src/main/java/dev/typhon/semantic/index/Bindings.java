@@ -103,47 +103,72 @@ final class Bindings {
         if (a == b) {
             return a;
         }
-        int[] out = new int[a.defs.length + b.defs.length];
-        Cons[] cons = new Cons[out.length];
+        int[] ad = a.defs;
+        int[] bd = b.defs;
+        int size = unionSize(ad, bd);
+        // Often one side's definitions include the other's (a narrowed copy, a branch that bound
+        // nothing new): then its arrays serve the result as far as the result agrees with them, and
+        // only what differs is copied. The formulas are built in the same order either way.
+        Bindings base = size == ad.length ? a : size == bd.length ? b : null;
+        int[] out = base != null ? base.defs : new int[size];
+        Cons[] cons = base != null ? null : new Cons[size];
         // Most merged bindings stay live unconditionally: their reach array is a shared one, made only when needed.
         int[] reach = null;
+        boolean allTrue = true;
+        boolean sameReach = base != null;
         int i = 0;
         int j = 0;
-        int n = 0;
-        while (i < a.defs.length || j < b.defs.length) {
+        for (int n = 0; n < size; n++) {
             int r;
-            if (j >= b.defs.length || (i < a.defs.length && a.defs[i] < b.defs[j])) {
-                cons[n] = a.constraints[i];
+            Cons c;
+            int d;
+            if (j >= bd.length || (i < ad.length && ad[i] < bd[j])) {
+                c = a.constraints[i];
                 r = dag.and(a.reach[i], ra);
-                out[n] = a.defs[i++];
-            } else if (i >= a.defs.length || b.defs[j] < a.defs[i]) {
-                cons[n] = b.constraints[j];
+                d = ad[i++];
+            } else if (i >= ad.length || bd[j] < ad[i]) {
+                c = b.constraints[j];
                 r = dag.and(b.reach[j], rb);
-                out[n] = b.defs[j++];
+                d = bd[j++];
             } else {
-                cons[n] = commonTail(a.constraints[i], b.constraints[j]);
+                c = commonTail(a.constraints[i], b.constraints[j]);
                 r = both(a.reach[i], ra, b.reach[j], rb, dag);
-                out[n] = a.defs[i++];
+                d = ad[i++];
                 j++;
             }
-            if (r != Reachability.ALWAYS_TRUE && reach == null) {
-                reach = new int[out.length];
-                Arrays.fill(reach, 0, n, Reachability.ALWAYS_TRUE);
+            if (base == null) {
+                out[n] = d;
+                cons[n] = c;
+            } else if (cons != null) {
+                cons[n] = c;
+            } else if (c != base.constraints[n]) {
+                cons = Arrays.copyOf(base.constraints, size);  // the entries before n agree with base
+                cons[n] = c;
             }
             if (reach != null) {
                 reach[n] = r;
+            } else {
+                boolean same = sameReach && base.reach[n] == r;
+                boolean isTrue = allTrue && r == Reachability.ALWAYS_TRUE;
+                if (!same && !isTrue) {
+                    // The entries before n were all true, or else all agreed with base.
+                    reach = new int[size];
+                    if (allTrue) {
+                        Arrays.fill(reach, 0, n, Reachability.ALWAYS_TRUE);
+                    } else {
+                        System.arraycopy(base.reach, 0, reach, 0, n);
+                    }
+                    reach[n] = r;
+                }
+                sameReach = same;
+                allTrue = isTrue;
             }
-            n++;
         }
-        if (n < out.length) {
-            out = Arrays.copyOf(out, n);
-            cons = Arrays.copyOf(cons, n);
-            if (reach != null) {
-                reach = Arrays.copyOf(reach, n);
-            }
+        if (cons == null) {
+            cons = base.constraints;
         }
         if (reach == null) {
-            reach = alwaysTrue(n);
+            reach = allTrue ? alwaysTrue(size) : base.reach;
         }
         Cons unboundCons = null;
         int unboundReach = NOT_UNBOUND;
@@ -157,7 +182,33 @@ final class Bindings {
             unboundCons = b.unboundConstraints;
             unboundReach = dag.and(b.unboundReach, rb);
         }
+        if (base != null && cons == base.constraints && reach == base.reach && unboundCons == base.unboundConstraints
+                && unboundReach == base.unboundReach) {
+            return base;  // the merge changed nothing of it
+        }
         return new Bindings(out, cons, reach, unboundCons, unboundReach);
+    }
+
+    /** How many distinct ids two ascending arrays hold together. */
+    private static int unionSize(int[] a, int[] b) {
+        if (a == b) {
+            return a.length;
+        }
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            int x = a[i];
+            int y = b[j];
+            if (x <= y) {
+                i++;
+            }
+            if (y <= x) {
+                j++;
+            }
+            n++;
+        }
+        return n + (a.length - i) + (b.length - j);
     }
 
     private static final int[][] ALWAYS_TRUE = new int[17][];
