@@ -361,43 +361,39 @@ abstract class FlowBuilder extends IndexBuilderBase {
      * not itself such an operator becomes a constraint on the names it mentions.
      */
     FlowState branch(Expr test) {
-        switch (test) {
-            case BoolOp b when b.op() == BoolOperator.And -> {
-                FlowState falses = FlowState.unreachable();
-                for (int j = 0, count = b.values().size(); j < count; j++) {
-                    Expr v = b.values().get(j);
-                    falses.mergeFrom(branch(v), dag);
-                }
-                return falses;
+        // instanceof tests rather than a pattern switch (see SemanticIndexBuilder.visitExpr).
+        if (test instanceof BoolOp b && b.op() == BoolOperator.And) {
+            FlowState falses = FlowState.unreachable();
+            for (int j = 0, count = b.values().size(); j < count; j++) {
+                Expr v = b.values().get(j);
+                falses.mergeFrom(branch(v), dag);
             }
-            case BoolOp b -> {
-                FlowState trues = FlowState.unreachable();
-                FlowState falseState = cur.flow;
-                for (int j = 0, count = b.values().size(); j < count; j++) {
-                    Expr v = b.values().get(j);
-                    falseState = branch(v);
-                    trues.mergeFrom(cur.flow, dag);
-                    cur.flow = falseState;
-                }
-                cur.flow = trues;
-                return falseState;
-            }
-            case UnaryOp u when u.op() == UnaryOperator.Not -> {
-                FlowState falseState = branch(u.operand());
-                FlowState trueState = cur.flow;
+            return falses;
+        } else if (test instanceof BoolOp b) {
+            FlowState trues = FlowState.unreachable();
+            FlowState falseState = cur.flow;
+            for (int j = 0, count = b.values().size(); j < count; j++) {
+                Expr v = b.values().get(j);
+                falseState = branch(v);
+                trues.mergeFrom(cur.flow, dag);
                 cur.flow = falseState;
-                return trueState;
             }
-            default -> {
-                IntArrayList syms = collectTest(test);
-                int c = newConstraint(ConstraintKind.TEST, test, null);
-                int before = cur.flow.sharedBits();
-                FlowState falseState = cur.flow.copy();
-                constrain(falseState, syms, c, false);
-                cur.flow.reclaim(falseState, before);
-                constrain(cur.flow, syms, c, true);
-                return falseState;
-            }
+            cur.flow = trues;
+            return falseState;
+        } else if (test instanceof UnaryOp u && u.op() == UnaryOperator.Not) {
+            FlowState falseState = branch(u.operand());
+            FlowState trueState = cur.flow;
+            cur.flow = falseState;
+            return trueState;
+        } else {
+            IntArrayList syms = collectTest(test);
+            int c = newConstraint(ConstraintKind.TEST, test, null);
+            int before = cur.flow.sharedBits();
+            FlowState falseState = cur.flow.copy();
+            constrain(falseState, syms, c, false);
+            cur.flow.reclaim(falseState, before);
+            constrain(cur.flow, syms, c, true);
+            return falseState;
         }
     }
 }

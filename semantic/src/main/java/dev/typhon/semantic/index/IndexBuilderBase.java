@@ -469,24 +469,20 @@ abstract class IndexBuilderBase {
         if (!create && cur.scope.places == null) {
             return -1;  // the common case: attribute reads in a scope that assigns and tests none
         }
-        switch (e) {
-            case Attribute a -> {
-                if (a.attr().isEmpty()) {
-                    return -1;  // a placeholder left by error recovery
-                }
-                return place(a.value(), Place.SegmentKind.ATTRIBUTE, mangle(a.attr()), create);
+        if (e instanceof Attribute a) {
+            if (a.attr().isEmpty()) {
+                return -1;  // a placeholder left by error recovery
             }
-            case Subscript sub -> {
-                if (sub.slice() instanceof Constant c && c.value() instanceof ConstantValue.Str str) {
-                    return place(sub.value(), Place.SegmentKind.STR_SUBSCRIPT, str.value(), create);
-                }
-                String key = intKey(sub.slice());
-                return key == null ? -1 : place(sub.value(), Place.SegmentKind.INT_SUBSCRIPT, key, create);
-            }
-            default -> {
-                return -1;
-            }
+            return place(a.value(), Place.SegmentKind.ATTRIBUTE, mangle(a.attr()), create);
         }
+        if (e instanceof Subscript sub) {
+            if (sub.slice() instanceof Constant c && c.value() instanceof ConstantValue.Str str) {
+                return place(sub.value(), Place.SegmentKind.STR_SUBSCRIPT, str.value(), create);
+            }
+            String key = intKey(sub.slice());
+            return key == null ? -1 : place(sub.value(), Place.SegmentKind.INT_SUBSCRIPT, key, create);
+        }
+        return -1;
     }
 
     /** The place of {@code prefix} followed by one segment; -1 when the prefix is no path (or unknown, unless creating). */

@@ -84,121 +84,127 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     private void visitStmt(Stmt s) {
-        switch (s) {
-            case ExprStmt e -> {
-                visitExpr(e.value());
-                // A call made for its effect may never return (sys.exit(), assert_never(), a NoReturn function).
-                Expr v = e.value() instanceof Await aw ? aw.value() : e.value();
-                if (v instanceof Call call && cur.flow.reachable) {
-                    int c = newConstraint(ConstraintKind.CALL_RETURNS, call, null);
-                    cur.flow.reach = dag.and(cur.flow.reach, dag.atom(c, true));
-                }
+        // instanceof tests rather than a pattern switch, most frequent first (see visitExpr).
+        if (s instanceof ExprStmt e) {
+            visitExpr(e.value());
+            // A call made for its effect may never return (sys.exit(), assert_never(), a NoReturn function).
+            Expr v = e.value() instanceof Await aw ? aw.value() : e.value();
+            if (v instanceof Call call && cur.flow.reachable) {
+                int c = newConstraint(ConstraintKind.CALL_RETURNS, call, null);
+                cur.flow.reach = dag.and(cur.flow.reach, dag.atom(c, true));
             }
-            case Assign a -> {
-                int bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
+        } else if (s instanceof Assign a) {
+            int bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
+            visitExpr(a.value());
+            flushPending(bound);
+        } else if (s instanceof If i) {
+            ifStmt(i);
+        } else if (s instanceof FunctionDef f) {
+            functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
+        } else if (s instanceof AsyncFunctionDef f) {
+            functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
+        } else if (s instanceof ClassDef c) {
+            classDef(c);
+        } else if (s instanceof Return r) {
+            if (r.value() != null) {
+                visitExpr(r.value());
+            }
+            cur.flow = FlowState.unreachable();
+        } else if (s instanceof Delete d) {
+            DefinitionKind saved = targetKind;
+            Node savedStatement = targetStatement;
+            targetKind = DefinitionKind.DELETE;
+            targetStatement = d;
+            for (int j = 0, count = d.targets().size(); j < count; j++) {
+                Expr t = d.targets().get(j);
+                visitExpr(t);
+            }
+            targetKind = saved;
+            targetStatement = savedStatement;
+        } else if (s instanceof AnnAssign a) {
+            annAssign(a);
+        } else if (s instanceof AugAssign a) {
+            if (a.target() instanceof Name n) {
+                int sym = addDef(n.id(), SymbolFlags.ASSIGNED, n);
+                // `x += 1` reads x first; CPython's flags do not count that as a use.
+                use(cur, sym, n);
                 visitExpr(a.value());
-                flushPending(bound);
-            }
-            case If i -> ifStmt(i);
-            case FunctionDef f -> functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
-            case AsyncFunctionDef f -> functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
-            case ClassDef c -> classDef(c);
-            case Return r -> {
-                if (r.value() != null) {
-                    visitExpr(r.value());
+                define(cur, sym, DefinitionKind.AUGMENTED_ASSIGNMENT, n, a);
+            } else {
+                // `self.x += 1` reads the place, then binds it once the value is evaluated.
+                visitTargetOperands(a.target());
+                usePlace(a.target());
+                visitExpr(a.value());
+                int place = placeOf(a.target(), true);
+                if (place >= 0) {
+                    define(cur, placeRef(place), DefinitionKind.AUGMENTED_ASSIGNMENT, a.target(), a);
                 }
+            }
+        } else if (s instanceof TypeAlias t) {
+            typeAlias(t);
+        } else if (s instanceof For f) {
+            forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
+        } else if (s instanceof AsyncFor f) {
+            forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
+        } else if (s instanceof While w) {
+            whileLoop(w);
+        } else if (s instanceof With w) {
+            withStmt(w, w.items(), w.body());
+        } else if (s instanceof AsyncWith w) {
+            withStmt(w, w.items(), w.body());
+        } else if (s instanceof Match m) {
+            match(m);
+        } else if (s instanceof Raise r) {
+            if (r.exc() != null) {
+                visitExpr(r.exc());
+                if (r.cause() != null) {
+                    visitExpr(r.cause());
+                }
+            }
+            cur.flow = FlowState.unreachable();
+        } else if (s instanceof Try t) {
+            tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
+        } else if (s instanceof TryStar t) {
+            tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
+        } else if (s instanceof Assert a) {
+            FlowState failed = branch(a.test());
+            int truth = statics.evaluate(a.test());
+            if (a.msg() != null) {
+                FlowState passed = cur.flow;
+                cur.flow = failed;
+                visitExpr(a.msg());
+                cur.flow = passed;
+            }
+            if (truth == StaticTruth.FALSE) {
                 cur.flow = FlowState.unreachable();
             }
-            case Delete d -> {
-                DefinitionKind saved = targetKind;
-                Node savedStatement = targetStatement;
-                targetKind = DefinitionKind.DELETE;
-                targetStatement = d;
-                for (int j = 0, count = d.targets().size(); j < count; j++) {
-                    Expr t = d.targets().get(j);
-                    visitExpr(t);
-                }
-                targetKind = saved;
-                targetStatement = savedStatement;
+        } else if (s instanceof Import i) {
+            for (int j = 0, count = i.names().size(); j < count; j++) {
+                Alias a = i.names().get(j);
+                alias(a, DefinitionKind.IMPORT, i);
             }
-            case AnnAssign a -> annAssign(a);
-            case AugAssign a -> {
-                if (a.target() instanceof Name n) {
-                    int sym = addDef(n.id(), SymbolFlags.ASSIGNED, n);
-                    // `x += 1` reads x first; CPython's flags do not count that as a use.
-                    use(cur, sym, n);
-                    visitExpr(a.value());
-                    define(cur, sym, DefinitionKind.AUGMENTED_ASSIGNMENT, n, a);
-                } else {
-                    // `self.x += 1` reads the place, then binds it once the value is evaluated.
-                    visitTargetOperands(a.target());
-                    usePlace(a.target());
-                    visitExpr(a.value());
-                    int place = placeOf(a.target(), true);
-                    if (place >= 0) {
-                        define(cur, placeRef(place), DefinitionKind.AUGMENTED_ASSIGNMENT, a.target(), a);
-                    }
-                }
+        } else if (s instanceof ImportFrom i) {
+            for (int j = 0, count = i.names().size(); j < count; j++) {
+                Alias a = i.names().get(j);
+                alias(a, DefinitionKind.IMPORT_FROM, i);
             }
-            case TypeAlias t -> typeAlias(t);
-            case For f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
-            case AsyncFor f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
-            case While w -> whileLoop(w);
-            case With w -> withStmt(w, w.items(), w.body());
-            case AsyncWith w -> withStmt(w, w.items(), w.body());
-            case Match m -> match(m);
-            case Raise r -> {
-                if (r.exc() != null) {
-                    visitExpr(r.exc());
-                    if (r.cause() != null) {
-                        visitExpr(r.cause());
-                    }
-                }
-                cur.flow = FlowState.unreachable();
+        } else if (s instanceof Global g) {
+            declare(g, g.names(), true);
+        } else if (s instanceof Nonlocal n) {
+            declare(n, n.names(), false);
+        } else if (s instanceof Pass p) {
+        } else if (s instanceof Break b) {
+            if (cur.loops != null && !cur.loops.isEmpty()) {
+                cur.loops.get(cur.loops.size() - 1).breaks.add(cur.flow);
             }
-            case Try t -> tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
-            case TryStar t -> tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
-            case Assert a -> {
-                FlowState failed = branch(a.test());
-                int truth = statics.evaluate(a.test());
-                if (a.msg() != null) {
-                    FlowState passed = cur.flow;
-                    cur.flow = failed;
-                    visitExpr(a.msg());
-                    cur.flow = passed;
-                }
-                if (truth == StaticTruth.FALSE) {
-                    cur.flow = FlowState.unreachable();
-                }
+            cur.flow = FlowState.unreachable();
+        } else if (s instanceof Continue c) {
+            if (cur.loops != null && !cur.loops.isEmpty()) {
+                cur.loops.get(cur.loops.size() - 1).continues.add(cur.flow);
             }
-            case Import i -> {
-                for (int j = 0, count = i.names().size(); j < count; j++) {
-                    Alias a = i.names().get(j);
-                    alias(a, DefinitionKind.IMPORT, i);
-                }
-            }
-            case ImportFrom i -> {
-                for (int j = 0, count = i.names().size(); j < count; j++) {
-                    Alias a = i.names().get(j);
-                    alias(a, DefinitionKind.IMPORT_FROM, i);
-                }
-            }
-            case Global g -> declare(g, g.names(), true);
-            case Nonlocal n -> declare(n, n.names(), false);
-            case Pass p -> {
-            }
-            case Break b -> {
-                if (cur.loops != null && !cur.loops.isEmpty()) {
-                    cur.loops.get(cur.loops.size() - 1).breaks.add(cur.flow);
-                }
-                cur.flow = FlowState.unreachable();
-            }
-            case Continue c -> {
-                if (cur.loops != null && !cur.loops.isEmpty()) {
-                    cur.loops.get(cur.loops.size() - 1).continues.add(cur.flow);
-                }
-                cur.flow = FlowState.unreachable();
-            }
+            cur.flow = FlowState.unreachable();
+        } else {
+            throw new IllegalStateException("unknown statement: " + s.getClass().getName());
         }
     }
 
@@ -643,116 +649,120 @@ public final class SemanticIndexBuilder extends FlowBuilder {
 
     @Override
     void visitExpr(Expr e) {
-        switch (e) {
-            // Most frequent first: the type switch tests cases in order.
-            case Name n -> name(n);
-            case Attribute a -> {
-                if (a.ctx() == ExprContext.Load) {
-                    usePlace(a);
-                    visitExpr(a.value());
-                } else {
-                    visitExpr(a.value());
-                    placeTarget(a, a.ctx());
-                }
-            }
-            case Constant c -> {
-            }
-            case Call c -> {
-                visitExpr(c.func());
-                visitExprs(c.args());
-                List<Keyword> keywords = c.keywords();
-                for (int i = 0, n = keywords.size(); i < n; i++) {
-                    visitExpr(keywords.get(i).value());
-                }
-            }
-            case Subscript s -> {
-                if (s.ctx() == ExprContext.Load) {
-                    usePlace(s);
-                }
-                visitExpr(s.value());
-                visitExpr(s.slice());
-                if (s.ctx() != ExprContext.Load) {
-                    placeTarget(s, s.ctx());
-                }
-            }
-            case NamedExpr n -> namedExpr(n);
-            case BoolOp b -> boolOp(b);
-            case BinOp b -> {
-                visitExpr(b.left());
-                visitExpr(b.right());
-            }
-            case UnaryOp u -> visitExpr(u.operand());
-            case Lambda l -> lambda(l);
-            case IfExp i -> {
-                FlowState orelse = branch(i.test());
-                visitExpr(i.body());
-                FlowState afterBody = cur.flow;
-                cur.flow = orelse;
-                visitExpr(i.orelse());
-                cur.flow.mergeFrom(afterBody, dag);
-            }
-            case Dict d -> {
-                for (int j = 0, count = d.keys().size(); j < count; j++) {
-                    Expr k = d.keys().get(j);
-                    if (k != null) {
-                        visitExpr(k);
-                    }
-                }
-                visitExprs(d.values());
-            }
-            case Set s -> visitExprs(s.elts());
-            case ListComp c -> comprehension(c, ScopeKind.LIST_COMPREHENSION, "listcomp", c.generators(), c.elt(), null);
-            case SetComp c -> comprehension(c, ScopeKind.SET_COMPREHENSION, "setcomp", c.generators(), c.elt(), null);
-            case DictComp c -> comprehension(c, ScopeKind.DICT_COMPREHENSION, "dictcomp", c.generators(), c.key(), c.value());
-            case GeneratorExp c -> comprehension(c, ScopeKind.GENERATOR_EXPRESSION, "genexpr", c.generators(), c.elt(), null);
-            case Await a -> {
-                annotationCheck("await expression", a);
+        // A chain of instanceof tests rather than a pattern switch: each test is one class compare
+        // (the node classes are final), cheaper than the switch's type-switch call site, which this
+        // hot path pays on every node. Most frequent first.
+        if (e instanceof Name n) {
+            name(n);
+        } else if (e instanceof Attribute a) {
+            if (a.ctx() == ExprContext.Load) {
+                usePlace(a);
                 visitExpr(a.value());
+            } else {
+                visitExpr(a.value());
+                placeTarget(a, a.ctx());
             }
-            case Yield y -> {
-                annotationCheck("yield expression", y);
-                if (y.value() != null) {
-                    visitExpr(y.value());
+        } else if (e instanceof Constant c) {
+        } else if (e instanceof Call c) {
+            visitExpr(c.func());
+            visitExprs(c.args());
+            List<Keyword> keywords = c.keywords();
+            for (int i = 0, n = keywords.size(); i < n; i++) {
+                visitExpr(keywords.get(i).value());
+            }
+        } else if (e instanceof Subscript s) {
+            if (s.ctx() == ExprContext.Load) {
+                usePlace(s);
+            }
+            visitExpr(s.value());
+            visitExpr(s.slice());
+            if (s.ctx() != ExprContext.Load) {
+                placeTarget(s, s.ctx());
+            }
+        } else if (e instanceof NamedExpr n) {
+            namedExpr(n);
+        } else if (e instanceof BoolOp b) {
+            boolOp(b);
+        } else if (e instanceof BinOp b) {
+            visitExpr(b.left());
+            visitExpr(b.right());
+        } else if (e instanceof UnaryOp u) {
+            visitExpr(u.operand());
+        } else if (e instanceof Lambda l) {
+            lambda(l);
+        } else if (e instanceof IfExp i) {
+            FlowState orelse = branch(i.test());
+            visitExpr(i.body());
+            FlowState afterBody = cur.flow;
+            cur.flow = orelse;
+            visitExpr(i.orelse());
+            cur.flow.mergeFrom(afterBody, dag);
+        } else if (e instanceof Dict d) {
+            for (int j = 0, count = d.keys().size(); j < count; j++) {
+                Expr k = d.keys().get(j);
+                if (k != null) {
+                    visitExpr(k);
                 }
-                comprehensionYieldCheck(y);
             }
-            case YieldFrom y -> {
-                annotationCheck("yield expression", y);
+            visitExprs(d.values());
+        } else if (e instanceof Set s) {
+            visitExprs(s.elts());
+        } else if (e instanceof ListComp c) {
+            comprehension(c, ScopeKind.LIST_COMPREHENSION, "listcomp", c.generators(), c.elt(), null);
+        } else if (e instanceof SetComp c) {
+            comprehension(c, ScopeKind.SET_COMPREHENSION, "setcomp", c.generators(), c.elt(), null);
+        } else if (e instanceof DictComp c) {
+            comprehension(c, ScopeKind.DICT_COMPREHENSION, "dictcomp", c.generators(), c.key(), c.value());
+        } else if (e instanceof GeneratorExp c) {
+            comprehension(c, ScopeKind.GENERATOR_EXPRESSION, "genexpr", c.generators(), c.elt(), null);
+        } else if (e instanceof Await a) {
+            annotationCheck("await expression", a);
+            visitExpr(a.value());
+        } else if (e instanceof Yield y) {
+            annotationCheck("yield expression", y);
+            if (y.value() != null) {
                 visitExpr(y.value());
-                comprehensionYieldCheck(y);
             }
-            case Compare c -> {
-                visitExpr(c.left());
-                visitExprs(c.comparators());
+            comprehensionYieldCheck(y);
+        } else if (e instanceof YieldFrom y) {
+            annotationCheck("yield expression", y);
+            visitExpr(y.value());
+            comprehensionYieldCheck(y);
+        } else if (e instanceof Compare c) {
+            visitExpr(c.left());
+            visitExprs(c.comparators());
+        } else if (e instanceof FormattedValue f) {
+            visitExpr(f.value());
+            if (f.formatSpec() != null) {
+                visitExpr(f.formatSpec());
             }
-            case FormattedValue f -> {
-                visitExpr(f.value());
-                if (f.formatSpec() != null) {
-                    visitExpr(f.formatSpec());
-                }
+        } else if (e instanceof Interpolation f) {
+            visitExpr(f.value());
+            if (f.formatSpec() != null) {
+                visitExpr(f.formatSpec());
             }
-            case Interpolation f -> {
-                visitExpr(f.value());
-                if (f.formatSpec() != null) {
-                    visitExpr(f.formatSpec());
-                }
+        } else if (e instanceof JoinedStr j) {
+            visitExprs(j.values());
+        } else if (e instanceof TemplateStr t) {
+            visitExprs(t.values());
+        } else if (e instanceof Starred s) {
+            visitExpr(s.value());
+        } else if (e instanceof Slice s) {
+            if (s.lower() != null) {
+                visitExpr(s.lower());
             }
-            case JoinedStr j -> visitExprs(j.values());
-            case TemplateStr t -> visitExprs(t.values());
-            case Starred s -> visitExpr(s.value());
-            case Slice s -> {
-                if (s.lower() != null) {
-                    visitExpr(s.lower());
-                }
-                if (s.upper() != null) {
-                    visitExpr(s.upper());
-                }
-                if (s.step() != null) {
-                    visitExpr(s.step());
-                }
+            if (s.upper() != null) {
+                visitExpr(s.upper());
             }
-            case dev.typhon.ast.List l -> visitExprs(l.elts());
-            case Tuple t -> visitExprs(t.elts());
+            if (s.step() != null) {
+                visitExpr(s.step());
+            }
+        } else if (e instanceof dev.typhon.ast.List l) {
+            visitExprs(l.elts());
+        } else if (e instanceof Tuple t) {
+            visitExprs(t.elts());
+        } else {
+            throw new IllegalStateException("unknown expression: " + e.getClass().getName());
         }
     }
 
