@@ -406,16 +406,15 @@ abstract class IndexBuilderBase {
             if (flow.places[i] == null || flow.places[i] == Bindings.UNBOUND) {
                 continue;
             }
-            Place p = scope.places.get(i);
-            boolean longer = rootSymbol >= 0 ? p.rootSymbol() == rootSymbol : startsWith(scope, p, prefixPlace);
+            boolean longer = rootSymbol >= 0 ? scope.places.rootSymbol(i) == rootSymbol : startsWith(scope, i, prefixPlace);
             if (longer) {
                 flow.setPlace(i, Bindings.UNBOUND);
             }
         }
     }
 
-    static boolean startsWith(Scope scope, Place p, int prefix) {
-        for (int q = p.parent(); q >= 0; q = scope.places.get(q).parent()) {
+    static boolean startsWith(Scope scope, int place, int prefix) {
+        for (int q = scope.places.parent(place); q >= 0; q = scope.places.parent(q)) {
             if (q == prefix) {
                 return true;
             }
@@ -504,31 +503,13 @@ abstract class IndexBuilderBase {
             if (prefixRef < 0) {
                 return -1;
             }
-            root = s.places.get(prefixRef).rootSymbol();
+            root = s.places.rootSymbol(prefixRef);
         }
         int found = s.findPlace(prefixRef, kind, segment);
         if (found >= 0 || !create) {
             return found;
         }
-        Scope.PlaceKey key = new Scope.PlaceKey(prefixRef, kind, segment);
-        String head = prefixRef < 0 ? s.symbolName(root) : s.places.get(prefixRef).text();
-        String written = switch (kind) {
-            case ATTRIBUTE -> "." + segment;
-            case STR_SUBSCRIPT -> "[" + quoted(segment) + "]";
-            case INT_SUBSCRIPT -> "[" + segment + "]";
-        };
-        return s.intern(key, root, head + written);
-    }
-
-    /** A string key as ty writes it: in double quotes, or Python's repr when it holds a quote, a backslash or a control character. */
-    static String quoted(String key) {
-        for (int i = 0; i < key.length(); i++) {
-            char ch = key.charAt(i);
-            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) {
-                return dev.typhon.ast.dump.PyRepr.str(key);
-            }
-        }
-        return '"' + key + '"';
+        return s.intern(prefixRef, kind, segment, root);
     }
 
     static String intKey(Expr slice) {

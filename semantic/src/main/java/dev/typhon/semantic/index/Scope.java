@@ -50,11 +50,19 @@ public final class Scope {
     record PlaceKey(int prefix, Place.SegmentKind kind, String segment) {
     }
 
-    /** A scope's member places: kept apart from the scope, since most scopes have none. */
+    /**
+     * A scope's member places, kept apart from the scope since most scopes have none, in columns
+     * by place id. Their {@link Place} values, and the path texts in them, are made on the first
+     * {@link #places()} (or {@link #placeId}) call: the index itself never needs the texts.
+     */
     static final class Places {
-        /** In order of first appearance. */
-        final ArrayList<Place> list = new ArrayList<>(4);
-        /** Place ids by their prefix and last segment: found without building the path's text. */
+        private int size;
+        private int[] rootSymbols = new int[4];
+        /** The place one segment shorter, or -1 when the prefix is the root name. */
+        private int[] parents = new int[4];
+        private Place.SegmentKind[] kinds = new Place.SegmentKind[4];
+        private String[] segments = new String[4];
+        /** Place ids by their prefix and last segment, once there are more than {@link #SMALL_PLACES}. */
         java.util.HashMap<PlaceKey, Integer> ids;
         /** The bindings of each place live at the end of the scope. */
         Bindings[] endState = NO_BINDINGS;
@@ -65,15 +73,77 @@ public final class Scope {
         long roots;
         long prefixes;
         /** A Bloom filter of the places' last segments (two bits of each one's hash): a miss is a place this scope never met. */
-        long segments;
-
-        Place get(int place) {
-            return list.get(place);
-        }
+        long segmentFilter;
+        /** The Place values, made on first use and published like the index's other lazy tables. */
+        private volatile List<Place> list;
 
         int size() {
-            return list.size();
+            return size;
         }
+
+        int rootSymbol(int place) {
+            return rootSymbols[place];
+        }
+
+        int parent(int place) {
+            return parents[place];
+        }
+
+        private int add(int rootSymbol, int parent, Place.SegmentKind kind, String segment) {
+            if (size == parents.length) {
+                int n = size * 2;
+                rootSymbols = java.util.Arrays.copyOf(rootSymbols, n);
+                parents = java.util.Arrays.copyOf(parents, n);
+                kinds = java.util.Arrays.copyOf(kinds, n);
+                segments = java.util.Arrays.copyOf(segments, n);
+            }
+            rootSymbols[size] = rootSymbol;
+            parents[size] = parent;
+            kinds[size] = kind;
+            segments[size] = segment;
+            return size++;
+        }
+
+        private boolean matches(int place, int prefix, Place.SegmentKind kind, String segment) {
+            String seg = segments[place];
+            return (seg == segment || seg.equals(segment)) && kinds[place] == kind
+                    && (parents[place] >= 0 ? parents[place] : ~rootSymbols[place]) == prefix;
+        }
+
+        List<Place> list(Scope scope) {
+            List<Place> l = list;
+            if (l == null) {
+                Place[] out = new Place[size];
+                for (int i = 0; i < size; i++) {
+                    // A prefix always has a smaller id than the places it starts.
+                    String head = parents[i] < 0 ? scope.symbolName(rootSymbols[i]) : out[parents[i]].text();
+                    out[i] = new Place(i, rootSymbols[i], parents[i], kinds[i], segments[i], head + written(kinds[i], segments[i]));
+                }
+                l = java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
+                list = l;
+            }
+            return l;
+        }
+    }
+
+    /** A path's last segment as ty writes it: {@code .x}, {@code ["k"]}, {@code [0]}. */
+    static String written(Place.SegmentKind kind, String segment) {
+        return switch (kind) {
+            case ATTRIBUTE -> "." + segment;
+            case STR_SUBSCRIPT -> "[" + quoted(segment) + "]";
+            case INT_SUBSCRIPT -> "[" + segment + "]";
+        };
+    }
+
+    /** A string key as ty writes it: in double quotes, or Python's repr when it holds a quote, a backslash or a control character. */
+    static String quoted(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) {
+                return dev.typhon.ast.dump.PyRepr.str(key);
+            }
+        }
+        return '"' + key + '"';
     }
 
     /**
@@ -198,24 +268,19 @@ public final class Scope {
 
     /** The member places of this scope, by id. */
     public List<Place> places() {
-        return places == null ? List.of() : java.util.Collections.unmodifiableList(places.list);
+        return places == null ? List.of() : places.list(this);
     }
 
     /** The id of the place written as {@code text} ({@code self.x}, {@code d["k"]}, {@code t[0]}), or -1. */
     public int placeId(String text) {
         if (places != null) {
-            for (Place p : places.list) {
+            for (Place p : places.list(this)) {
                 if (p.text().equals(text)) {
                     return p.id();
                 }
             }
         }
         return -1;
-    }
-
-    /** The id of a place, or -1 when the scope has not met it. */
-    int findPlace(PlaceKey key) {
-        return findPlace(key.prefix(), key.kind(), key.segment());
     }
 
     /** The id of the place of {@code prefix} (a place id, or {@code ~symbol}) and one segment, or -1. */
@@ -228,40 +293,36 @@ public final class Scope {
             return id == null ? -1 : id;
         }
         // Few places (most scopes): a scan; attribute names come from the parser's identifier cache, so == mostly decides.
-        ArrayList<Place> list = places.list;
-        for (int i = 0, n = list.size(); i < n; i++) {
-            Place p = list.get(i);
-            String seg = p.segment();
-            if ((seg == segment || seg.equals(segment)) && p.kind() == kind
-                    && (p.parent() >= 0 ? p.parent() : ~p.rootSymbol()) == prefix) {
+        for (int i = 0, n = places.size(); i < n; i++) {
+            if (places.matches(i, prefix, kind, segment)) {
                 return i;
             }
         }
         return -1;
     }
 
-    int intern(PlaceKey key, int rootSymbol, String text) {
-        int found = findPlace(key);
+    /** The id of the place of {@code prefix} (a place id, or {@code ~rootSymbol}) and one segment, made if new. */
+    int intern(int prefix, Place.SegmentKind kind, String segment, int rootSymbol) {
+        int found = findPlace(prefix, kind, segment);
         if (found >= 0) {
             return found;
         }
         if (places == null) {
             places = new Places();
         }
-        ArrayList<Place> list = places.list;
-        int id = list.size();
-        list.add(new Place(id, rootSymbol, key.prefix() < 0 ? -1 : key.prefix(), key.kind(), key.segment(), text));
+        int id = places.add(rootSymbol, prefix < 0 ? -1 : prefix, kind, segment);
         places.roots |= 1L << Math.min(rootSymbol, 63);
-        places.segments |= segmentBits(key.segment());
-        if (key.prefix() >= 0) {
-            places.prefixes |= 1L << Math.min(key.prefix(), 63);
+        places.segmentFilter |= segmentBits(segment);
+        if (prefix >= 0) {
+            places.prefixes |= 1L << Math.min(prefix, 63);
         }
         if (places.ids != null) {
-            places.ids.put(key, id);
-        } else if (list.size() > SMALL_PLACES) {
+            places.ids.put(new PlaceKey(prefix, kind, segment), id);
+        } else if (places.size() > SMALL_PLACES) {
             places.ids = new java.util.HashMap<>();
-            for (Place p : list) {
-                places.ids.put(new PlaceKey(p.parent() >= 0 ? p.parent() : ~p.rootSymbol(), p.kind(), p.segment()), p.id());
+            for (int p = 0; p < places.size(); p++) {
+                places.ids.put(new PlaceKey(places.parents[p] >= 0 ? places.parents[p] : ~places.rootSymbols[p],
+                        places.kinds[p], places.segments[p]), p);
             }
         }
         return id;
@@ -280,7 +341,7 @@ public final class Scope {
             return false;
         }
         long bits = segmentBits(segment);
-        return (places.segments & bits) == bits;
+        return (places.segmentFilter & bits) == bits;
     }
 
     /** Whether a symbol starts some place: only then does rebinding it have places to forget. */
