@@ -19,7 +19,10 @@ final class Bindings {
     /** Shared by every single unconstrained definition: these arrays are never written after creation. */
     private static final Cons[] NO_CONSTRAINT = new Cons[1];
 
-    static final Bindings UNBOUND = new Bindings(NONE, NO_CONS, NONE, true, null, Reachability.ALWAYS_TRUE);
+    /** {@link #unboundReach} when the implicit start state does not reach (no formula id is negative). */
+    private static final int NOT_UNBOUND = -1;
+
+    static final Bindings UNBOUND = new Bindings(NONE, NO_CONS, NONE, null, Reachability.ALWAYS_TRUE);
 
     /** Definition ids, ascending. */
     final int[] defs;
@@ -27,27 +30,52 @@ final class Bindings {
     final Cons[] constraints;
     /** Per definition, its stored reachability formula (see the class comment). */
     final int[] reach;
-    /** Whether some path reaches with the implicit start state (no definition at all). */
-    final boolean mayBeUnbound;
+    /** The constraints of the path with the implicit start state, when {@link #mayBeUnbound()}. */
     final Cons unboundConstraints;
+    /**
+     * The stored reachability of the implicit start state (see the class comment), or
+     * {@link #NOT_UNBOUND} when no path keeps it: the flag and the formula in one field.
+     */
     final int unboundReach;
 
-    private Bindings(int[] defs, Cons[] constraints, int[] reach, boolean mayBeUnbound, Cons unboundConstraints,
-                     int unboundReach) {
+    private Bindings(int[] defs, Cons[] constraints, int[] reach, Cons unboundConstraints, int unboundReach) {
         this.defs = defs;
         this.constraints = constraints;
         this.reach = reach;
-        this.mayBeUnbound = mayBeUnbound;
         this.unboundConstraints = unboundConstraints;
         this.unboundReach = unboundReach;
     }
 
     static Bindings of(int def) {
-        return new Bindings(new int[] {def}, NO_CONSTRAINT, alwaysTrue(1), false, null, Reachability.ALWAYS_TRUE);
+        return new Bindings(single(def), NO_CONSTRAINT, alwaysTrue(1), null, NOT_UNBOUND);
     }
 
-    /** A persistent list of constraint ids; the sign is the low bit (1 = negative). */
-    record Cons(int constraint, Cons next) {
+    /** Shared one-element arrays of small ints (definition ids, formula ids): never written, like every array here. */
+    private static final int[][] SINGLE = new int[4096][];
+
+    static {
+        for (int i = 0; i < SINGLE.length; i++) {
+            SINGLE[i] = new int[] {i};
+        }
+    }
+
+    private static int[] single(int def) {
+        return def < SINGLE.length ? SINGLE[def] : new int[] {def};
+    }
+
+    /** Whether some path reaches with the implicit start state (no definition at all). */
+    boolean mayBeUnbound() {
+        return unboundReach != NOT_UNBOUND;
+    }
+
+    /**
+     * A persistent list of constraint ids; the sign is the low bit (1 = negative). {@code depth}
+     * is the length of the list from this node, so that two lists meet without being measured.
+     */
+    record Cons(int constraint, Cons next, int depth) {
+        static Cons of(int constraint, Cons next) {
+            return new Cons(constraint, next, next == null ? 1 : next.depth + 1);
+        }
     }
 
     boolean isUnboundOnly() {
@@ -59,11 +87,11 @@ final class Bindings {
         if (defs.length > 0) {
             out = new Cons[defs.length];
             for (int i = 0; i < defs.length; i++) {
-                out[i] = new Cons(signedConstraint, constraints[i]);
+                out[i] = Cons.of(signedConstraint, constraints[i]);
             }
         }
-        Cons unbound = mayBeUnbound ? new Cons(signedConstraint, unboundConstraints) : null;
-        return new Bindings(defs, out, reach, mayBeUnbound, unbound, unboundReach);
+        Cons unbound = mayBeUnbound() ? Cons.of(signedConstraint, unboundConstraints) : null;
+        return new Bindings(defs, out, reach, unbound, unboundReach);
     }
 
     /**
@@ -75,62 +103,112 @@ final class Bindings {
         if (a == b) {
             return a;
         }
-        int[] out = new int[a.defs.length + b.defs.length];
-        Cons[] cons = new Cons[out.length];
+        int[] ad = a.defs;
+        int[] bd = b.defs;
+        int size = unionSize(ad, bd);
+        // Often one side's definitions include the other's (a narrowed copy, a branch that bound
+        // nothing new): then its arrays serve the result as far as the result agrees with them, and
+        // only what differs is copied. The formulas are built in the same order either way.
+        Bindings base = size == ad.length ? a : size == bd.length ? b : null;
+        int[] out = base != null ? base.defs : new int[size];
+        Cons[] cons = base != null ? null : new Cons[size];
         // Most merged bindings stay live unconditionally: their reach array is a shared one, made only when needed.
         int[] reach = null;
+        boolean allTrue = true;
+        boolean sameReach = base != null;
         int i = 0;
         int j = 0;
-        int n = 0;
-        while (i < a.defs.length || j < b.defs.length) {
+        for (int n = 0; n < size; n++) {
             int r;
-            if (j >= b.defs.length || (i < a.defs.length && a.defs[i] < b.defs[j])) {
-                cons[n] = a.constraints[i];
+            Cons c;
+            int d;
+            if (j >= bd.length || (i < ad.length && ad[i] < bd[j])) {
+                c = a.constraints[i];
                 r = dag.and(a.reach[i], ra);
-                out[n] = a.defs[i++];
-            } else if (i >= a.defs.length || b.defs[j] < a.defs[i]) {
-                cons[n] = b.constraints[j];
+                d = ad[i++];
+            } else if (i >= ad.length || bd[j] < ad[i]) {
+                c = b.constraints[j];
                 r = dag.and(b.reach[j], rb);
-                out[n] = b.defs[j++];
+                d = bd[j++];
             } else {
-                cons[n] = commonTail(a.constraints[i], b.constraints[j]);
+                c = commonTail(a.constraints[i], b.constraints[j]);
                 r = both(a.reach[i], ra, b.reach[j], rb, dag);
-                out[n] = a.defs[i++];
+                d = ad[i++];
                 j++;
             }
-            if (r != Reachability.ALWAYS_TRUE && reach == null) {
-                reach = new int[out.length];
-                Arrays.fill(reach, 0, n, Reachability.ALWAYS_TRUE);
+            if (base == null) {
+                out[n] = d;
+                cons[n] = c;
+            } else if (cons != null) {
+                cons[n] = c;
+            } else if (c != base.constraints[n]) {
+                cons = Arrays.copyOf(base.constraints, size);  // the entries before n agree with base
+                cons[n] = c;
             }
             if (reach != null) {
                 reach[n] = r;
+            } else {
+                boolean same = sameReach && base.reach[n] == r;
+                boolean isTrue = allTrue && r == Reachability.ALWAYS_TRUE;
+                if (!same && !isTrue) {
+                    // The entries before n were all true, or else all agreed with base.
+                    reach = new int[size];
+                    if (allTrue) {
+                        Arrays.fill(reach, 0, n, Reachability.ALWAYS_TRUE);
+                    } else {
+                        System.arraycopy(base.reach, 0, reach, 0, n);
+                    }
+                    reach[n] = r;
+                }
+                sameReach = same;
+                allTrue = isTrue;
             }
-            n++;
         }
-        if (n < out.length) {
-            out = Arrays.copyOf(out, n);
-            cons = Arrays.copyOf(cons, n);
-            if (reach != null) {
-                reach = Arrays.copyOf(reach, n);
-            }
+        if (cons == null) {
+            cons = base.constraints;
         }
         if (reach == null) {
-            reach = alwaysTrue(n);
+            reach = allTrue ? alwaysTrue(size) : base.reach;
         }
-        boolean unbound = a.mayBeUnbound || b.mayBeUnbound;
         Cons unboundCons = null;
-        int unboundReach = Reachability.ALWAYS_TRUE;
-        if (a.mayBeUnbound && b.mayBeUnbound) {
+        int unboundReach = NOT_UNBOUND;
+        if (a.mayBeUnbound() && b.mayBeUnbound()) {
             unboundCons = commonTail(a.unboundConstraints, b.unboundConstraints);
             unboundReach = both(a.unboundReach, ra, b.unboundReach, rb, dag);
-        } else if (a.mayBeUnbound) {
+        } else if (a.mayBeUnbound()) {
             unboundCons = a.unboundConstraints;
             unboundReach = dag.and(a.unboundReach, ra);
-        } else if (b.mayBeUnbound) {
+        } else if (b.mayBeUnbound()) {
             unboundCons = b.unboundConstraints;
             unboundReach = dag.and(b.unboundReach, rb);
         }
-        return new Bindings(out, cons, reach, unbound, unboundCons, unboundReach);
+        if (base != null && cons == base.constraints && reach == base.reach && unboundCons == base.unboundConstraints
+                && unboundReach == base.unboundReach) {
+            return base;  // the merge changed nothing of it
+        }
+        return new Bindings(out, cons, reach, unboundCons, unboundReach);
+    }
+
+    /** How many distinct ids two ascending arrays hold together. */
+    private static int unionSize(int[] a, int[] b) {
+        if (a == b) {
+            return a.length;
+        }
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            int x = a[i];
+            int y = b[j];
+            if (x <= y) {
+                i++;
+            }
+            if (y <= x) {
+                j++;
+            }
+            n++;
+        }
+        return n + (a.length - i) + (b.length - j);
     }
 
     private static final int[][] ALWAYS_TRUE = new int[17][];
@@ -162,8 +240,8 @@ final class Bindings {
         Bindings result = this;
         for (int k = 0; k < count; k++) {
             if (Arrays.binarySearch(result.defs, extra[k]) < 0) {
-                Bindings one = new Bindings(new int[] {extra[k]}, NO_CONSTRAINT, new int[] {extraReach[k]}, false, null,
-                        Reachability.ALWAYS_TRUE);
+                Bindings one = new Bindings(single(extra[k]), NO_CONSTRAINT, single(extraReach[k]), null,
+                        NOT_UNBOUND);
                 // Both sides in the same state: the existing bindings keep what they stored.
                 result = merge(result, Reachability.ALWAYS_TRUE, one, Reachability.ALWAYS_TRUE, dag);
             }
@@ -175,8 +253,8 @@ final class Bindings {
         if (a == b) {
             return a;
         }
-        int la = length(a);
-        int lb = length(b);
+        int la = a == null ? 0 : a.depth;
+        int lb = b == null ? 0 : b.depth;
         while (la > lb) {
             a = a.next;
             la--;
@@ -190,13 +268,5 @@ final class Bindings {
             b = b.next;
         }
         return a;
-    }
-
-    private static int length(Cons c) {
-        int n = 0;
-        for (; c != null; c = c.next) {
-            n++;
-        }
-        return n;
     }
 }

@@ -16,8 +16,8 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  */
 abstract class FlowBuilder extends IndexBuilderBase {
 
-    FlowBuilder(IndexOptions options) {
-        super(options);
+    FlowBuilder(IndexOptions options, int nodes) {
+        super(options, nodes);
     }
 
     abstract void visitBody(List<Stmt> body);
@@ -62,7 +62,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         }
         visitBody(w.body());
         FlowState back = cur.flow;
-        for (FlowState s : loop.continues) {
+        for (int j = 0, count = loop.continues.size(); j < count; j++) {
+            FlowState s = loop.continues.get(j);
             back.mergeFrom(s, dag);
         }
         closeLoop(loop, firstUse, firstPlaceUse, firstDef, back);
@@ -73,13 +74,14 @@ abstract class FlowBuilder extends IndexBuilderBase {
         }
         cur.flow = exit;
         visitBody(w.orelse());
-        for (FlowState s : loop.breaks) {
+        for (int j = 0, count = loop.breaks.size(); j < count; j++) {
+            FlowState s = loop.breaks.get(j);
             cur.flow.mergeFrom(s, dag);
         }
     }
 
     void forLoop(Stmt node, Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse) {
-        ArrayList<Pending> bound = visitTargets(List.of(target), DefinitionKind.FOR_TARGET, node);
+        int bound = visitTarget(target, DefinitionKind.FOR_TARGET, node);
         visitExpr(iter);
         Loop loop = pushLoop();
         int firstDef = definitions.size();
@@ -90,14 +92,16 @@ abstract class FlowBuilder extends IndexBuilderBase {
         flushPending(bound);
         visitBody(body);
         FlowState back = cur.flow;
-        for (FlowState s : loop.continues) {
+        for (int j = 0, count = loop.continues.size(); j < count; j++) {
+            FlowState s = loop.continues.get(j);
             back.mergeFrom(s, dag);
         }
         closeLoop(loop, firstUse, firstPlaceUse, firstDef, back);
         exit.mergeFrom(back, dag);
         cur.flow = exit;
         visitBody(orelse);
-        for (FlowState s : loop.breaks) {
+        for (int j = 0, count = loop.breaks.size(); j < count; j++) {
+            FlowState s = loop.breaks.get(j);
             cur.flow.mergeFrom(s, dag);
         }
     }
@@ -112,7 +116,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         if (back.reachable) {
             fixLoopUses(uses, firstUse, firstDef, back, false);
             fixLoopUses(placeUses, firstPlaceUse, firstDef, back, true);
-            for (FlowState b : loop.breaks) {
+            for (int j = 0, count = loop.breaks.size(); j < count; j++) {
+                FlowState b = loop.breaks.get(j);
                 if (!b.reachable) {
                     continue;
                 }
@@ -164,7 +169,7 @@ abstract class FlowBuilder extends IndexBuilderBase {
      * loop, or none at all); bindings made in this iteration already hide the header.
      */
     Bindings withBackEdge(Bindings b, Bindings backEdge, int backReach, int firstDef) {
-        if (!(b.mayBeUnbound || (b.defs.length > 0 && b.defs[0] < firstDef))) {
+        if (!(b.mayBeUnbound() || (b.defs.length > 0 && b.defs[0] < firstDef))) {
             return b;
         }
         int n = 0;
@@ -189,7 +194,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
     }
 
     void withStmt(Stmt node, List<WithItem> items, List<Stmt> body) {
-        for (WithItem item : items) {
+        for (int j = 0, count = items.size(); j < count; j++) {
+            WithItem item = items.get(j);
             visitExpr(item.contextExpr());
             if (item.optionalVars() != null) {
                 visitBoundTarget(item.optionalVars(), DefinitionKind.WITH_TARGET, item);
@@ -231,12 +237,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         int[] reach = new int[1];
         for (int i = 0; i < frame.defs.size(); i++) {
             int sym = frame.symbols.get(i);
-            Definition d = definitions.get(frame.defs.get(i));
-            if (!d.reachable()) {
-                continue;
-            }
-            one[0] = d.id();
-            reach[0] = d.reachability();
+            one[0] = frame.defs.get(i);
+            reach[0] = frame.reach.get(i);
             if (sym >= 0) {
                 state.set(sym, state.get(sym).plus(one, reach, 1, dag));
             } else if (sym <= -2) {
@@ -257,7 +259,8 @@ abstract class FlowBuilder extends IndexBuilderBase {
         FlowState result = cur.flow;
         FlowState handlerEntry = entry.copy();
         addExceptionEdges(handlerEntry, frame);
-        for (ExceptHandler h : handlers) {
+        for (int j = 0, count = handlers.size(); j < count; j++) {
+            ExceptHandler h = handlers.get(j);
             cur.flow = handlerEntry.copy();
             if (h.type() != null) {
                 visitExpr(h.type());
@@ -316,10 +319,13 @@ abstract class FlowBuilder extends IndexBuilderBase {
         IntArrayList subjectSyms = collectTest(m.subject());
         FlowState next = cur.flow;
         FlowState result = FlowState.unreachable();
-        for (MatchCase c : m.cases()) {
+        for (int j = 0, count = m.cases().size(); j < count; j++) {
+            MatchCase c = m.cases().get(j);
             int constraint = newConstraint(ConstraintKind.PATTERN, c, m.subject());
+            int before = next.sharedBits();
             FlowState failed = next.copy();
             constrain(failed, subjectSyms, constraint, false);
+            next.reclaim(failed, before);
             cur.flow = next;
             constrain(cur.flow, subjectSyms, constraint, true);
             visitPattern(c.pattern(), c);
@@ -355,39 +361,39 @@ abstract class FlowBuilder extends IndexBuilderBase {
      * not itself such an operator becomes a constraint on the names it mentions.
      */
     FlowState branch(Expr test) {
-        switch (test) {
-            case BoolOp b when b.op() == BoolOperator.And -> {
-                FlowState falses = FlowState.unreachable();
-                for (Expr v : b.values()) {
-                    falses.mergeFrom(branch(v), dag);
-                }
-                return falses;
+        // instanceof tests rather than a pattern switch (see SemanticIndexBuilder.visitExpr).
+        if (test instanceof BoolOp b && b.op() == BoolOperator.And) {
+            FlowState falses = FlowState.unreachable();
+            for (int j = 0, count = b.values().size(); j < count; j++) {
+                Expr v = b.values().get(j);
+                falses.mergeFrom(branch(v), dag);
             }
-            case BoolOp b -> {
-                FlowState trues = FlowState.unreachable();
-                FlowState falseState = cur.flow;
-                for (Expr v : b.values()) {
-                    falseState = branch(v);
-                    trues.mergeFrom(cur.flow, dag);
-                    cur.flow = falseState;
-                }
-                cur.flow = trues;
-                return falseState;
-            }
-            case UnaryOp u when u.op() == UnaryOperator.Not -> {
-                FlowState falseState = branch(u.operand());
-                FlowState trueState = cur.flow;
+            return falses;
+        } else if (test instanceof BoolOp b) {
+            FlowState trues = FlowState.unreachable();
+            FlowState falseState = cur.flow;
+            for (int j = 0, count = b.values().size(); j < count; j++) {
+                Expr v = b.values().get(j);
+                falseState = branch(v);
+                trues.mergeFrom(cur.flow, dag);
                 cur.flow = falseState;
-                return trueState;
             }
-            default -> {
-                IntArrayList syms = collectTest(test);
-                int c = newConstraint(ConstraintKind.TEST, test, null);
-                FlowState falseState = cur.flow.copy();
-                constrain(falseState, syms, c, false);
-                constrain(cur.flow, syms, c, true);
-                return falseState;
-            }
+            cur.flow = trues;
+            return falseState;
+        } else if (test instanceof UnaryOp u && u.op() == UnaryOperator.Not) {
+            FlowState falseState = branch(u.operand());
+            FlowState trueState = cur.flow;
+            cur.flow = falseState;
+            return trueState;
+        } else {
+            IntArrayList syms = collectTest(test);
+            int c = newConstraint(ConstraintKind.TEST, test, null);
+            int before = cur.flow.sharedBits();
+            FlowState falseState = cur.flow.copy();
+            constrain(falseState, syms, c, false);
+            cur.flow.reclaim(falseState, before);
+            constrain(cur.flow, syms, c, true);
+            return falseState;
         }
     }
 }

@@ -59,7 +59,30 @@ final class FlowState {
         return s;
     }
 
-    /** The symbol bindings as they are now, for a snapshot: the array is shared, never written again through this state. */
+    /** Which of this state's arrays are shared now: pass it to {@link #reclaim} after a {@link #copy}. */
+    int sharedBits() {
+        return shared;
+    }
+
+    /**
+     * Takes back sole ownership of the arrays that {@code copy} (made by {@link #copy} when this
+     * state's {@link #sharedBits} were {@code before}, and not copied since) has replaced by
+     * writing: they were this state's alone before the copy, so they are again. A branch writes
+     * both of its sides; without this the second one copied arrays nobody else held any more.
+     */
+    void reclaim(FlowState copy, int before) {
+        if ((before & SYMBOLS) == 0 && copy.symbols != symbols) {
+            shared &= ~SYMBOLS;
+        }
+        if ((before & PLACES) == 0 && copy.places != places) {
+            shared &= ~PLACES;
+        }
+        if ((before & DECLARATIONS) == 0 && copy.declarations != declarations) {
+            shared &= ~DECLARATIONS;
+        }
+    }
+
+    /** Marks the symbol array shared (someone else holds it), so that the next write copies it first; returns it. */
     Bindings[] shareSymbols() {
         shared |= SYMBOLS;
         return symbols;
@@ -125,16 +148,17 @@ final class FlowState {
         Bindings unsetA = unset;
         Bindings unsetB = other.unset;
         if (symbols != other.symbols || unsetA != unsetB) {
-            symbols = merge(symbols, unsetA, reach, other.symbols, unsetB, other.reach, dag);
+            symbols = merge(symbols, (shared & SYMBOLS) == 0, unsetA, reach, other.symbols, unsetB, other.reach, dag);
             shared &= ~SYMBOLS;
         }
         if (places != other.places) {
-            places = merge(places, Bindings.UNBOUND, reach, other.places, Bindings.UNBOUND, other.reach, dag);
+            places = merge(places, (shared & PLACES) == 0, Bindings.UNBOUND, reach, other.places, Bindings.UNBOUND,
+                    other.reach, dag);
             shared &= ~PLACES;
         }
         if (declarations != other.declarations) {
-            declarations = merge(declarations, Bindings.UNBOUND, reach, other.declarations, Bindings.UNBOUND,
-                    other.reach, dag);
+            declarations = merge(declarations, (shared & DECLARATIONS) == 0, Bindings.UNBOUND, reach,
+                    other.declarations, Bindings.UNBOUND, other.reach, dag);
             shared &= ~DECLARATIONS;
         }
         if (unsetA != unsetB) {
@@ -143,11 +167,11 @@ final class FlowState {
         reach = dag.or(reach, other.reach);
     }
 
-    private static Bindings[] merge(Bindings[] mine, Bindings mineUnset, int ra, Bindings[] theirs, Bindings theirUnset,
-                                    int rb, Reachability dag) {
+    private static Bindings[] merge(Bindings[] mine, boolean own, Bindings mineUnset, int ra, Bindings[] theirs,
+                                    Bindings theirUnset, int rb, Reachability dag) {
         int n = Math.max(mine.length, theirs.length);
-        // Always a fresh array: `mine` may be shared with another state.
-        Bindings[] out = Arrays.copyOf(mine, n);
+        // In place when this state holds `mine` alone and it is long enough; else a fresh array.
+        Bindings[] out = own && mine.length >= n ? mine : Arrays.copyOf(mine, n);
         for (int i = 0; i < n; i++) {
             Bindings a = out[i];
             Bindings b = i < theirs.length ? theirs[i] : null;

@@ -16,28 +16,44 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  */
 abstract class IndexBuilderBase {
 
-    IndexBuilderBase(IndexOptions options) {
+    /**
+     * @param nodes the number of nodes of the tree (-1 if unknown): the tables are sized for it,
+     *              for about as many uses, definitions, predicates and formulas as most modules of
+     *              that size have, so that few grow (each growth copies every column)
+     */
+    IndexBuilderBase(IndexOptions options, int nodes) {
         this.statics = new StaticTruth(options);
         this.lazyAnnotations = options.pythonVersion().atLeast(dev.typhon.ast.PythonVersion.PY314);
+        int n = Math.max(nodes, 0);
+        definitions = new ArrayList<>(n / 5 + 8);
+        uses = new UseTable(n * 3 / 10 + 16);
+        dag = new Reachability(n / 4 + 16);
+        declarationsAtBinding = new Bindings[n / 5 + 8];
+        constraints = new ConstraintTable(n / 11 + 8);
     }
 
     /** Visits an expression: what the flow, narrowing and target code here call back into. */
     abstract void visitExpr(Expr e);
 
+    static final Bindings[] NO_BINDINGS = new Bindings[0];
     static final String INNER_LOOP_CONFLICT = "comprehension inner loop cannot rebind assignment expression target '%s'";
 
     final StaticTruth statics;
     final ArrayList<Scope> scopes = new ArrayList<>();
-    final ArrayList<Definition> definitions = new ArrayList<>();
-    final UseTable uses = new UseTable(64);
+    final ArrayList<Definition> definitions;
+    final UseTable uses;
     final UseTable placeUses = new UseTable(0);
-    final Reachability dag = new Reachability();
+    final Reachability dag;
     /** For each binding (by definition id), the declarations of its symbol live where it binds; null for none. */
-    Bindings[] declarationsAtBinding = new Bindings[64];
-    final ArrayList<Constraint> constraints = new ArrayList<>();
+    Bindings[] declarationsAtBinding;
+    final ConstraintTable constraints;
     final ArrayList<SemanticError> errors = new ArrayList<>();
     final ArrayList<State> stack = new ArrayList<>();
     final ArrayList<Directive> directives = new ArrayList<>();
+    /** For scope s, [2s] and [2s + 1]: the definition ids when it was entered and left (its definitions lie between). */
+    int[] scopeDefinitions = new int[32];
+    /** Whether a reachable star import was met. */
+    boolean starImported;
 
     State cur;
     State moduleState;
@@ -50,8 +66,19 @@ abstract class IndexBuilderBase {
     IntArrayList testSymbols;
     State testState;
 
-    /** Bindings of the target being visited, applied once the value has been evaluated. */
-    ArrayList<Pending> pending;
+    /**
+     * Whether the targets being visited hold their bindings back until the value has been
+     * evaluated. Held bindings wait on a stack of columns (no object per binding): a
+     * {@link #visitTargets} call owns the entries from the mark it returns, and nested calls (a
+     * comprehension in a subscript target) push and flush theirs above it.
+     */
+    boolean holding;
+    private State[] pendingStates = new State[8];
+    private int[] pendingSymbols = new int[8];
+    private Node[] pendingNodes = new Node[8];
+    private DefinitionKind[] pendingKinds = new DefinitionKind[8];
+    private Node[] pendingStatements = new Node[8];
+    private int pendingTop;
     DefinitionKind targetKind = DefinitionKind.ASSIGNMENT;
     Node targetStatement;
 
@@ -89,15 +116,13 @@ abstract class IndexBuilderBase {
 
     /**
      * The definitions made in a try body (or a with body, or a handler before a finally): any of
-     * them may be the last before an exception. Symbols are ids, places complemented ({@code ~id}).
+     * them may be the last before an exception, under the reachability of its point. Symbols are
+     * ids, places {@link #placeRef}s. Statically unreachable definitions are left out.
      */
     static final class TryFrame {
         final IntArrayList symbols = new IntArrayList();
         final IntArrayList defs = new IntArrayList();
-    }
-
-    /** A binding held back until the value is evaluated; {@code symbol} is a place when complemented. */
-    record Pending(State state, int symbol, Node node, DefinitionKind kind, Node statement) {
+        final IntArrayList reach = new IntArrayList();
     }
 
     /** Where a global/nonlocal (or walrus-implied) declaration stands, for errors found by the analysis. */
@@ -106,19 +131,37 @@ abstract class IndexBuilderBase {
 
     // ---------------------------------------------------------------- scopes
 
-    State enterScope(ScopeKind kind, String name, int lineno, int start, int end, boolean listed) {
+    /**
+     * Records a lazy scope with nothing in it (a function's annotation scope when no parameter is
+     * annotated): what {@link #enterScope} and {@link #exitScope} would leave, without a walk state.
+     */
+    void emptyScope(ScopeKind kind, String name, int lineno, int start, int end, boolean listed) {
         Scope parent = cur.scope;
         Scope s = new Scope(scopes.size(), kind, name, lineno, start, end, parent.id, listed);
         scopes.add(s);
         if (listed) {
-            parent.children.add(s.id);
+            parent.addChild(s.id);
+        }
+        markScopeDefinitions(s.id, 0);
+        markScopeDefinitions(s.id, 1);
+    }
+
+    State enterScope(ScopeKind kind, String name, int lineno, int start, int end, boolean listed) {
+        Scope parent = cur.scope;
+        Scope s = new Scope(scopes.size(), kind, name, lineno, start, end, parent.id, listed);
+        scopes.add(s);
+        markScopeDefinitions(s.id, 0);
+        if (listed) {
+            parent.addChild(s.id);
         }
         State st = new State(s);
         // Comprehension iterables nest: CPython forbids walrus in all of them (bpo-37757).
         st.compIterExpr = cur.compIterExpr;
         if (s.isEager()) {
             // The enclosing state where this scope runs; only the names it reads out are kept, at exit.
-            st.enclosingAtEntry = cur.flow.reachable ? cur.flow.shareSymbols() : new Bindings[0];
+            // Nothing writes the enclosing state while this scope is walked (a walrus binding out of a
+            // comprehension marks it shared first, see namedExpr), so its array is borrowed, not copied.
+            st.enclosingAtEntry = cur.flow.reachable ? cur.flow.symbols : NO_BINDINGS;
             st.enclosingUnsetAtEntry = cur.flow.unset;
             if (cur.loops != null && !cur.loops.isEmpty()) {
                 cur.loops.get(cur.loops.size() - 1).eagerScopes.add(s.id);
@@ -129,9 +172,18 @@ abstract class IndexBuilderBase {
         return st;
     }
 
+    /** Records the current definition count as scope {@code id}'s first ({@code end} 0) or end (1) of its range. */
+    void markScopeDefinitions(int id, int end) {
+        if (2 * id + 1 >= scopeDefinitions.length) {
+            scopeDefinitions = java.util.Arrays.copyOf(scopeDefinitions, Math.max(4 * id + 4, scopeDefinitions.length * 2));
+        }
+        scopeDefinitions[2 * id + end] = definitions.size();
+    }
+
     void exitScope() {
         State done = cur;
         finishScope(done);
+        markScopeDefinitions(done.scope.id, 1);
         stack.remove(stack.size() - 1);
         cur = stack.get(stack.size() - 1);
         if (done.scope.isEager()) {
@@ -140,12 +192,15 @@ abstract class IndexBuilderBase {
     }
 
     static void finishScope(State st) {
-        Bindings[] end = new Bindings[st.scope.names.size()];
-        for (int i = 0; i < end.length; i++) {
-            end[i] = st.flow.reachable ? st.flow.get(i) : Bindings.UNBOUND;
+        int symbols = st.scope.symbolCount;
+        if (symbols > 0) {  // else the scope keeps its shared empty array
+            Bindings[] end = new Bindings[symbols];
+            for (int i = 0; i < end.length; i++) {
+                end[i] = st.flow.reachable ? st.flow.get(i) : Bindings.UNBOUND;
+            }
+            st.scope.endState = end;
         }
-        st.scope.endState = end;
-        int declared = Math.min(st.flow.declarations.length, end.length);
+        int declared = Math.min(st.flow.declarations.length, symbols);
         if (st.flow.reachable && declared > 0) {
             st.scope.endDeclarations = java.util.Arrays.copyOf(st.flow.declarations, declared);
         }
@@ -154,7 +209,7 @@ abstract class IndexBuilderBase {
             for (int i = 0; i < places.length; i++) {
                 places[i] = st.flow.reachable ? st.flow.place(i) : Bindings.UNBOUND;
             }
-            st.scope.placeEndState = places;
+            st.scope.places.endState = places;
         }
     }
 
@@ -170,16 +225,16 @@ abstract class IndexBuilderBase {
         ArrayList<String> out = new ArrayList<>();
         // A class body reads a name it binds from outside while its own binding is not made yet.
         int local = s.kind == ScopeKind.CLASS ? 0 : SymbolFlags.BOUND;
-        for (int i = 0; i < s.names.size(); i++) {
-            int f = s.flags.get(i);
+        for (int i = 0; i < s.symbolCount; i++) {
+            int f = s.flags[i];
             if ((f & SymbolFlags.USED) != 0 && (f & (local | SymbolFlags.GLOBAL | SymbolFlags.NONLOCAL)) == 0) {
-                out.add(s.names.get(i));
+                out.add(s.names[i]);
             }
         }
         if (done.readsOut != null) {
             for (String n : done.readsOut) {
                 int sym = s.symbolId(n);
-                if (sym < 0 || (s.flags.get(sym) & SymbolFlags.BOUND) == 0) {
+                if (sym < 0 || (s.flags[sym] & SymbolFlags.BOUND) == 0) {
                     out.add(n);
                 }
             }
@@ -233,7 +288,7 @@ abstract class IndexBuilderBase {
     int addDef(State st, String mangled, int flag, Located at) {
         Scope s = st.scope;
         int sym = s.symbol(mangled);
-        int val = s.flags.get(sym);
+        int val = s.flags[sym];
         if ((flag & SymbolFlags.PARAMETER) != 0 && (val & SymbolFlags.PARAMETER) != 0) {
             error("duplicate argument '" + mangled + "' in function definition", at);
         }
@@ -244,19 +299,19 @@ abstract class IndexBuilderBase {
             }
             val |= SymbolFlags.COMPREHENSION_ITER;
         }
-        s.flags.set(sym, val);
+        s.flags[sym] = val;
         if ((flag & SymbolFlags.PARAMETER) == 0 && (flag & SymbolFlags.GLOBAL) != 0) {
             // CPython records every global declaration in the module's table too.
             Scope top = scopes.get(0);
             int g = top.symbol(mangled);
-            top.flags.set(g, top.flags.get(g) | flag);
+            top.flags[g] |= flag;
         }
         return sym;
     }
 
     int lookupFlags(String name) {
         int sym = cur.scope.symbolId(mangle(name));
-        return sym < 0 ? 0 : cur.scope.flags.get(sym);
+        return sym < 0 ? 0 : cur.scope.flags[sym];
     }
 
     void error(String message, Located at) {
@@ -275,6 +330,7 @@ abstract class IndexBuilderBase {
                 reachable, reachable ? flow.reach : Reachability.ALWAYS_FALSE));
         if (sym == -1) {
             if (kind == DefinitionKind.STAR_IMPORT && reachable) {
+                starImported = true;
                 starImport(flow, id);
             }
             return id;
@@ -304,10 +360,12 @@ abstract class IndexBuilderBase {
             }
         }
         ArrayList<TryFrame> tries = st.tries;
-        if (tries != null) {
+        if (tries != null && reachable) {
             for (int i = 0, n = tries.size(); i < n; i++) {
-                tries.get(i).symbols.add(sym);
-                tries.get(i).defs.add(id);
+                TryFrame frame = tries.get(i);
+                frame.symbols.add(sym);
+                frame.defs.add(id);
+                frame.reach.add(flow.reach);
             }
         }
         if (testSymbols != null && testState == st) {
@@ -348,16 +406,15 @@ abstract class IndexBuilderBase {
             if (flow.places[i] == null || flow.places[i] == Bindings.UNBOUND) {
                 continue;
             }
-            Place p = scope.places.get(i);
-            boolean longer = rootSymbol >= 0 ? p.rootSymbol() == rootSymbol : startsWith(scope, p, prefixPlace);
+            boolean longer = rootSymbol >= 0 ? scope.places.rootSymbol(i) == rootSymbol : startsWith(scope, i, prefixPlace);
             if (longer) {
                 flow.setPlace(i, Bindings.UNBOUND);
             }
         }
     }
 
-    static boolean startsWith(Scope scope, Place p, int prefix) {
-        for (int q = p.parent(); q >= 0; q = scope.places.get(q).parent()) {
+    static boolean startsWith(Scope scope, int place, int prefix) {
+        for (int q = scope.places.parent(place); q >= 0; q = scope.places.parent(q)) {
             if (q == prefix) {
                 return true;
             }
@@ -371,7 +428,7 @@ abstract class IndexBuilderBase {
         int u = uses.add(st.scope.id, sym, node, reachable, reachable ? flow.get(sym) : Bindings.UNBOUND,
                 reachable ? flow.reach : Reachability.ALWAYS_FALSE);
         if (reachable && sym < flow.declarations.length && flow.declarations[sym] != null) {
-            uses.declarations[u] = flow.declarations[sym];
+            uses.setDeclarations(u, flow.declarations[sym]);
         }
         if (testSymbols != null && testState == st) {
             testSymbols.add(sym);
@@ -411,29 +468,28 @@ abstract class IndexBuilderBase {
         if (!create && cur.scope.places == null) {
             return -1;  // the common case: attribute reads in a scope that assigns and tests none
         }
-        switch (e) {
-            case Attribute a -> {
-                if (a.attr().isEmpty()) {
-                    return -1;  // a placeholder left by error recovery
-                }
-                return place(a.value(), Place.SegmentKind.ATTRIBUTE, mangle(a.attr()), create);
+        if (e instanceof Attribute a) {
+            if (a.attr().isEmpty()) {
+                return -1;  // a placeholder left by error recovery
             }
-            case Subscript sub -> {
-                if (sub.slice() instanceof Constant c && c.value() instanceof ConstantValue.Str str) {
-                    return place(sub.value(), Place.SegmentKind.STR_SUBSCRIPT, str.value(), create);
-                }
-                String key = intKey(sub.slice());
-                return key == null ? -1 : place(sub.value(), Place.SegmentKind.INT_SUBSCRIPT, key, create);
-            }
-            default -> {
-                return -1;
-            }
+            return place(a.value(), Place.SegmentKind.ATTRIBUTE, mangle(a.attr()), create);
         }
+        if (e instanceof Subscript sub) {
+            if (sub.slice() instanceof Constant c && c.value() instanceof ConstantValue.Str str) {
+                return place(sub.value(), Place.SegmentKind.STR_SUBSCRIPT, str.value(), create);
+            }
+            String key = intKey(sub.slice());
+            return key == null ? -1 : place(sub.value(), Place.SegmentKind.INT_SUBSCRIPT, key, create);
+        }
+        return -1;
     }
 
     /** The place of {@code prefix} followed by one segment; -1 when the prefix is no path (or unknown, unless creating). */
     int place(Expr prefix, Place.SegmentKind kind, String segment, boolean create) {
         Scope s = cur.scope;
+        if (!create && !s.mayHavePlaceSegment(segment)) {
+            return -1;  // most attribute reads in a scope with places: no place ends with this name
+        }
         int prefixRef;
         int root;
         if (prefix instanceof Name n) {
@@ -447,31 +503,13 @@ abstract class IndexBuilderBase {
             if (prefixRef < 0) {
                 return -1;
             }
-            root = s.places.get(prefixRef).rootSymbol();
+            root = s.places.rootSymbol(prefixRef);
         }
-        Scope.PlaceKey key = new Scope.PlaceKey(prefixRef, kind, segment);
-        int found = s.findPlace(key);
+        int found = s.findPlace(prefixRef, kind, segment);
         if (found >= 0 || !create) {
             return found;
         }
-        String head = prefixRef < 0 ? s.symbolName(root) : s.places.get(prefixRef).text();
-        String written = switch (kind) {
-            case ATTRIBUTE -> "." + segment;
-            case STR_SUBSCRIPT -> "[" + quoted(segment) + "]";
-            case INT_SUBSCRIPT -> "[" + segment + "]";
-        };
-        return s.intern(key, root, head + written);
-    }
-
-    /** A string key as ty writes it: in double quotes, or Python's repr when it holds a quote, a backslash or a control character. */
-    static String quoted(String key) {
-        for (int i = 0; i < key.length(); i++) {
-            char ch = key.charAt(i);
-            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) {
-                return dev.typhon.ast.dump.PyRepr.str(key);
-            }
-        }
-        return '"' + key + '"';
+        return s.intern(prefixRef, kind, segment, root);
     }
 
     static String intKey(Expr slice) {
@@ -485,48 +523,88 @@ abstract class IndexBuilderBase {
         return null;
     }
 
-    /** Binds a name target now, or after the value when a statement's targets are pending. */
+    /** Binds a name target now, or after the value when a statement's targets are held back ({@code sym} a place ref or a symbol). */
     void bindTarget(int sym, Node node) {
-        if (pending != null) {
-            pending.add(new Pending(cur, sym, node, targetKind, targetStatement));
+        if (holding) {
+            int top = pendingTop;
+            if (top == pendingSymbols.length) {
+                int n = top * 2;
+                pendingStates = java.util.Arrays.copyOf(pendingStates, n);
+                pendingSymbols = java.util.Arrays.copyOf(pendingSymbols, n);
+                pendingNodes = java.util.Arrays.copyOf(pendingNodes, n);
+                pendingKinds = java.util.Arrays.copyOf(pendingKinds, n);
+                pendingStatements = java.util.Arrays.copyOf(pendingStatements, n);
+            }
+            pendingStates[top] = cur;
+            pendingSymbols[top] = sym;
+            pendingNodes[top] = node;
+            pendingKinds[top] = targetKind;
+            pendingStatements[top] = targetStatement;
+            pendingTop = top + 1;
         } else {
             define(cur, sym, targetKind, node, targetStatement == null ? node : targetStatement);
         }
     }
 
-    void flushPending(ArrayList<Pending> list) {
-        for (Pending p : list) {
-            define(p.state, p.symbol, p.kind, p.node, p.statement == null ? p.node : p.statement);
+    /** Makes the bindings held since {@code mark} (a {@link #visitTargets} result), in the order they were met. */
+    void flushPending(int mark) {
+        int top = pendingTop;
+        for (int i = mark; i < top; i++) {
+            Node node = pendingNodes[i];
+            Node statement = pendingStatements[i];
+            define(pendingStates[i], pendingSymbols[i], pendingKinds[i], node, statement == null ? node : statement);
         }
+        pendingTop = mark;
     }
 
-    /** Visits assignment targets with their bindings held back; returns them for {@link #flushPending}. */
-    ArrayList<Pending> visitTargets(List<? extends Expr> targets, DefinitionKind kind, Node statement) {
-        ArrayList<Pending> saved = pending;
+    /** Forgets the bindings held since {@code mark}: targets that bind nothing after all ({@code self.x: int}). */
+    void dropPending(int mark) {
+        pendingTop = mark;
+    }
+
+    /** Visits assignment targets with their bindings held back; returns the mark for {@link #flushPending}. */
+    int visitTargets(List<? extends Expr> targets, DefinitionKind kind, Node statement) {
+        boolean saved = holding;
         DefinitionKind savedKind = targetKind;
         Node savedStatement = targetStatement;
-        ArrayList<Pending> list = new ArrayList<>(2);
-        pending = list;
+        int mark = pendingTop;
+        holding = true;
         targetKind = kind;
         targetStatement = statement;
-        for (Expr t : targets) {
-            visitExpr(t);
+        for (int i = 0, n = targets.size(); i < n; i++) {
+            visitExpr(targets.get(i));
         }
-        pending = saved;
+        holding = saved;
         targetKind = savedKind;
         targetStatement = savedStatement;
-        return list;
+        return mark;
+    }
+
+    /** {@link #visitTargets} of a single target. */
+    int visitTarget(Expr target, DefinitionKind kind, Node statement) {
+        boolean saved = holding;
+        DefinitionKind savedKind = targetKind;
+        Node savedStatement = targetStatement;
+        int mark = pendingTop;
+        holding = true;
+        targetKind = kind;
+        targetStatement = statement;
+        visitExpr(target);
+        holding = saved;
+        targetKind = savedKind;
+        targetStatement = savedStatement;
+        return mark;
     }
 
     void visitBoundTarget(Expr target, DefinitionKind kind, Node statement) {
         DefinitionKind savedKind = targetKind;
         Node savedStatement = targetStatement;
-        ArrayList<Pending> saved = pending;
-        pending = null;
+        boolean saved = holding;
+        holding = false;
         targetKind = kind;
         targetStatement = statement;
         visitExpr(target);
-        pending = saved;
+        holding = saved;
         targetKind = savedKind;
         targetStatement = savedStatement;
     }
@@ -549,8 +627,7 @@ abstract class IndexBuilderBase {
     }
 
     int newConstraint(ConstraintKind kind, Node test, Expr subject) {
-        constraints.add(new Constraint(kind, test, subject, true));
-        return constraints.size() - 1;
+        return constraints.add(kind, test, subject);
     }
 
     /** Narrows, on one path, every symbol and place the test mentions; the path's reachability takes the predicate too. */

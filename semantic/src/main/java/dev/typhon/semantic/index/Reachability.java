@@ -41,9 +41,9 @@ public final class Reachability {
     }
 
     // Node i: kinds[i], and for ATOM a = signed constraint (id * 2 + (negative ? 1 : 0)), for AND / OR the operands.
-    private byte[] kinds = new byte[16];
-    private int[] left = new int[16];
-    private int[] right = new int[16];
+    private byte[] kinds;
+    private int[] left;
+    private int[] right;
     private int size = 2;
     /**
      * Recent {@code and} / {@code or} nodes by (kind, a, b), direct-mapped: a merge builds the same
@@ -55,6 +55,13 @@ public final class Reachability {
     private static final int RECENT = 1 << 8;
 
     Reachability() {
+        this(16);
+    }
+
+    Reachability(int capacity) {
+        kinds = new byte[Math.max(capacity, 2)];
+        left = new int[kinds.length];
+        right = new int[kinds.length];
         kinds[ALWAYS_FALSE] = (byte) Kind.FALSE.ordinal();
         kinds[ALWAYS_TRUE] = (byte) Kind.TRUE.ordinal();
     }

@@ -12,6 +12,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 public final class Scope {
     private static final byte[] NO_BYTES = new byte[0];
     private static final Bindings[] NO_BINDINGS = new Bindings[0];
+    private static final int[] NO_INTS = new int[0];
+    private static final String[] NO_NAMES = new String[0];
     final int id;
     final ScopeKind kind;
     final String name;
@@ -19,12 +21,20 @@ public final class Scope {
     final int startOffset;
     final int endOffset;
     final int parent;
-    final IntArrayList children = new IntArrayList(2);
+    /**
+     * The ids of the listed child scopes, in the first {@code childCount} slots. Arrays rather than
+     * collections, shared empty ones until the first entry: about half of all scopes (PEP 649
+     * annotation scopes) have neither children nor symbols.
+     */
+    int[] children = NO_INTS;
+    int childCount;
     /** Name to symbol id, built only once a scope has more than {@link #SMALL} symbols (most have fewer). */
     ObjectIntHashMap<String> symbolIds;
     private static final int SMALL = 8;
-    final ArrayList<String> names = new ArrayList<>(8);
-    final IntArrayList flags = new IntArrayList(8);
+    /** Symbol names and their {@link SymbolFlags}, by symbol id, in the first {@code symbolCount} slots. */
+    String[] names = NO_NAMES;
+    int[] flags = NO_INTS;
+    int symbolCount;
     /** Resolution kind per symbol ({@link SymbolFlags#LOCAL} ... {@link SymbolFlags#CELL}), set by the analysis. */
     byte[] resolution = NO_BYTES;
     /** Pairs of [start, end) offsets inside this scope's range that run in the enclosing scope (decorators, defaults, ...). */
@@ -33,16 +43,109 @@ public final class Scope {
     Bindings[] endState = NO_BINDINGS;
     /** The declarations live at the end of the scope, by symbol id (null entries: none). */
     Bindings[] endDeclarations = NO_BINDINGS;
-    /** The member places ({@code self.x}, ...) in order of first appearance; null while there are none. */
-    ArrayList<Place> places;
-    /** Place ids by their prefix and last segment: found without building the path's text. */
-    java.util.HashMap<PlaceKey, Integer> placeIds;
+    /** The member places ({@code self.x}, ...) and what is kept of them; null while there are none (most scopes). */
+    Places places;
 
     /** A place's prefix (a place id, or {@code ~symbol} for a bare name) and its last segment. */
     record PlaceKey(int prefix, Place.SegmentKind kind, String segment) {
     }
-    /** The bindings of each place live at the end of the scope. */
-    Bindings[] placeEndState = NO_BINDINGS;
+
+    /**
+     * A scope's member places, kept apart from the scope since most scopes have none, in columns
+     * by place id. Their {@link Place} values, and the path texts in them, are made on the first
+     * {@link #places()} (or {@link #placeId}) call: the index itself never needs the texts.
+     */
+    static final class Places {
+        private int size;
+        private int[] rootSymbols = new int[4];
+        /** The place one segment shorter, or -1 when the prefix is the root name. */
+        private int[] parents = new int[4];
+        private Place.SegmentKind[] kinds = new Place.SegmentKind[4];
+        private String[] segments = new String[4];
+        /** Place ids by their prefix and last segment, once there are more than {@link #SMALL_PLACES}. */
+        java.util.HashMap<PlaceKey, Integer> ids;
+        /** The bindings of each place live at the end of the scope. */
+        Bindings[] endState = NO_BINDINGS;
+        /**
+         * Bit i: symbol (place) i starts (prefixes) some place; bit 63 stands for every id from 63 on,
+         * where a yes only means "look".
+         */
+        long roots;
+        long prefixes;
+        /** A Bloom filter of the places' last segments (two bits of each one's hash): a miss is a place this scope never met. */
+        long segmentFilter;
+        /** The Place values, made on first use and published like the index's other lazy tables. */
+        private volatile List<Place> list;
+
+        int size() {
+            return size;
+        }
+
+        int rootSymbol(int place) {
+            return rootSymbols[place];
+        }
+
+        int parent(int place) {
+            return parents[place];
+        }
+
+        private int add(int rootSymbol, int parent, Place.SegmentKind kind, String segment) {
+            if (size == parents.length) {
+                int n = size * 2;
+                rootSymbols = java.util.Arrays.copyOf(rootSymbols, n);
+                parents = java.util.Arrays.copyOf(parents, n);
+                kinds = java.util.Arrays.copyOf(kinds, n);
+                segments = java.util.Arrays.copyOf(segments, n);
+            }
+            rootSymbols[size] = rootSymbol;
+            parents[size] = parent;
+            kinds[size] = kind;
+            segments[size] = segment;
+            return size++;
+        }
+
+        private boolean matches(int place, int prefix, Place.SegmentKind kind, String segment) {
+            String seg = segments[place];
+            return (seg == segment || seg.equals(segment)) && kinds[place] == kind
+                    && (parents[place] >= 0 ? parents[place] : ~rootSymbols[place]) == prefix;
+        }
+
+        List<Place> list(Scope scope) {
+            List<Place> l = list;
+            if (l == null) {
+                Place[] out = new Place[size];
+                for (int i = 0; i < size; i++) {
+                    // A prefix always has a smaller id than the places it starts.
+                    String head = parents[i] < 0 ? scope.symbolName(rootSymbols[i]) : out[parents[i]].text();
+                    out[i] = new Place(i, rootSymbols[i], parents[i], kinds[i], segments[i], head + written(kinds[i], segments[i]));
+                }
+                l = java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
+                list = l;
+            }
+            return l;
+        }
+    }
+
+    /** A path's last segment as ty writes it: {@code .x}, {@code ["k"]}, {@code [0]}. */
+    static String written(Place.SegmentKind kind, String segment) {
+        return switch (kind) {
+            case ATTRIBUTE -> "." + segment;
+            case STR_SUBSCRIPT -> "[" + quoted(segment) + "]";
+            case INT_SUBSCRIPT -> "[" + segment + "]";
+        };
+    }
+
+    /** A string key as ty writes it: in double quotes, or Python's repr when it holds a quote, a backslash or a control character. */
+    static String quoted(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f) {
+                return dev.typhon.ast.dump.PyRepr.str(key);
+            }
+        }
+        return '"' + key + '"';
+    }
+
     /**
      * For an eagerly run scope (class body, comprehension, PEP 695 type parameters): the enclosing
      * scope's symbols this scope may read, and their bindings at the point where this scope runs.
@@ -68,18 +171,42 @@ public final class Scope {
         if (found >= 0) {
             return found;
         }
-        int created = names.size();
-        names.add(symbolName);
-        flags.add(0);
+        int created = symbolCount;
+        if (created == names.length) {
+            int n = created == 0 ? 4 : created * 2;
+            names = java.util.Arrays.copyOf(names, n);
+            flags = java.util.Arrays.copyOf(flags, n);
+        }
+        names[created] = symbolName;
+        symbolCount = created + 1;
         if (symbolIds != null) {
             symbolIds.put(symbolName, created);
         } else if (created >= SMALL) {
             symbolIds = new ObjectIntHashMap<>(32);
-            for (int i = 0; i < names.size(); i++) {
-                symbolIds.put(names.get(i), i);
+            for (int i = 0; i <= created; i++) {
+                symbolIds.put(names[i], i);
             }
         }
         return created;
+    }
+
+    int flag(int symbol) {
+        return flags[symbol];
+    }
+
+    void setFlag(int symbol, int value) {
+        flags[symbol] = value;
+    }
+
+    void addChild(int child) {
+        if (childCount == children.length) {
+            children = java.util.Arrays.copyOf(children, childCount == 0 ? 2 : childCount * 2);
+        }
+        children[childCount++] = child;
+    }
+
+    int child(int i) {
+        return children[i];
     }
 
     void addHole(int start, int end) {
@@ -122,8 +249,10 @@ public final class Scope {
 
     /** The ids of the scopes nested directly in this one that CPython's symtable lists, in source order. */
     public List<Integer> children() {
-        List<Integer> out = new ArrayList<>(children.size());
-        children.forEach(out::add);
+        List<Integer> out = new ArrayList<>(childCount);
+        for (int i = 0; i < childCount; i++) {
+            out.add(children[i]);
+        }
         return java.util.Collections.unmodifiableList(out);
     }
 
@@ -139,13 +268,13 @@ public final class Scope {
 
     /** The member places of this scope, by id. */
     public List<Place> places() {
-        return places == null ? List.of() : java.util.Collections.unmodifiableList(places);
+        return places == null ? List.of() : places.list(this);
     }
 
     /** The id of the place written as {@code text} ({@code self.x}, {@code d["k"]}, {@code t[0]}), or -1. */
     public int placeId(String text) {
         if (places != null) {
-            for (Place p : places) {
+            for (Place p : places.list(this)) {
                 if (p.text().equals(text)) {
                     return p.id();
                 }
@@ -154,68 +283,80 @@ public final class Scope {
         return -1;
     }
 
-    /** The id of a place, or -1 when the scope has not met it. */
-    int findPlace(PlaceKey key) {
+    /** The id of the place of {@code prefix} (a place id, or {@code ~symbol}) and one segment, or -1. */
+    int findPlace(int prefix, Place.SegmentKind kind, String segment) {
         if (places == null) {
             return -1;
         }
-        if (placeIds != null) {
-            Integer id = placeIds.get(key);
+        if (places.ids != null) {
+            Integer id = places.ids.get(new PlaceKey(prefix, kind, segment));
             return id == null ? -1 : id;
         }
         // Few places (most scopes): a scan; attribute names come from the parser's identifier cache, so == mostly decides.
         for (int i = 0, n = places.size(); i < n; i++) {
-            Place p = places.get(i);
-            String seg = p.segment();
-            if ((seg == key.segment() || seg.equals(key.segment())) && p.kind() == key.kind()
-                    && (p.parent() >= 0 ? p.parent() : ~p.rootSymbol()) == key.prefix()) {
+            if (places.matches(i, prefix, kind, segment)) {
                 return i;
             }
         }
         return -1;
     }
 
-    int intern(PlaceKey key, int rootSymbol, String text) {
-        int found = findPlace(key);
+    /** The id of the place of {@code prefix} (a place id, or {@code ~rootSymbol}) and one segment, made if new. */
+    int intern(int prefix, Place.SegmentKind kind, String segment, int rootSymbol) {
+        int found = findPlace(prefix, kind, segment);
         if (found >= 0) {
             return found;
         }
         if (places == null) {
-            places = new ArrayList<>(4);
+            places = new Places();
         }
-        int id = places.size();
-        places.add(new Place(id, rootSymbol, key.prefix() < 0 ? -1 : key.prefix(), key.kind(), key.segment(), text));
-        placeRoots |= 1L << Math.min(rootSymbol, 63);
-        if (key.prefix() >= 0) {
-            placePrefixes |= 1L << Math.min(key.prefix(), 63);
+        int id = places.add(rootSymbol, prefix < 0 ? -1 : prefix, kind, segment);
+        places.roots |= 1L << Math.min(rootSymbol, 63);
+        places.segmentFilter |= segmentBits(segment);
+        if (prefix >= 0) {
+            places.prefixes |= 1L << Math.min(prefix, 63);
         }
-        if (placeIds != null) {
-            placeIds.put(key, id);
+        if (places.ids != null) {
+            places.ids.put(new PlaceKey(prefix, kind, segment), id);
         } else if (places.size() > SMALL_PLACES) {
-            placeIds = new java.util.HashMap<>();
-            for (Place p : places) {
-                placeIds.put(new PlaceKey(p.parent() >= 0 ? p.parent() : ~p.rootSymbol(), p.kind(), p.segment()), p.id());
+            places.ids = new java.util.HashMap<>();
+            for (int p = 0; p < places.size(); p++) {
+                places.ids.put(new PlaceKey(places.parents[p] >= 0 ? places.parents[p] : ~places.rootSymbols[p],
+                        places.kinds[p], places.segments[p]), p);
             }
         }
         return id;
     }
 
     private static final int SMALL_PLACES = 16;
-    /**
-     * Bit i: symbol (place) i starts (prefixes) some place; bit 63 stands for every id from 63 on,
-     * where a yes only means "look".
-     */
-    private long placeRoots;
-    private long placePrefixes;
+
+    private static long segmentBits(String segment) {
+        int h = segment.hashCode();
+        return (1L << h) | (1L << (h >>> 6));  // a long shift uses the low six bits of its count
+    }
+
+    /** False when no place of this scope ends with {@code segment} (true may be a false alarm). */
+    boolean mayHavePlaceSegment(String segment) {
+        if (places == null) {
+            return false;
+        }
+        long bits = segmentBits(segment);
+        return (places.segmentFilter & bits) == bits;
+    }
 
     /** Whether a symbol starts some place: only then does rebinding it have places to forget. */
     boolean rootsPlaces(int symbol) {
-        return (placeRoots & (1L << Math.min(symbol, 63))) != 0;
+        return places != null && (places.roots & (1L << Math.min(symbol, 63))) != 0;
     }
 
     /** Whether a place is the prefix of a longer one. */
     boolean prefixesPlaces(int place) {
-        return (placePrefixes & (1L << Math.min(place, 63))) != 0;
+        return places != null && (places.prefixes & (1L << Math.min(place, 63))) != 0;
+    }
+
+    /** The bindings of each place live at the end of the scope. */
+    Bindings[] placeEndState() {
+        return places == null ? NO_BINDINGS : places.endState;
     }
 
     public boolean listedInSymtable() {
@@ -223,7 +364,7 @@ public final class Scope {
     }
 
     public int symbolCount() {
-        return names.size();
+        return symbolCount;
     }
 
     /** The symbol id of a (mangled) name, or -1. */
@@ -231,8 +372,9 @@ public final class Scope {
         if (symbolIds != null) {
             return symbolIds.getIfAbsent(symbolName, -1);
         }
-        for (int i = 0, n = names.size(); i < n; i++) {
-            if (names.get(i).equals(symbolName)) {
+        String[] names = this.names;
+        for (int i = 0, n = symbolCount; i < n; i++) {
+            if (names[i].equals(symbolName)) {
                 return i;
             }
         }
@@ -240,16 +382,18 @@ public final class Scope {
     }
 
     public String symbolName(int symbol) {
-        return names.get(symbol);
+        java.util.Objects.checkIndex(symbol, symbolCount);
+        return names[symbol];
     }
 
     public List<String> symbolNames() {
-        return java.util.Collections.unmodifiableList(names);
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(names).subList(0, symbolCount));
     }
 
     /** The {@link SymbolFlags} bits of a symbol. */
     public int flags(int symbol) {
-        return flags.get(symbol);
+        java.util.Objects.checkIndex(symbol, symbolCount);
+        return flags[symbol];
     }
 
     /** {@link SymbolFlags#LOCAL}, {@code GLOBAL_EXPLICIT}, {@code GLOBAL_IMPLICIT}, {@code FREE} or {@code CELL}. */

@@ -29,10 +29,10 @@ final class ScopeAnalysis {
         a.block(scopes.get(0), null, null, true);
         // Scopes CPython never analyses (3.11's annotation blocks): bound names are local, others global.
         for (Scope s : scopes) {
-            if (s.resolution.length < s.names.size()) {
-                byte[] r = new byte[s.names.size()];
+            if (s.resolution.length < s.symbolCount) {
+                byte[] r = new byte[s.symbolCount];
                 for (int i = 0; i < r.length; i++) {
-                    int f = s.flags.get(i);
+                    int f = s.flags[i];
                     r[i] = (byte) ((f & SymbolFlags.BOUND) != 0 ? SymbolFlags.LOCAL : SymbolFlags.GLOBAL_IMPLICIT);
                 }
                 s.resolution = r;
@@ -51,19 +51,19 @@ final class ScopeAnalysis {
     private Set<String> block(Scope ste, Set<String> bound, Set<String> global, boolean module) {
         boolean isClass = ste.kind == ScopeKind.CLASS;
         boolean isFunction = ste.kind.isFunctionLike();
-        int count = ste.names.size();
-        byte[] resolution = new byte[count];
+        int count = ste.symbolCount;
+        byte[] resolution = count == 0 ? ste.resolution : new byte[count];
         Set<String> local = null;
         Set<String> declaredGlobal = null;
         Set<String> free = null;
         // Locals and global declarations matter only to children; most scopes have none.
-        boolean hasChildren = !ste.children.isEmpty();
+        boolean hasChildren = ste.childCount != 0;
         // A class passes on what it got; a module's locals only shadow globals declared further in.
         boolean collectLocals = hasChildren && !isClass && (isFunction || global != null);
         boolean collectGlobals = hasChildren && !isClass;
         for (int i = 0; i < count; i++) {
-            String name = ste.names.get(i);
-            int flags = ste.flags.get(i);
+            String name = ste.names[i];
+            int flags = ste.flags[i];
             int res;
             if ((flags & SymbolFlags.GLOBAL) != 0) {
                 if ((flags & SymbolFlags.NONLOCAL) != 0) {
@@ -105,8 +105,14 @@ final class ScopeAnalysis {
             childBound = null;
             childGlobal = null;
         } else if (isClass) {
-            childBound = new HashSet<>(bound == null ? Set.of() : bound);
-            childBound.add("__class__");
+            // Children only read the set (they copy it to change it): an immutable one when it holds just __class__,
+            // which every method of a top-level class asks about each name it does not bind.
+            if (bound == null) {
+                childBound = CLASS_CELL;
+            } else {
+                childBound = new HashSet<>(bound);
+                childBound.add("__class__");
+            }
             childGlobal = global;
         } else {
             childBound = bound;
@@ -139,8 +145,8 @@ final class ScopeAnalysis {
         }
 
         Set<String> childFree = null;
-        for (int i = 0; i < ste.children.size(); i++) {
-            Set<String> f = block(scopes.get(ste.children.get(i)), childBound, childGlobal, false);
+        for (int i = 0; i < ste.childCount; i++) {
+            Set<String> f = block(scopes.get(ste.children[i]), childBound, childGlobal, false);
             if (f != null) {
                 if (childFree == null) {
                     childFree = new HashSet<>(f);
@@ -152,7 +158,7 @@ final class ScopeAnalysis {
         if (childFree != null) {
             if (isFunction) {
                 for (int i = 0; i < count; i++) {
-                    if (resolution[i] == SymbolFlags.LOCAL && childFree.remove(ste.names.get(i))) {
+                    if (resolution[i] == SymbolFlags.LOCAL && childFree.remove(ste.names[i])) {
                         resolution[i] = SymbolFlags.CELL;
                     }
                 }
@@ -164,8 +170,8 @@ final class ScopeAnalysis {
             for (String name : childFree) {
                 int sym = ste.symbolId(name);
                 if (sym >= 0) {
-                    if (isClass && (ste.flags.get(sym) & (SymbolFlags.BOUND | SymbolFlags.GLOBAL)) != 0) {
-                        ste.flags.set(sym, ste.flags.get(sym) | SymbolFlags.FREE_CLASS);
+                    if (isClass && (ste.flags[sym] & (SymbolFlags.BOUND | SymbolFlags.GLOBAL)) != 0) {
+                        ste.flags[sym] |= SymbolFlags.FREE_CLASS;
                     }
                     continue;
                 }
@@ -176,7 +182,7 @@ final class ScopeAnalysis {
                 added++;
             }
             if (added > 0) {
-                resolution = java.util.Arrays.copyOf(resolution, ste.names.size());
+                resolution = java.util.Arrays.copyOf(resolution, ste.symbolCount);
                 for (int i = count; i < resolution.length; i++) {
                     resolution[i] = SymbolFlags.FREE;
                 }
@@ -190,6 +196,8 @@ final class ScopeAnalysis {
         ste.resolution = resolution;
         return free == null || free.isEmpty() ? null : free;
     }
+
+    private static final Set<String> CLASS_CELL = Set.of("__class__");
 
     private static Set<String> add(Set<String> set, String name) {
         Set<String> s = set == null ? new HashSet<>() : set;

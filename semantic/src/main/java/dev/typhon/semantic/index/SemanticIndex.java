@@ -16,7 +16,7 @@ public final class SemanticIndex {
     private final List<Definition> definitions;
     private final UseTable uses;
     private final UseTable placeUses;
-    private final List<Constraint> constraints;
+    private final ConstraintTable constraints;
     private final Reachability reachability;
     private final Bindings[] declarationsAtBinding;
     private final List<SemanticError> errors;
@@ -43,9 +43,14 @@ public final class SemanticIndex {
     private volatile IntIntHashMap useByOffset;
     private volatile IntIntHashMap placeUseByOffset;
 
+    /**
+     * @param scopeDefinitions for each scope s, at [2s] and [2s + 1], the range of definition ids
+     *                         within which all its own definitions lie (those made while it was walked)
+     * @param starImport       whether a reachable star import was met
+     */
     SemanticIndex(List<Scope> scopes, List<Definition> definitions, UseTable uses, UseTable placeUses,
-                  List<Constraint> constraints, Reachability reachability, Bindings[] declarationsAtBinding,
-                  List<SemanticError> errors) {
+                  ConstraintTable constraints, Reachability reachability, Bindings[] declarationsAtBinding,
+                  List<SemanticError> errors, int[] scopeDefinitions, boolean starImport) {
         this.scopes = scopes;
         this.definitions = definitions;
         this.uses = uses;
@@ -54,29 +59,39 @@ public final class SemanticIndex {
         this.reachability = reachability;
         this.declarationsAtBinding = declarationsAtBinding;
         this.errors = errors;
-        symbolBase = new int[scopes.size() + 1];
-        placeBase = new int[scopes.size() + 1];
-        for (int i = 0; i < scopes.size(); i++) {
-            symbolBase[i + 1] = symbolBase[i] + scopes.get(i).symbolCount();
-            placeBase[i + 1] = placeBase[i] + scopes.get(i).places().size();
-        }
-        int n = definitions.size();
-        boolean star = false;
-        boundThroughGlobal = new boolean[scopes.get(0).symbolCount()];
-        for (int i = 0; i < n; i++) {
-            Definition d = definitions.get(i);
-            star |= d.kind() == DefinitionKind.STAR_IMPORT && d.reachable();
-            if (d.scope() != 0 && d.symbol() >= 0 && d.reachable() && !d.kind().unbinds()
-                    && d.kind() != DefinitionKind.DECLARATION) {
-                Scope ds = scopes.get(d.scope());
-                if (ds.resolution(d.symbol()) == SymbolFlags.GLOBAL_EXPLICIT) {
-                    int g = scopes.get(0).symbolId(ds.symbolName(d.symbol()));
-                    if (g >= 0) {
+        int scopeCount = scopes.size();
+        symbolBase = new int[scopeCount + 1];
+        placeBase = new int[scopeCount + 1];
+        Scope module = scopes.get(0);
+        boundThroughGlobal = new boolean[module.symbolCount()];
+        for (int i = 0; i < scopeCount; i++) {
+            Scope ds = scopes.get(i);
+            symbolBase[i + 1] = symbolBase[i] + ds.symbolCount;
+            placeBase[i + 1] = placeBase[i] + (ds.places == null ? 0 : ds.places.size());
+            if (i == 0) {
+                continue;
+            }
+            // Module symbols bound by a function through `global`: few scopes declare any, so look at their definitions only.
+            byte[] resolution = ds.resolution;
+            for (int sym = 0; sym < resolution.length; sym++) {
+                if (resolution[sym] != SymbolFlags.GLOBAL_EXPLICIT) {
+                    continue;
+                }
+                int g = module.symbolId(ds.names[sym]);
+                if (g < 0 || boundThroughGlobal[g]) {
+                    continue;
+                }
+                for (int id = scopeDefinitions[2 * i], end = scopeDefinitions[2 * i + 1]; id < end; id++) {
+                    Definition d = definitions.get(id);
+                    if (d.scope() == i && d.symbol() == sym && d.reachable() && !d.kind().unbinds()
+                            && d.kind() != DefinitionKind.DECLARATION) {
                         boundThroughGlobal[g] = true;
+                        break;
                     }
                 }
             }
         }
+        boolean star = starImport;
         hasStarImport = star;
     }
 
@@ -171,7 +186,7 @@ public final class SemanticIndex {
 
     /** The predicates of the module's narrowing and reachability constraints, by id. */
     public List<Constraint> constraints() {
-        return Collections.unmodifiableList(constraints);
+        return constraints.asList();
     }
 
     /** The reachability formulas that definitions, uses and reaching definitions refer to. */
@@ -189,8 +204,8 @@ public final class SemanticIndex {
         Scope s = scopes.get(0);
         outer:
         while (true) {
-            for (int i = 0; i < s.children.size(); i++) {
-                Scope c = scopes.get(s.children.get(i));
+            for (int i = 0; i < s.childCount; i++) {
+                Scope c = scopes.get(s.children[i]);
                 if (offset >= c.startOffset && offset < c.endOffset && !c.inHole(offset)) {
                     s = c;
                     continue outer;
@@ -283,7 +298,8 @@ public final class SemanticIndex {
 
     /** Everything live for a member place at the end of its scope. */
     public ReachingBindings endOfScopePlaceBindings(Scope scope, int place) {
-        Bindings b = place >= 0 && place < scope.placeEndState.length ? scope.placeEndState[place] : Bindings.UNBOUND;
+        Bindings[] ends = scope.placeEndState();
+        Bindings b = place >= 0 && place < ends.length ? ends[place] : Bindings.UNBOUND;
         return full(b);
     }
 
@@ -303,7 +319,7 @@ public final class SemanticIndex {
 
     /** The declarations of a name live where it is read ({@code x: int} before {@code print(x)}), in its own scope. */
     public List<Definition> declarationsAt(Use use) {
-        Bindings b = uses.declarations[use.id()];
+        Bindings b = uses.declarations(use.id());
         return b == null ? List.of() : ids(b.defs);
     }
 
@@ -427,8 +443,8 @@ public final class SemanticIndex {
     public List<String> publicSymbols() {
         Scope m = scopes.get(0);
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < m.names.size(); i++) {
-            String name = m.names.get(i);
+        for (int i = 0; i < m.symbolCount; i++) {
+            String name = m.names[i];
             if (!name.startsWith("_") && i < m.endState.length && bindsHere(m.endState[i])) {
                 out.add(name);
             }
@@ -462,7 +478,7 @@ public final class SemanticIndex {
         if (t != Reachability.Truth.AMBIGUOUS || oracle != DEFAULT_ORACLE) {
             return t;
         }
-        return switch (constraints.get(constraint).kind()) {
+        return switch (constraints.kind(constraint)) {
             case CALL_RETURNS -> Reachability.Truth.ALWAYS_TRUE;
             case WITH_SWALLOWS -> Reachability.Truth.ALWAYS_FALSE;
             default -> Reachability.Truth.AMBIGUOUS;
@@ -546,7 +562,7 @@ public final class SemanticIndex {
     /** Boundness within one scope's flow: which of the live bindings (and the unbound state) the oracle lets through. */
     private Boundness local(Bindings b, int at, Reachability.Evaluation oracle) {
         boolean bound = false;
-        boolean unbound = b.mayBeUnbound && mayHoldBoth(b.unboundReach, at, oracle);
+        boolean unbound = b.mayBeUnbound() && mayHoldBoth(b.unboundReach, at, oracle);
         for (int i = 0; i < b.defs.length; i++) {
             if (!mayHoldBoth(b.reach[i], at, oracle)) {
                 continue;
@@ -688,7 +704,7 @@ public final class SemanticIndex {
     }
 
     private boolean isPossiblyUnbound(Bindings b) {
-        if (b.mayBeUnbound) {
+        if (b.mayBeUnbound()) {
             return true;
         }
         for (int d : b.defs) {
@@ -712,8 +728,8 @@ public final class SemanticIndex {
     }
 
     private ReachingBindings full(Bindings b) {
-        List<Constraint> unbound = b.mayBeUnbound ? constraints(b.unboundConstraints) : List.of();
-        int unboundReach = b.mayBeUnbound ? b.unboundReach : Reachability.ALWAYS_FALSE;
+        List<Constraint> unbound = b.mayBeUnbound() ? constraints(b.unboundConstraints) : List.of();
+        int unboundReach = b.mayBeUnbound() ? b.unboundReach : Reachability.ALWAYS_FALSE;
         for (int i = 0; i < b.defs.length; i++) {
             if (definitions.get(b.defs[i]).kind().unbinds()) {
                 // A deletion leaves the name unbound under its own condition; with more than one path, any.
@@ -729,8 +745,7 @@ public final class SemanticIndex {
         }
         List<Constraint> cs = new ArrayList<>(2);
         for (; c != null; c = c.next()) {
-            Constraint base = constraints.get(c.constraint() >> 1);
-            cs.add((c.constraint() & 1) == 0 ? base : base.negated());
+            cs.add(constraints.get(c.constraint() >> 1, (c.constraint() & 1) == 0));
         }
         return cs;
     }

@@ -14,18 +14,43 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  */
 public final class SemanticIndexBuilder extends FlowBuilder {
 
-    private SemanticIndexBuilder(IndexOptions options) {
-        super(options);
+    private SemanticIndexBuilder(IndexOptions options, int nodes) {
+        super(options, nodes);
     }
 
     public static SemanticIndex build(Module module, IndexOptions options) {
-        SemanticIndexBuilder b = new SemanticIndexBuilder(options);
+        SemanticIndexBuilder b = new SemanticIndexBuilder(options, estimateNodeCount(module));
         b.buildModule(module);
+        b.definitions.trimToSize();
         b.uses.trim();
         b.placeUses.trim();
+        b.constraints.trim();
         b.dag.freeze();
         Bindings[] declared = java.util.Arrays.copyOf(b.declarationsAtBinding, b.definitions.size());
-        return new SemanticIndex(b.scopes, b.definitions, b.uses, b.placeUses, b.constraints, b.dag, declared, b.errors);
+        return new SemanticIndex(b.scopes, b.definitions, b.uses, b.placeUses, b.constraints, b.dag, declared, b.errors,
+                b.scopeDefinitions, b.starImported);
+    }
+
+    /**
+     * About how many nodes a tree has, -1 when it is not numbered: ids are dense in pre-order of the
+     * source-order walk, so the last statement's id counts the nodes before it, and its share of the
+     * text gives the rest at the same density. Only tables are sized by it: a guess is fine, and
+     * reading just that statement leaves the rest of the tree where it is in memory.
+     */
+    static int estimateNodeCount(Module module) {
+        List<Stmt> body = module.body();
+        if (body.isEmpty()) {
+            return 0;
+        }
+        Stmt last = body.get(body.size() - 1);
+        int before = last.nodeId();
+        if (before < 0) {
+            return -1;
+        }
+        long end = module.endOffset();
+        long start = last.startOffset();
+        long estimate = start > 0 ? before * end / start : end / 8;
+        return (int) Math.min(estimate, end + 1);
     }
 
     public static SemanticIndex build(Module module) {
@@ -44,6 +69,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         stack.add(cur);
         visitBody(module.body());
         finishScope(cur);
+        markScopeDefinitions(0, 1);
         ScopeAnalysis.analyze(scopes, directives, errors);
     }
 
@@ -58,118 +84,127 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     private void visitStmt(Stmt s) {
-        switch (s) {
-            case ExprStmt e -> {
-                visitExpr(e.value());
-                // A call made for its effect may never return (sys.exit(), assert_never(), a NoReturn function).
-                Expr v = e.value() instanceof Await aw ? aw.value() : e.value();
-                if (v instanceof Call call && cur.flow.reachable) {
-                    int c = newConstraint(ConstraintKind.CALL_RETURNS, call, null);
-                    cur.flow.reach = dag.and(cur.flow.reach, dag.atom(c, true));
-                }
+        // instanceof tests rather than a pattern switch, most frequent first (see visitExpr).
+        if (s instanceof ExprStmt e) {
+            visitExpr(e.value());
+            // A call made for its effect may never return (sys.exit(), assert_never(), a NoReturn function).
+            Expr v = e.value() instanceof Await aw ? aw.value() : e.value();
+            if (v instanceof Call call && cur.flow.reachable) {
+                int c = newConstraint(ConstraintKind.CALL_RETURNS, call, null);
+                cur.flow.reach = dag.and(cur.flow.reach, dag.atom(c, true));
             }
-            case Assign a -> {
-                ArrayList<Pending> bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
+        } else if (s instanceof Assign a) {
+            int bound = visitTargets(a.targets(), DefinitionKind.ASSIGNMENT, a);
+            visitExpr(a.value());
+            flushPending(bound);
+        } else if (s instanceof If i) {
+            ifStmt(i);
+        } else if (s instanceof FunctionDef f) {
+            functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
+        } else if (s instanceof AsyncFunctionDef f) {
+            functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
+        } else if (s instanceof ClassDef c) {
+            classDef(c);
+        } else if (s instanceof Return r) {
+            if (r.value() != null) {
+                visitExpr(r.value());
+            }
+            cur.flow = FlowState.unreachable();
+        } else if (s instanceof Delete d) {
+            DefinitionKind saved = targetKind;
+            Node savedStatement = targetStatement;
+            targetKind = DefinitionKind.DELETE;
+            targetStatement = d;
+            for (int j = 0, count = d.targets().size(); j < count; j++) {
+                Expr t = d.targets().get(j);
+                visitExpr(t);
+            }
+            targetKind = saved;
+            targetStatement = savedStatement;
+        } else if (s instanceof AnnAssign a) {
+            annAssign(a);
+        } else if (s instanceof AugAssign a) {
+            if (a.target() instanceof Name n) {
+                int sym = addDef(n.id(), SymbolFlags.ASSIGNED, n);
+                // `x += 1` reads x first; CPython's flags do not count that as a use.
+                use(cur, sym, n);
                 visitExpr(a.value());
-                flushPending(bound);
-            }
-            case If i -> ifStmt(i);
-            case FunctionDef f -> functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
-            case AsyncFunctionDef f -> functionDef(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.typeParams());
-            case ClassDef c -> classDef(c);
-            case Return r -> {
-                if (r.value() != null) {
-                    visitExpr(r.value());
+                define(cur, sym, DefinitionKind.AUGMENTED_ASSIGNMENT, n, a);
+            } else {
+                // `self.x += 1` reads the place, then binds it once the value is evaluated.
+                visitTargetOperands(a.target());
+                usePlace(a.target());
+                visitExpr(a.value());
+                int place = placeOf(a.target(), true);
+                if (place >= 0) {
+                    define(cur, placeRef(place), DefinitionKind.AUGMENTED_ASSIGNMENT, a.target(), a);
                 }
+            }
+        } else if (s instanceof TypeAlias t) {
+            typeAlias(t);
+        } else if (s instanceof For f) {
+            forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
+        } else if (s instanceof AsyncFor f) {
+            forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
+        } else if (s instanceof While w) {
+            whileLoop(w);
+        } else if (s instanceof With w) {
+            withStmt(w, w.items(), w.body());
+        } else if (s instanceof AsyncWith w) {
+            withStmt(w, w.items(), w.body());
+        } else if (s instanceof Match m) {
+            match(m);
+        } else if (s instanceof Raise r) {
+            if (r.exc() != null) {
+                visitExpr(r.exc());
+                if (r.cause() != null) {
+                    visitExpr(r.cause());
+                }
+            }
+            cur.flow = FlowState.unreachable();
+        } else if (s instanceof Try t) {
+            tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
+        } else if (s instanceof TryStar t) {
+            tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
+        } else if (s instanceof Assert a) {
+            FlowState failed = branch(a.test());
+            int truth = statics.evaluate(a.test());
+            if (a.msg() != null) {
+                FlowState passed = cur.flow;
+                cur.flow = failed;
+                visitExpr(a.msg());
+                cur.flow = passed;
+            }
+            if (truth == StaticTruth.FALSE) {
                 cur.flow = FlowState.unreachable();
             }
-            case Delete d -> {
-                DefinitionKind saved = targetKind;
-                Node savedStatement = targetStatement;
-                targetKind = DefinitionKind.DELETE;
-                targetStatement = d;
-                for (Expr t : d.targets()) {
-                    visitExpr(t);
-                }
-                targetKind = saved;
-                targetStatement = savedStatement;
+        } else if (s instanceof Import i) {
+            for (int j = 0, count = i.names().size(); j < count; j++) {
+                Alias a = i.names().get(j);
+                alias(a, DefinitionKind.IMPORT, i);
             }
-            case AnnAssign a -> annAssign(a);
-            case AugAssign a -> {
-                if (a.target() instanceof Name n) {
-                    int sym = addDef(n.id(), SymbolFlags.ASSIGNED, n);
-                    // `x += 1` reads x first; CPython's flags do not count that as a use.
-                    use(cur, sym, n);
-                    visitExpr(a.value());
-                    define(cur, sym, DefinitionKind.AUGMENTED_ASSIGNMENT, n, a);
-                } else {
-                    // `self.x += 1` reads the place, then binds it once the value is evaluated.
-                    visitTargetOperands(a.target());
-                    usePlace(a.target());
-                    visitExpr(a.value());
-                    int place = placeOf(a.target(), true);
-                    if (place >= 0) {
-                        define(cur, placeRef(place), DefinitionKind.AUGMENTED_ASSIGNMENT, a.target(), a);
-                    }
-                }
+        } else if (s instanceof ImportFrom i) {
+            for (int j = 0, count = i.names().size(); j < count; j++) {
+                Alias a = i.names().get(j);
+                alias(a, DefinitionKind.IMPORT_FROM, i);
             }
-            case TypeAlias t -> typeAlias(t);
-            case For f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
-            case AsyncFor f -> forLoop(f, f.target(), f.iter(), f.body(), f.orelse());
-            case While w -> whileLoop(w);
-            case With w -> withStmt(w, w.items(), w.body());
-            case AsyncWith w -> withStmt(w, w.items(), w.body());
-            case Match m -> match(m);
-            case Raise r -> {
-                if (r.exc() != null) {
-                    visitExpr(r.exc());
-                    if (r.cause() != null) {
-                        visitExpr(r.cause());
-                    }
-                }
-                cur.flow = FlowState.unreachable();
+        } else if (s instanceof Global g) {
+            declare(g, g.names(), true);
+        } else if (s instanceof Nonlocal n) {
+            declare(n, n.names(), false);
+        } else if (s instanceof Pass p) {
+        } else if (s instanceof Break b) {
+            if (cur.loops != null && !cur.loops.isEmpty()) {
+                cur.loops.get(cur.loops.size() - 1).breaks.add(cur.flow);
             }
-            case Try t -> tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
-            case TryStar t -> tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
-            case Assert a -> {
-                FlowState failed = branch(a.test());
-                int truth = statics.evaluate(a.test());
-                if (a.msg() != null) {
-                    FlowState passed = cur.flow;
-                    cur.flow = failed;
-                    visitExpr(a.msg());
-                    cur.flow = passed;
-                }
-                if (truth == StaticTruth.FALSE) {
-                    cur.flow = FlowState.unreachable();
-                }
+            cur.flow = FlowState.unreachable();
+        } else if (s instanceof Continue c) {
+            if (cur.loops != null && !cur.loops.isEmpty()) {
+                cur.loops.get(cur.loops.size() - 1).continues.add(cur.flow);
             }
-            case Import i -> {
-                for (Alias a : i.names()) {
-                    alias(a, DefinitionKind.IMPORT, i);
-                }
-            }
-            case ImportFrom i -> {
-                for (Alias a : i.names()) {
-                    alias(a, DefinitionKind.IMPORT_FROM, i);
-                }
-            }
-            case Global g -> declare(g, g.names(), true);
-            case Nonlocal n -> declare(n, n.names(), false);
-            case Pass p -> {
-            }
-            case Break b -> {
-                if (cur.loops != null && !cur.loops.isEmpty()) {
-                    cur.loops.get(cur.loops.size() - 1).breaks.add(cur.flow);
-                }
-                cur.flow = FlowState.unreachable();
-            }
-            case Continue c -> {
-                if (cur.loops != null && !cur.loops.isEmpty()) {
-                    cur.loops.get(cur.loops.size() - 1).continues.add(cur.flow);
-                }
-                cur.flow = FlowState.unreachable();
-            }
+            cur.flow = FlowState.unreachable();
+        } else {
+            throw new IllegalStateException("unknown statement: " + s.getClass().getName());
         }
     }
 
@@ -181,7 +216,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         State outer = cur;
         boolean generic = !typeParams.isEmpty();
         if (generic) {
-            for (Expr d : decorators) {
+            for (int j = 0, count = decorators.size(); j < count; j++) {
+                Expr d = decorators.get(j);
                 visitExpr(d);
             }
             enterScope(ScopeKind.TYPE_PARAMETERS, name, node.lineno(), node.startOffset(), node.endOffset(), true);
@@ -189,7 +225,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         }
         visitAnnotations(node, args, returns);
         if (!generic) {
-            for (Expr d : decorators) {
+            for (int j = 0, count = decorators.size(); j < count; j++) {
+                Expr d = decorators.get(j);
                 visitExpr(d);
             }
         }
@@ -207,13 +244,16 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     private static void addHoles(Scope s, Arguments args, List<Expr> decorators, Expr returns) {
-        for (Expr d : decorators) {
+        for (int j = 0, count = decorators.size(); j < count; j++) {
+            Expr d = decorators.get(j);
             s.addHole(d.startOffset(), d.endOffset());
         }
-        for (Expr d : args.defaults()) {
+        for (int j = 0, count = args.defaults().size(); j < count; j++) {
+            Expr d = args.defaults().get(j);
             s.addHole(d.startOffset(), d.endOffset());
         }
-        for (Expr d : args.kwDefaults()) {
+        for (int j = 0, count = args.kwDefaults().size(); j < count; j++) {
+            Expr d = args.kwDefaults().get(j);
             if (d != null) {
                 s.addHole(d.startOffset(), d.endOffset());
             }
@@ -221,30 +261,32 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         if (returns != null) {
             s.addHole(returns.startOffset(), returns.endOffset());
         }
-        forEachArg(args, a -> {
-            if (a.annotation() != null) {
-                s.addHole(a.annotation().startOffset(), a.annotation().endOffset());
-            }
-        });
+        annotationHoles(s, args.posonlyargs());
+        annotationHoles(s, args.args());
+        annotationHole(s, args.vararg());
+        annotationHoles(s, args.kwonlyargs());
+        annotationHole(s, args.kwarg());
     }
 
-    private static void forEachArg(Arguments args, java.util.function.Consumer<Arg> action) {
-        args.posonlyargs().forEach(action);
-        args.args().forEach(action);
-        if (args.vararg() != null) {
-            action.accept(args.vararg());
+    private static void annotationHoles(Scope s, List<Arg> args) {
+        for (int j = 0, count = args.size(); j < count; j++) {
+            annotationHole(s, args.get(j));
         }
-        args.kwonlyargs().forEach(action);
-        if (args.kwarg() != null) {
-            action.accept(args.kwarg());
+    }
+
+    private static void annotationHole(Scope s, Arg a) {
+        if (a != null && a.annotation() != null) {
+            s.addHole(a.annotation().startOffset(), a.annotation().endOffset());
         }
     }
 
     private void visitDefaults(Arguments args) {
-        for (Expr d : args.defaults()) {
+        for (int j = 0, count = args.defaults().size(); j < count; j++) {
+            Expr d = args.defaults().get(j);
             visitExpr(d);
         }
-        for (Expr d : args.kwDefaults()) {
+        for (int j = 0, count = args.kwDefaults().size(); j < count; j++) {
+            Expr d = args.kwDefaults().get(j);
             if (d != null) {
                 visitExpr(d);
             }
@@ -254,13 +296,18 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     /** CPython's order: positional-only, positional, *args, **kwargs, keyword-only; then the return annotation. */
     private void visitAnnotations(Stmt node, Arguments args, Expr returns) {
         boolean hidden = deferAnnotations;
-        if (hidden) {
+        if (hidden && !anyAnnotation(args)) {
+            emptyScope(ScopeKind.ANNOTATION, "_annotation", node.lineno(), node.startOffset(), node.endOffset(), false);
+            hidden = false;
+        } else if (hidden) {
             enterScope(ScopeKind.ANNOTATION, "_annotation", node.lineno(), node.startOffset(), node.endOffset(), false);
         }
-        for (Arg a : args.posonlyargs()) {
+        for (int j = 0, count = args.posonlyargs().size(); j < count; j++) {
+            Arg a = args.posonlyargs().get(j);
             annotation(a.annotation());
         }
-        for (Arg a : args.args()) {
+        for (int j = 0, count = args.args().size(); j < count; j++) {
+            Arg a = args.args().get(j);
             annotation(a.annotation());
         }
         if (args.vararg() != null) {
@@ -269,7 +316,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         if (args.kwarg() != null) {
             annotation(args.kwarg().annotation());
         }
-        for (Arg a : args.kwonlyargs()) {
+        for (int j = 0, count = args.kwonlyargs().size(); j < count; j++) {
+            Arg a = args.kwonlyargs().get(j);
             annotation(a.annotation());
         }
         if (hidden) {
@@ -278,6 +326,21 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         if (returns != null) {
             visitAnnotation(returns);
         }
+    }
+
+    private static boolean anyAnnotation(Arguments args) {
+        return anyAnnotation(args.posonlyargs()) || anyAnnotation(args.args()) || anyAnnotation(args.kwonlyargs())
+                || (args.vararg() != null && args.vararg().annotation() != null)
+                || (args.kwarg() != null && args.kwarg().annotation() != null);
+    }
+
+    private static boolean anyAnnotation(List<Arg> args) {
+        for (int j = 0, count = args.size(); j < count; j++) {
+            if (args.get(j).annotation() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void annotation(Expr e) {
@@ -328,31 +391,38 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         State outer = cur;
         boolean generic = !c.typeParams().isEmpty();
         if (generic) {
-            for (Expr d : c.decoratorList()) {
+            for (int j = 0, count = c.decoratorList().size(); j < count; j++) {
+                Expr d = c.decoratorList().get(j);
                 visitExpr(d);
             }
             enterScope(ScopeKind.TYPE_PARAMETERS, c.name(), c.lineno(), c.startOffset(), c.endOffset(), true);
             visitTypeParams(c.typeParams());
         }
-        for (Expr b : c.bases()) {
+        for (int j = 0, count = c.bases().size(); j < count; j++) {
+            Expr b = c.bases().get(j);
             visitExpr(b);
         }
-        for (Keyword k : c.keywords()) {
+        for (int j = 0, count = c.keywords().size(); j < count; j++) {
+            Keyword k = c.keywords().get(j);
             visitExpr(k.value());
         }
         if (!generic) {
-            for (Expr d : c.decoratorList()) {
+            for (int j = 0, count = c.decoratorList().size(); j < count; j++) {
+                Expr d = c.decoratorList().get(j);
                 visitExpr(d);
             }
         }
         State cls = enterScope(ScopeKind.CLASS, c.name(), c.lineno(), c.startOffset(), c.endOffset(), true);
-        for (Expr d : c.decoratorList()) {
+        for (int j = 0, count = c.decoratorList().size(); j < count; j++) {
+            Expr d = c.decoratorList().get(j);
             cls.scope.addHole(d.startOffset(), d.endOffset());
         }
-        for (Expr b : c.bases()) {
+        for (int j = 0, count = c.bases().size(); j < count; j++) {
+            Expr b = c.bases().get(j);
             cls.scope.addHole(b.startOffset(), b.endOffset());
         }
-        for (Keyword k : c.keywords()) {
+        for (int j = 0, count = c.keywords().size(); j < count; j++) {
+            Keyword k = c.keywords().get(j);
             cls.scope.addHole(k.startOffset(), k.endOffset());
         }
         String savedPrivate = privateName;
@@ -369,7 +439,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     private void visitTypeParams(List<TypeParam> params) {
-        for (TypeParam p : params) {
+        for (int j = 0, count = params.size(); j < count; j++) {
+            TypeParam p = params.get(j);
             String name = switch (p) {
                 case TypeVar v -> v.name();
                 case ParamSpec v -> v.name();
@@ -450,11 +521,13 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             }
         } else {
             // `self.x: int = v` binds the place after the value; without a value it binds nothing.
-            ArrayList<Pending> bound = visitTargets(List.of(a.target()), DefinitionKind.ANNOTATED_ASSIGNMENT, a);
+            int bound = visitTarget(a.target(), DefinitionKind.ANNOTATED_ASSIGNMENT, a);
             visitAnnotation(a.annotation());
             if (a.value() != null) {
                 visitExpr(a.value());
                 flushPending(bound);
+            } else {
+                dropPending(bound);
             }
         }
     }
@@ -506,7 +579,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             case MatchSingleton s -> {
             }
             case MatchSequence s -> {
-                for (Pattern q : s.patterns()) {
+                for (int j = 0, count = s.patterns().size(); j < count; j++) {
+                    Pattern q = s.patterns().get(j);
                     visitPattern(q, c);
                 }
             }
@@ -517,10 +591,12 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 }
             }
             case MatchMapping mm -> {
-                for (Expr k : mm.keys()) {
+                for (int j = 0, count = mm.keys().size(); j < count; j++) {
+                    Expr k = mm.keys().get(j);
                     visitExpr(k);
                 }
-                for (Pattern q : mm.patterns()) {
+                for (int j = 0, count = mm.patterns().size(); j < count; j++) {
+                    Pattern q = mm.patterns().get(j);
                     visitPattern(q, c);
                 }
                 if (mm.rest() != null) {
@@ -530,10 +606,12 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             }
             case MatchClass mc -> {
                 visitExpr(mc.cls());
-                for (Pattern q : mc.patterns()) {
+                for (int j = 0, count = mc.patterns().size(); j < count; j++) {
+                    Pattern q = mc.patterns().get(j);
                     visitPattern(q, c);
                 }
-                for (Pattern q : mc.kwdPatterns()) {
+                for (int j = 0, count = mc.kwdPatterns().size(); j < count; j++) {
+                    Pattern q = mc.kwdPatterns().get(j);
                     visitPattern(q, c);
                 }
             }
@@ -550,7 +628,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 // Each alternative binds the same names; any one of them may have matched.
                 FlowState start = cur.flow;
                 FlowState merged = FlowState.unreachable();
-                for (Pattern q : o.patterns()) {
+                for (int j = 0, count = o.patterns().size(); j < count; j++) {
+                    Pattern q = o.patterns().get(j);
                     cur.flow = start.copy();
                     visitPattern(q, c);
                     merged.mergeFrom(cur.flow, dag);
@@ -570,115 +649,120 @@ public final class SemanticIndexBuilder extends FlowBuilder {
 
     @Override
     void visitExpr(Expr e) {
-        switch (e) {
-            // Most frequent first: the type switch tests cases in order.
-            case Name n -> name(n);
-            case Attribute a -> {
-                if (a.ctx() == ExprContext.Load) {
-                    usePlace(a);
-                    visitExpr(a.value());
-                } else {
-                    visitExpr(a.value());
-                    placeTarget(a, a.ctx());
-                }
-            }
-            case Constant c -> {
-            }
-            case Call c -> {
-                visitExpr(c.func());
-                visitExprs(c.args());
-                List<Keyword> keywords = c.keywords();
-                for (int i = 0, n = keywords.size(); i < n; i++) {
-                    visitExpr(keywords.get(i).value());
-                }
-            }
-            case Subscript s -> {
-                if (s.ctx() == ExprContext.Load) {
-                    usePlace(s);
-                }
-                visitExpr(s.value());
-                visitExpr(s.slice());
-                if (s.ctx() != ExprContext.Load) {
-                    placeTarget(s, s.ctx());
-                }
-            }
-            case NamedExpr n -> namedExpr(n);
-            case BoolOp b -> boolOp(b);
-            case BinOp b -> {
-                visitExpr(b.left());
-                visitExpr(b.right());
-            }
-            case UnaryOp u -> visitExpr(u.operand());
-            case Lambda l -> lambda(l);
-            case IfExp i -> {
-                FlowState orelse = branch(i.test());
-                visitExpr(i.body());
-                FlowState afterBody = cur.flow;
-                cur.flow = orelse;
-                visitExpr(i.orelse());
-                cur.flow.mergeFrom(afterBody, dag);
-            }
-            case Dict d -> {
-                for (Expr k : d.keys()) {
-                    if (k != null) {
-                        visitExpr(k);
-                    }
-                }
-                visitExprs(d.values());
-            }
-            case Set s -> visitExprs(s.elts());
-            case ListComp c -> comprehension(c, ScopeKind.LIST_COMPREHENSION, "listcomp", c.generators(), c.elt(), null);
-            case SetComp c -> comprehension(c, ScopeKind.SET_COMPREHENSION, "setcomp", c.generators(), c.elt(), null);
-            case DictComp c -> comprehension(c, ScopeKind.DICT_COMPREHENSION, "dictcomp", c.generators(), c.key(), c.value());
-            case GeneratorExp c -> comprehension(c, ScopeKind.GENERATOR_EXPRESSION, "genexpr", c.generators(), c.elt(), null);
-            case Await a -> {
-                annotationCheck("await expression", a);
+        // A chain of instanceof tests rather than a pattern switch: each test is one class compare
+        // (the node classes are final), cheaper than the switch's type-switch call site, which this
+        // hot path pays on every node. Most frequent first.
+        if (e instanceof Name n) {
+            name(n);
+        } else if (e instanceof Attribute a) {
+            if (a.ctx() == ExprContext.Load) {
+                usePlace(a);
                 visitExpr(a.value());
+            } else {
+                visitExpr(a.value());
+                placeTarget(a, a.ctx());
             }
-            case Yield y -> {
-                annotationCheck("yield expression", y);
-                if (y.value() != null) {
-                    visitExpr(y.value());
+        } else if (e instanceof Constant c) {
+        } else if (e instanceof Call c) {
+            visitExpr(c.func());
+            visitExprs(c.args());
+            List<Keyword> keywords = c.keywords();
+            for (int i = 0, n = keywords.size(); i < n; i++) {
+                visitExpr(keywords.get(i).value());
+            }
+        } else if (e instanceof Subscript s) {
+            if (s.ctx() == ExprContext.Load) {
+                usePlace(s);
+            }
+            visitExpr(s.value());
+            visitExpr(s.slice());
+            if (s.ctx() != ExprContext.Load) {
+                placeTarget(s, s.ctx());
+            }
+        } else if (e instanceof NamedExpr n) {
+            namedExpr(n);
+        } else if (e instanceof BoolOp b) {
+            boolOp(b);
+        } else if (e instanceof BinOp b) {
+            visitExpr(b.left());
+            visitExpr(b.right());
+        } else if (e instanceof UnaryOp u) {
+            visitExpr(u.operand());
+        } else if (e instanceof Lambda l) {
+            lambda(l);
+        } else if (e instanceof IfExp i) {
+            FlowState orelse = branch(i.test());
+            visitExpr(i.body());
+            FlowState afterBody = cur.flow;
+            cur.flow = orelse;
+            visitExpr(i.orelse());
+            cur.flow.mergeFrom(afterBody, dag);
+        } else if (e instanceof Dict d) {
+            for (int j = 0, count = d.keys().size(); j < count; j++) {
+                Expr k = d.keys().get(j);
+                if (k != null) {
+                    visitExpr(k);
                 }
-                comprehensionYieldCheck(y);
             }
-            case YieldFrom y -> {
-                annotationCheck("yield expression", y);
+            visitExprs(d.values());
+        } else if (e instanceof Set s) {
+            visitExprs(s.elts());
+        } else if (e instanceof ListComp c) {
+            comprehension(c, ScopeKind.LIST_COMPREHENSION, "listcomp", c.generators(), c.elt(), null);
+        } else if (e instanceof SetComp c) {
+            comprehension(c, ScopeKind.SET_COMPREHENSION, "setcomp", c.generators(), c.elt(), null);
+        } else if (e instanceof DictComp c) {
+            comprehension(c, ScopeKind.DICT_COMPREHENSION, "dictcomp", c.generators(), c.key(), c.value());
+        } else if (e instanceof GeneratorExp c) {
+            comprehension(c, ScopeKind.GENERATOR_EXPRESSION, "genexpr", c.generators(), c.elt(), null);
+        } else if (e instanceof Await a) {
+            annotationCheck("await expression", a);
+            visitExpr(a.value());
+        } else if (e instanceof Yield y) {
+            annotationCheck("yield expression", y);
+            if (y.value() != null) {
                 visitExpr(y.value());
-                comprehensionYieldCheck(y);
             }
-            case Compare c -> {
-                visitExpr(c.left());
-                visitExprs(c.comparators());
+            comprehensionYieldCheck(y);
+        } else if (e instanceof YieldFrom y) {
+            annotationCheck("yield expression", y);
+            visitExpr(y.value());
+            comprehensionYieldCheck(y);
+        } else if (e instanceof Compare c) {
+            visitExpr(c.left());
+            visitExprs(c.comparators());
+        } else if (e instanceof FormattedValue f) {
+            visitExpr(f.value());
+            if (f.formatSpec() != null) {
+                visitExpr(f.formatSpec());
             }
-            case FormattedValue f -> {
-                visitExpr(f.value());
-                if (f.formatSpec() != null) {
-                    visitExpr(f.formatSpec());
-                }
+        } else if (e instanceof Interpolation f) {
+            visitExpr(f.value());
+            if (f.formatSpec() != null) {
+                visitExpr(f.formatSpec());
             }
-            case Interpolation f -> {
-                visitExpr(f.value());
-                if (f.formatSpec() != null) {
-                    visitExpr(f.formatSpec());
-                }
+        } else if (e instanceof JoinedStr j) {
+            visitExprs(j.values());
+        } else if (e instanceof TemplateStr t) {
+            visitExprs(t.values());
+        } else if (e instanceof Starred s) {
+            visitExpr(s.value());
+        } else if (e instanceof Slice s) {
+            if (s.lower() != null) {
+                visitExpr(s.lower());
             }
-            case JoinedStr j -> visitExprs(j.values());
-            case TemplateStr t -> visitExprs(t.values());
-            case Starred s -> visitExpr(s.value());
-            case Slice s -> {
-                if (s.lower() != null) {
-                    visitExpr(s.lower());
-                }
-                if (s.upper() != null) {
-                    visitExpr(s.upper());
-                }
-                if (s.step() != null) {
-                    visitExpr(s.step());
-                }
+            if (s.upper() != null) {
+                visitExpr(s.upper());
             }
-            case dev.typhon.ast.List l -> visitExprs(l.elts());
-            case Tuple t -> visitExprs(t.elts());
+            if (s.step() != null) {
+                visitExpr(s.step());
+            }
+        } else if (e instanceof dev.typhon.ast.List l) {
+            visitExprs(l.elts());
+        } else if (e instanceof Tuple t) {
+            visitExprs(t.elts());
+        } else {
+            throw new IllegalStateException("unknown expression: " + e.getClass().getName());
         }
     }
 
@@ -785,7 +869,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         for (int i = 1; i < generators.size(); i++) {
             Comprehension g = generators.get(i);
             st.compIterTarget = true;
-            ArrayList<Pending> bound = visitTargets(List.of(g.target()), DefinitionKind.COMPREHENSION_TARGET, g);
+            int bound = visitTarget(g.target(), DefinitionKind.COMPREHENSION_TARGET, g);
             st.compIterTarget = false;
             st.compIterExpr++;
             visitExpr(g.iter());
@@ -801,7 +885,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
     }
 
     private void comprehensionIfs(Comprehension g) {
-        for (Expr test : g.ifs()) {
+        for (int j = 0, count = g.ifs().size(); j < count; j++) {
+            Expr test = g.ifs().get(j);
             branch(test);
         }
     }
@@ -825,7 +910,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 State ste = stack.get(i);
                 if (ste.kind.isComprehension()) {
                     int existing = ste.scope.symbolId(id);
-                    if (existing >= 0 && (ste.scope.flags.get(existing) & SymbolFlags.COMPREHENSION_ITER) != 0) {
+                    if (existing >= 0 && (ste.scope.flags[existing] & SymbolFlags.COMPREHENSION_ITER) != 0) {
                         error("assignment expression cannot rebind comprehension iteration variable '" + id + "'", target);
                     }
                     continue;
@@ -839,7 +924,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 }
                 if (ste.kind.isFunctionLike()) {
                     int existing = ste.scope.symbolId(id);
-                    boolean global = existing >= 0 && (ste.scope.flags.get(existing) & SymbolFlags.GLOBAL) != 0;
+                    boolean global = existing >= 0 && (ste.scope.flags[existing] & SymbolFlags.GLOBAL) != 0;
                     addDef(id, global ? SymbolFlags.GLOBAL : SymbolFlags.NONLOCAL, target);
                     directives.add(new Directive(cur.scope.id, mangle(id), target.lineno(), target.colOffset() + 1, target.startOffset()));
                     bindSym = addDef(ste, mangle(id), SymbolFlags.ASSIGNED, target);
@@ -860,6 +945,8 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             // The comprehension may run its body zero times (and a generator later or never):
             // the walrus binding joins what the enclosing scope had instead of replacing it.
             Bindings before = bindIn.flow.get(bindSym);
+            // The comprehension just inside bindIn borrowed its symbol array for its snapshot: copy before writing.
+            bindIn.flow.shareSymbols();
             int id = define(bindIn, bindSym, DefinitionKind.NAMED_EXPRESSION, target, n);
             if (bindIn.flow.reachable) {
                 bindIn.flow.set(bindSym, Bindings.merge(before, Reachability.ALWAYS_TRUE, Bindings.of(id), Reachability.ALWAYS_TRUE, dag));

@@ -22,17 +22,17 @@ public final class SymtableDump {
     private static void show(SemanticIndex index, Scope s, int depth, StringBuilder out) {
         indent(out, depth);
         out.append(typeName(s.kind)).append(' ').append(s.name).append(' ').append(s.lineno).append('\n');
-        List<Integer> symbols = new ArrayList<>(s.names.size());
-        for (int i = 0; i < s.names.size(); i++) {
-            if (!s.names.get(i).startsWith(".")) {
+        List<Integer> symbols = new ArrayList<>(s.symbolCount);
+        for (int i = 0; i < s.symbolCount; i++) {
+            if (!s.names[i].startsWith(".")) {
                 symbols.add(i);
             }
         }
-        symbols.sort((a, b) -> compareCodePoints(s.names.get(a), s.names.get(b)));
+        symbols.sort((a, b) -> compareCodePoints(s.names[a], s.names[b]));
         boolean moduleScope = s.name.equals("top");
         for (int sym : symbols) {
             indent(out, depth);
-            String name = s.names.get(sym);
+            String name = s.names[sym];
             out.append("  ").append(name).append(": ");
             int flags = s.flags(sym);
             int res = s.resolution(sym);
@@ -62,14 +62,14 @@ public final class SymtableDump {
             }
             out.append('\n');
         }
-        for (int i = 0; i < s.children.size(); i++) {
-            show(index, index.scope(s.children.get(i)), depth + 1, out);
+        for (int i = 0; i < s.childCount; i++) {
+            show(index, index.scope(s.children[i]), depth + 1, out);
         }
     }
 
     private static boolean hasChildNamed(SemanticIndex index, Scope s, String name) {
-        for (int i = 0; i < s.children.size(); i++) {
-            if (index.scope(s.children.get(i)).name.equals(name)) {
+        for (int i = 0; i < s.childCount; i++) {
+            if (index.scope(s.children[i]).name.equals(name)) {
                 return true;
             }
         }

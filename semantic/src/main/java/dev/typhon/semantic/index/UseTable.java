@@ -17,8 +17,8 @@ final class UseTable {
     Bindings[] bindings;
     /** The {@link Reachability} formula of the point of the use. */
     int[] reach;
-    /** The declarations of the symbol live at the use (name reads only; null for none). */
-    Bindings[] declarations;
+    /** The declarations of the symbol live at the use (name reads only; null for none, and the column null while all are). */
+    private Bindings[] declarations;
     int size;
 
     UseTable(int capacity) {
@@ -27,7 +27,6 @@ final class UseTable {
         nodes = new Expr[capacity];
         bindings = new Bindings[capacity];
         reach = new int[capacity];
-        declarations = new Bindings[capacity];
     }
 
     int add(int scope, int symbol, Expr node, boolean reachable, Bindings b, int reachability) {
@@ -38,7 +37,9 @@ final class UseTable {
             nodes = Arrays.copyOf(nodes, n);
             bindings = Arrays.copyOf(bindings, n);
             reach = Arrays.copyOf(reach, n);
-            declarations = Arrays.copyOf(declarations, n);
+            if (declarations != null) {
+                declarations = Arrays.copyOf(declarations, n);
+            }
         }
         scopes[size] = reachable ? scope : ~scope;
         symbols[size] = symbol;
@@ -46,6 +47,17 @@ final class UseTable {
         bindings[size] = b;
         reach[size] = reachability;
         return size++;
+    }
+
+    void setDeclarations(int use, Bindings declared) {
+        if (declarations == null) {
+            declarations = new Bindings[scopes.length];
+        }
+        declarations[use] = declared;
+    }
+
+    Bindings declarations(int use) {
+        return declarations == null ? null : declarations[use];
     }
 
     int scope(int use) {
@@ -65,7 +77,9 @@ final class UseTable {
             nodes = Arrays.copyOf(nodes, size);
             bindings = Arrays.copyOf(bindings, size);
             reach = Arrays.copyOf(reach, size);
-            declarations = Arrays.copyOf(declarations, size);
+            if (declarations != null) {
+                declarations = Arrays.copyOf(declarations, size);
+            }
         }
     }
 }
