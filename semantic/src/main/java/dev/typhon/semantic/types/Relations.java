@@ -585,6 +585,10 @@ final class Relations {
                     return true;
                 }
             }
+            // t spread over several negations: ~Literal[True] & ~Literal[False] is disjoint from bool
+            if (x.negative().size() > 1 && t.isFullyStatic()) {
+                return relates(db, t, UnionBuilder.of(db, x.negative()), Mode.SUBTYPE);
+            }
             return false;
         }
         if (t instanceof IntersectionType) {
