@@ -52,6 +52,8 @@ abstract class IndexBuilderBase {
     final ArrayList<Directive> directives = new ArrayList<>();
     /** For scope s, [2s] and [2s + 1]: the definition ids when it was entered and left (its definitions lie between). */
     int[] scopeDefinitions = new int[32];
+    /** Scopes {@link ScopeAnalysis} does not reach from the module: unlisted ones and those inside them. */
+    final IntArrayList unanalysedScopes = new IntArrayList(0);
     /** Whether a reachable star import was met. */
     boolean starImported;
 
@@ -98,6 +100,8 @@ abstract class IndexBuilderBase {
         /** Eager scopes only: the enclosing scope's symbol bindings where this scope runs. */
         Bindings[] enclosingAtEntry;
         Bindings enclosingUnsetAtEntry;
+        /** Whether this scope or one around it is left out of CPython's symtable (see {@link #unanalysedScopes}). */
+        boolean unanalysed;
         /** Names read here or in eager scopes inside that this scope does not bind: they read further out. */
         ArrayList<String> readsOut;
 
@@ -155,6 +159,11 @@ abstract class IndexBuilderBase {
             parent.addChild(s.id);
         }
         State st = new State(s);
+        if (!listed || cur.unanalysed) {
+            // The analysis walks the listed tree only: it resolves these scopes apart.
+            st.unanalysed = true;
+            unanalysedScopes.add(s.id);
+        }
         // Comprehension iterables nest: CPython forbids walrus in all of them (bpo-37757).
         st.compIterExpr = cur.compIterExpr;
         if (s.isEager()) {
