@@ -204,7 +204,7 @@ abstract class FlowBuilder extends IndexBuilderBase {
         FlowState entry = cur.flow.copy();
         TryFrame frame = pushTry();
         visitBody(body);
-        popTry();
+        popTry(frame);
         // A context manager whose __exit__ returns true swallows an exception from the body and
         // resumes after the block, with any body definition possibly the last: inference decides.
         if (entry.reachable) {
@@ -216,16 +216,14 @@ abstract class FlowBuilder extends IndexBuilderBase {
     }
 
     TryFrame pushTry() {
-        if (cur.tries == null) {
-            cur.tries = new ArrayList<>(2);
-        }
-        TryFrame frame = new TryFrame();
-        cur.tries.add(frame);
-        return frame;
+        cur.openTries++;
+        return new TryFrame(cur.tryLogSize);
     }
 
-    void popTry() {
-        cur.tries.remove(cur.tries.size() - 1);
+    /** Closes the innermost open frame, {@code frame}. */
+    void popTry(TryFrame frame) {
+        cur.openTries--;
+        frame.end = cur.tryLogSize;
     }
 
     /** An exception may leave a block after any of its definitions: each joins the state the exception goes to. */
@@ -235,10 +233,11 @@ abstract class FlowBuilder extends IndexBuilderBase {
         }
         int[] one = new int[1];
         int[] reach = new int[1];
-        for (int i = 0; i < frame.defs.size(); i++) {
-            int sym = frame.symbols.get(i);
-            one[0] = frame.defs.get(i);
-            reach[0] = frame.reach.get(i);
+        int[] log = cur.tryLog;
+        for (int i = frame.start; i < frame.end; i += 3) {
+            int sym = log[i];
+            one[0] = log[i + 1];
+            reach[0] = log[i + 2];
             if (sym >= 0) {
                 state.set(sym, state.get(sym).plus(one, reach, 1, dag));
             } else if (sym <= -2) {
@@ -254,7 +253,7 @@ abstract class FlowBuilder extends IndexBuilderBase {
         TryFrame beforeFinally = hasFinally ? pushTry() : null;
         TryFrame frame = pushTry();
         visitBody(body);
-        popTry();
+        popTry(frame);
         visitBody(orelse);
         FlowState result = cur.flow;
         FlowState handlerEntry = entry.copy();
@@ -280,7 +279,7 @@ abstract class FlowBuilder extends IndexBuilderBase {
             cur.flow = result;
             return;
         }
-        popTry();
+        popTry(beforeFinally);
         // The finally block runs on normal and exceptional paths alike; only normal paths go on after it.
         FlowState exceptional = entry;
         addExceptionEdges(exceptional, beforeFinally);

@@ -52,6 +52,8 @@ abstract class IndexBuilderBase {
     final ArrayList<Directive> directives = new ArrayList<>();
     /** For scope s, [2s] and [2s + 1]: the definition ids when it was entered and left (its definitions lie between). */
     int[] scopeDefinitions = new int[32];
+    /** Scopes {@link ScopeAnalysis} does not reach from the module: unlisted ones and those inside them. */
+    final IntArrayList unanalysedScopes = new IntArrayList(0);
     /** Whether a reachable star import was met. */
     boolean starImported;
 
@@ -94,10 +96,20 @@ abstract class IndexBuilderBase {
         int compIterExpr;
         boolean compIterTarget;
         ArrayList<Loop> loops;
-        ArrayList<TryFrame> tries;
+        /**
+         * The definitions made while a try, with or finally frame is open (see {@link TryFrame}),
+         * each once, as (symbol, definition, reach) triples: a frame is the range of the log written
+         * while it was open, nested frames included. Made on the first one; never reset (a closed
+         * frame's range may still be read after later frames opened).
+         */
+        int[] tryLog;
+        int tryLogSize;
+        int openTries;
         /** Eager scopes only: the enclosing scope's symbol bindings where this scope runs. */
         Bindings[] enclosingAtEntry;
         Bindings enclosingUnsetAtEntry;
+        /** Whether this scope or one around it is left out of CPython's symtable (see {@link #unanalysedScopes}). */
+        boolean unanalysed;
         /** Names read here or in eager scopes inside that this scope does not bind: they read further out. */
         ArrayList<String> readsOut;
 
@@ -117,12 +129,30 @@ abstract class IndexBuilderBase {
     /**
      * The definitions made in a try body (or a with body, or a handler before a finally): any of
      * them may be the last before an exception, under the reachability of its point. Symbols are
-     * ids, places {@link #placeRef}s. Statically unreachable definitions are left out.
+     * ids, places {@link #placeRef}s; statically unreachable definitions are left out. The frame is
+     * the range {@code [start, end)} of its state's {@link State#tryLog}, {@code end} set on closing.
      */
     static final class TryFrame {
-        final IntArrayList symbols = new IntArrayList();
-        final IntArrayList defs = new IntArrayList();
-        final IntArrayList reach = new IntArrayList();
+        final int start;
+        int end = -1;
+
+        TryFrame(int start) {
+            this.start = start;
+        }
+    }
+
+    /** Logs a definition for the open try frames of a state. */
+    private static void logTry(State st, int sym, int def, int reach) {
+        int at = st.tryLogSize;
+        if (st.tryLog == null) {
+            st.tryLog = new int[48];
+        } else if (at + 3 > st.tryLog.length) {
+            st.tryLog = java.util.Arrays.copyOf(st.tryLog, st.tryLog.length * 2);
+        }
+        st.tryLog[at] = sym;
+        st.tryLog[at + 1] = def;
+        st.tryLog[at + 2] = reach;
+        st.tryLogSize = at + 3;
     }
 
     /** Where a global/nonlocal (or walrus-implied) declaration stands, for errors found by the analysis. */
@@ -155,6 +185,11 @@ abstract class IndexBuilderBase {
             parent.addChild(s.id);
         }
         State st = new State(s);
+        if (!listed || cur.unanalysed) {
+            // The analysis walks the listed tree only: it resolves these scopes apart.
+            st.unanalysed = true;
+            unanalysedScopes.add(s.id);
+        }
         // Comprehension iterables nest: CPython forbids walrus in all of them (bpo-37757).
         st.compIterExpr = cur.compIterExpr;
         if (s.isEager()) {
@@ -359,14 +394,8 @@ abstract class IndexBuilderBase {
                 forgetLongerPaths(st.scope, flow, sym, -1);
             }
         }
-        ArrayList<TryFrame> tries = st.tries;
-        if (tries != null && reachable) {
-            for (int i = 0, n = tries.size(); i < n; i++) {
-                TryFrame frame = tries.get(i);
-                frame.symbols.add(sym);
-                frame.defs.add(id);
-                frame.reach.add(flow.reach);
-            }
+        if (st.openTries > 0 && reachable) {
+            logTry(st, sym, id, flow.reach);
         }
         if (testSymbols != null && testState == st) {
             testSymbols.add(sym);

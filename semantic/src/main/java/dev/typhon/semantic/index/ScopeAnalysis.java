@@ -3,6 +3,7 @@ package dev.typhon.semantic.index;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 /**
  * Resolves every symbol to local, global (explicit or implicit), free or cell, with the rules of
@@ -17,6 +18,8 @@ final class ScopeAnalysis {
     private final List<Scope> scopes;
     private final List<SemanticIndexBuilder.Directive> directives;
     private final List<SemanticError> errors;
+    /** (scope, symbol) pairs resolved as {@link SymbolFlags#GLOBAL_EXPLICIT}, for the index to find without a search. */
+    private final IntArrayList globalExplicit = new IntArrayList(0);
 
     private ScopeAnalysis(List<Scope> scopes, List<SemanticIndexBuilder.Directive> directives, List<SemanticError> errors) {
         this.scopes = scopes;
@@ -24,11 +27,15 @@ final class ScopeAnalysis {
         this.errors = errors;
     }
 
-    static void analyze(List<Scope> scopes, List<SemanticIndexBuilder.Directive> directives, List<SemanticError> errors) {
+    /** Resolves every scope's symbols; returns the (scope, symbol) pairs resolved as explicitly global. */
+    static IntArrayList analyze(List<Scope> scopes, List<SemanticIndexBuilder.Directive> directives, List<SemanticError> errors,
+                                IntArrayList unanalysed) {
         ScopeAnalysis a = new ScopeAnalysis(scopes, directives, errors);
         a.block(scopes.get(0), null, null, true);
-        // Scopes CPython never analyses (3.11's annotation blocks): bound names are local, others global.
-        for (Scope s : scopes) {
+        // Scopes CPython never analyses (3.11's annotation blocks, and what they hold): bound names
+        // are local, others global. (Empty annotation scopes, never entered, need nothing.)
+        for (int k = 0; k < unanalysed.size(); k++) {
+            Scope s = scopes.get(unanalysed.get(k));
             if (s.resolution.length < s.symbolCount) {
                 byte[] r = new byte[s.symbolCount];
                 for (int i = 0; i < r.length; i++) {
@@ -38,6 +45,7 @@ final class ScopeAnalysis {
                 s.resolution = r;
             }
         }
+        return a.globalExplicit;
     }
 
     /**
@@ -73,6 +81,8 @@ final class ScopeAnalysis {
                     declaredGlobal = add(declaredGlobal, name);
                 }
                 res = SymbolFlags.GLOBAL_EXPLICIT;
+                globalExplicit.add(ste.id);
+                globalExplicit.add(i);
             } else if ((flags & SymbolFlags.NONLOCAL) != 0) {
                 if (module) {
                     errorAtDirective(ste, name, "nonlocal declaration not allowed at module level");

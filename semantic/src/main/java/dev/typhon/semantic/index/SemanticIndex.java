@@ -20,9 +20,6 @@ public final class SemanticIndex {
     private final Reachability reachability;
     private final Bindings[] declarationsAtBinding;
     private final List<SemanticError> errors;
-    /** First symbol key of each scope in the (scope, symbol) maps below; the last entry is the total. */
-    private final int[] symbolBase;
-    private final int[] placeBase;
     /**
      * Definitions and uses by (scope, symbol) and definitions by (scope, place): built on the first
      * lookup that needs them (a checker asks for them on a fraction of the modules it indexes) and
@@ -30,7 +27,12 @@ public final class SemanticIndex {
      */
     private volatile Lookups lookups;
 
-    private record Lookups(IdMultimap definitionsBySymbol, IdMultimap definitionsByPlace, IdMultimap usesBySymbol) {
+    /**
+     * @param symbolBase first (scope, symbol) key of each scope in the maps; the last entry is the total
+     * @param placeBase  the same for (scope, place) keys
+     */
+    private record Lookups(int[] symbolBase, int[] placeBase, IdMultimap definitionsBySymbol,
+                           IdMultimap definitionsByPlace, IdMultimap usesBySymbol) {
     }
     /** Module symbols that a function binds through a {@code global} declaration. */
     private final boolean[] boundThroughGlobal;
@@ -47,10 +49,12 @@ public final class SemanticIndex {
      * @param scopeDefinitions for each scope s, at [2s] and [2s + 1], the range of definition ids
      *                         within which all its own definitions lie (those made while it was walked)
      * @param starImport       whether a reachable star import was met
+     * @param globalExplicit   (scope, symbol) pairs whose resolution is {@link SymbolFlags#GLOBAL_EXPLICIT}
      */
     SemanticIndex(List<Scope> scopes, List<Definition> definitions, UseTable uses, UseTable placeUses,
                   ConstraintTable constraints, Reachability reachability, Bindings[] declarationsAtBinding,
-                  List<SemanticError> errors, int[] scopeDefinitions, boolean starImport) {
+                  List<SemanticError> errors, int[] scopeDefinitions, boolean starImport,
+                  org.eclipse.collections.impl.list.mutable.primitive.IntArrayList globalExplicit) {
         this.scopes = scopes;
         this.definitions = definitions;
         this.uses = uses;
@@ -59,35 +63,25 @@ public final class SemanticIndex {
         this.reachability = reachability;
         this.declarationsAtBinding = declarationsAtBinding;
         this.errors = errors;
-        int scopeCount = scopes.size();
-        symbolBase = new int[scopeCount + 1];
-        placeBase = new int[scopeCount + 1];
         Scope module = scopes.get(0);
         boundThroughGlobal = new boolean[module.symbolCount()];
-        for (int i = 0; i < scopeCount; i++) {
-            Scope ds = scopes.get(i);
-            symbolBase[i + 1] = symbolBase[i] + ds.symbolCount;
-            placeBase[i + 1] = placeBase[i] + (ds.places == null ? 0 : ds.places.size());
+        // Module symbols bound by a function through `global`: only the few symbols declared so need looking at.
+        for (int k = 0; k < globalExplicit.size(); k += 2) {
+            int i = globalExplicit.get(k);
+            int sym = globalExplicit.get(k + 1);
             if (i == 0) {
                 continue;
             }
-            // Module symbols bound by a function through `global`: few scopes declare any, so look at their definitions only.
-            byte[] resolution = ds.resolution;
-            for (int sym = 0; sym < resolution.length; sym++) {
-                if (resolution[sym] != SymbolFlags.GLOBAL_EXPLICIT) {
-                    continue;
-                }
-                int g = module.symbolId(ds.names[sym]);
-                if (g < 0 || boundThroughGlobal[g]) {
-                    continue;
-                }
-                for (int id = scopeDefinitions[2 * i], end = scopeDefinitions[2 * i + 1]; id < end; id++) {
-                    Definition d = definitions.get(id);
-                    if (d.scope() == i && d.symbol() == sym && d.reachable() && !d.kind().unbinds()
-                            && d.kind() != DefinitionKind.DECLARATION) {
-                        boundThroughGlobal[g] = true;
-                        break;
-                    }
+            int g = module.symbolId(scopes.get(i).names[sym]);
+            if (g < 0 || boundThroughGlobal[g]) {
+                continue;
+            }
+            for (int id = scopeDefinitions[2 * i], end = scopeDefinitions[2 * i + 1]; id < end; id++) {
+                Definition d = definitions.get(id);
+                if (d.scope() == i && d.symbol() == sym && d.reachable() && !d.kind().unbinds()
+                        && d.kind() != DefinitionKind.DECLARATION) {
+                    boundThroughGlobal[g] = true;
+                    break;
                 }
             }
         }
@@ -98,18 +92,26 @@ public final class SemanticIndex {
     private Lookups lookups() {
         Lookups l = lookups;
         if (l == null) {
+            int scopeCount = scopes.size();
+            int[] symbolBase = new int[scopeCount + 1];
+            int[] placeBase = new int[scopeCount + 1];
+            for (int i = 0; i < scopeCount; i++) {
+                Scope s = scopes.get(i);
+                symbolBase[i + 1] = symbolBase[i] + s.symbolCount;
+                placeBase[i + 1] = placeBase[i] + (s.places == null ? 0 : s.places.size());
+            }
             int n = definitions.size();
-            IdMultimap bySymbol = IdMultimap.of(symbolBase[scopes.size()], n, i -> {
+            IdMultimap bySymbol = IdMultimap.of(symbolBase[scopeCount], n, i -> {
                 Definition d = definitions.get(i);
                 return d.symbol() >= 0 ? symbolBase[d.scope()] + d.symbol() : -1;
             });
-            IdMultimap byPlace = IdMultimap.of(placeBase[scopes.size()], n, i -> {
+            IdMultimap byPlace = IdMultimap.of(placeBase[scopeCount], n, i -> {
                 Definition d = definitions.get(i);
                 return d.place() >= 0 ? placeBase[d.scope()] + d.place() : -1;
             });
-            IdMultimap uses = IdMultimap.of(symbolBase[scopes.size()], this.uses.size,
+            IdMultimap uses = IdMultimap.of(symbolBase[scopeCount], this.uses.size,
                     u -> symbolBase[this.uses.scope(u)] + this.uses.symbols[u]);
-            l = new Lookups(bySymbol, byPlace, uses);
+            l = new Lookups(symbolBase, placeBase, bySymbol, byPlace, uses);
             lookups = l;
         }
         return l;
@@ -394,7 +396,8 @@ public final class SemanticIndex {
         if (symbol < 0 || symbol >= scope.symbolCount()) {
             return List.of();
         }
-        return slice(lookups().definitionsBySymbol(), symbolBase[scope.id] + symbol);
+        Lookups l = lookups();
+        return slice(l.definitionsBySymbol(), l.symbolBase()[scope.id] + symbol);
     }
 
     /** Every declaration of a symbol ({@code x: int}, annotated parameters, def, class, import, ...), in source order. */
@@ -413,7 +416,8 @@ public final class SemanticIndex {
         if (place < 0 || place >= scope.places().size()) {
             return List.of();
         }
-        return slice(lookups().definitionsByPlace(), placeBase[scope.id] + place);
+        Lookups l = lookups();
+        return slice(l.definitionsByPlace(), l.placeBase()[scope.id] + place);
     }
 
     /** Every read of a symbol in its scope, in source order. */
@@ -421,8 +425,9 @@ public final class SemanticIndex {
         if (symbol < 0 || symbol >= scope.symbolCount()) {
             return List.of();
         }
-        int key = symbolBase[scope.id] + symbol;
-        IdMultimap usesBySymbol = lookups().usesBySymbol();
+        Lookups l = lookups();
+        int key = l.symbolBase()[scope.id] + symbol;
+        IdMultimap usesBySymbol = l.usesBySymbol();
         List<Use> out = new ArrayList<>(usesBySymbol.size(key));
         for (int i = 0; i < usesBySymbol.size(key); i++) {
             out.add(new Use(uses, usesBySymbol.get(key, i)));

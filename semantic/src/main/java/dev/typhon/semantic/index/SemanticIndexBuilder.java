@@ -14,6 +14,9 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  */
 public final class SemanticIndexBuilder extends FlowBuilder {
 
+    /** (scope, symbol) pairs the analysis resolved as explicitly global. */
+    private IntArrayList globalExplicit;
+
     private SemanticIndexBuilder(IndexOptions options, int nodes) {
         super(options, nodes);
     }
@@ -28,7 +31,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         b.dag.freeze();
         Bindings[] declared = java.util.Arrays.copyOf(b.declarationsAtBinding, b.definitions.size());
         return new SemanticIndex(b.scopes, b.definitions, b.uses, b.placeUses, b.constraints, b.dag, declared, b.errors,
-                b.scopeDefinitions, b.starImported);
+                b.scopeDefinitions, b.starImported, b.globalExplicit);
     }
 
     /**
@@ -70,7 +73,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
         visitBody(module.body());
         finishScope(cur);
         markScopeDefinitions(0, 1);
-        ScopeAnalysis.analyze(scopes, directives, errors);
+        globalExplicit = ScopeAnalysis.analyze(scopes, directives, errors, unanalysedScopes);
     }
 
     // ---------------------------------------------------------------- statements
