@@ -136,7 +136,11 @@ public final class FileChecker {
                     }
                 }
                 case Arg arg when arg.annotation() != null -> annotation(arg.annotation());
-                case FunctionDef f when f.returns() != null -> annotation(f.returns());
+                case FunctionDef f when f.returns() != null -> {
+                    annotation(f.returns());
+                    out.addAll(new ReturnTypes(ti, file).check(f));
+                }
+                case dev.typhon.ast.AsyncFunctionDef f when f.returns() != null -> out.addAll(new ReturnTypes(ti, file).check(f));
                 default -> {
                 }
             }

@@ -4,6 +4,8 @@ import dev.typhon.ast.Expr;
 import dev.typhon.ast.Nullable;
 import dev.typhon.ast.PythonVersion;
 import dev.typhon.semantic.index.Definition;
+import dev.typhon.ast.Node;
+import dev.typhon.semantic.types.FunctionLiteral;
 import dev.typhon.semantic.types.ClassLiteral;
 import dev.typhon.semantic.types.ClassType;
 import dev.typhon.semantic.types.DynamicType;
@@ -72,6 +74,16 @@ public final class TypeInference implements TypeDb {
     }
 
     /** Whether a name is bound where it is read (through enclosing scopes, globals and builtins). */
+    /**
+     * The function a {@code def} defines, before its decorators apply: its own signature, with the
+     * type variables of its annotations bound to it (null for a definition of anything else).
+     */
+    public @Nullable FunctionLiteral functionLiteral(SourceFile file, Definition def) {
+        Node node = def.node();
+        return node instanceof dev.typhon.ast.FunctionDef || node instanceof dev.typhon.ast.AsyncFunctionDef
+                ? functions.literal(file, def) : null;
+    }
+
     public dev.typhon.semantic.index.Boundness boundness(SourceFile file, dev.typhon.ast.Name name) {
         return names.lookup(file, name).boundness();
     }
