@@ -260,9 +260,7 @@ public final class FileChecker {
     }
 
     private void annotation(Expr annotation) {
-        for (String problem : ti.annotationProblems(file, annotation)) {
-            report("invalid-type-form", Severity.ERROR, problem, null, annotation.startOffset(), annotation.endOffset());
-        }
+        ti.annotationDiagnostics(file, annotation).forEach(this::problem);
     }
 
     private static int start(Node n) {

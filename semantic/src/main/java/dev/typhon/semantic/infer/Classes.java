@@ -47,7 +47,7 @@ final class Classes {
      * @param error why CPython would reject the bases, or null
      */
     record ClassInfo(List<Type> bases, List<TypeVarType> typeParameters, Mro mro, ClassType metaclass, boolean isFinal,
-            boolean isDisjointBase, @Nullable String error, boolean isProtocol) {
+            boolean isDisjointBase, @Nullable String error, boolean isProtocol, boolean opaqueParameters) {
     }
 
     /** The class literal a class statement makes. */
@@ -95,7 +95,7 @@ final class Classes {
         entries.add(new ClassLiteralType(self));
         entries.add(DynamicType.UNKNOWN);
         return new ClassInfo(List.of(DynamicType.UNKNOWN), List.of(), new Mro(entries, "cyclic definition"),
-                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`", false);
+                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`", false, false);
     }
 
     private ClassType typeClass() {
@@ -111,6 +111,7 @@ final class Classes {
         List<TypeVarType> fromGeneric = null;
         String error = null;
         boolean protocol = false;
+        boolean opaque = false;
         for (Expr baseExpr : node.bases()) {
             if (baseExpr instanceof dev.typhon.ast.Starred) {
                 bases.add(DynamicType.UNKNOWN);
@@ -121,6 +122,8 @@ final class Classes {
                     && (form == SpecialFormType.GENERIC || form == SpecialFormType.PROTOCOL)) {
                 List<Type> args = ti.typeExpressions.arguments(file, sub.slice());
                 protocol |= form == SpecialFormType.PROTOCOL;
+                // ParamSpecs and TypeVarTuples are parameters Typhon does not model yet
+                opaque |= args.stream().anyMatch(a -> !(a instanceof TypeVarType));
                 collectTypeVars(args, legacy);
                 if (form == SpecialFormType.GENERIC) {
                     fromGeneric = new ArrayList<>();
@@ -132,6 +135,7 @@ final class Classes {
             switch (base) {
                 case ClassLiteralType c -> {
                     collectTypeVars(c.classType().arguments(), legacy);
+                    opaque |= info(c.literal()).opaqueParameters();
                     bases.add(c);
                 }
                 case DynamicType d -> bases.add(d);
@@ -173,6 +177,8 @@ final class Classes {
                 Type t = ti.definitions.typeParameter(file, p);
                 if (t instanceof KnownInstanceType k && k.value() instanceof TypeVarType v) {
                     params.add(v.boundBy(cls.name()));
+                } else {
+                    opaque = true;
                 }
             }
         } else {
@@ -203,7 +209,7 @@ final class Classes {
                 disjoint |= f.isKnown(KnownFunction.DISJOINT_BASE);
             }
         }
-        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol);
+        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol, opaque);
     }
 
     private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {
@@ -359,7 +365,8 @@ final class Classes {
             if (entry instanceof ClassLiteralType c) {
                 Type t = ownMember(c.literal(), name);
                 if (t != null) {
-                    return t;
+                    // an inherited member is seen through the base's specialization (`class D(C[int])`)
+                    return GenericClasses.applyToMember(ti.genericClasses.specializationOf(c.classType()), t);
                 }
             } else if (entry.isDynamic()) {
                 return entry;

@@ -97,7 +97,25 @@ final class TypeExpressions {
     /** The type an annotation declares; {@code binder} names the function whose type variables appear (T@f). */
     Type annotation(SourceFile file, Expr e, @Nullable String binder) {
         Type t = convert(file, e, binder, null);
-        return t;
+        return ti.genericClasses.bindToEnclosingClasses(file, e.startOffset(), t);
+    }
+
+    /**
+     * A problem of a type expression reported under another rule than {@code invalid-type-form}:
+     * the rule travels in front of the message ({@link #ruleOf}, {@link #messageOf}).
+     */
+    static String withRule(String rule, String message) {
+        return "\u0001" + rule + "\u0001" + message;
+    }
+
+    /** The rule a problem of {@link #problems} breaks. */
+    static String ruleOf(String problem) {
+        return problem.startsWith("\u0001") ? problem.substring(1, problem.indexOf('\u0001', 1)) : "invalid-type-form";
+    }
+
+    /** The message of a problem of {@link #problems}. */
+    static String messageOf(String problem) {
+        return problem.startsWith("\u0001") ? problem.substring(problem.indexOf('\u0001', 1) + 1) : problem;
     }
 
     /** The elements of a subscript's slice as type expressions ({@code Generic[T, U]}). */
@@ -169,7 +187,7 @@ final class TypeExpressions {
     /** A value used as a type: a class means its instances. */
     Type fromValue(Type value, @Nullable String binder, @Nullable List<String> problems, @Nullable Expr at) {
         return switch (value) {
-            case ClassLiteralType c -> promoted(c.classType());
+            case ClassLiteralType c -> bareClass(c.classType(), problems);
             case NoneType n -> NoneType.NONE;
             case DynamicType d -> d;
             case TodoType t -> t;
@@ -189,6 +207,25 @@ final class TypeExpressions {
             }
             default -> invalid(problems, "Variable of type `" + value.display() + "` is not allowed in a type expression", at);
         };
+    }
+
+    /**
+     * A class named in a type expression: its instances. A generic class without type arguments is
+     * its default specialization ({@code list} is {@code list[Unknown]}), which ty reports as
+     * {@code missing-type-argument} ({@code type} excepted, which is {@code type[Unknown]} by design).
+     */
+    private Type bareClass(ClassType c, @Nullable List<String> problems) {
+        if (c.arguments().isEmpty() && !c.isKnown(KnownClass.TYPE) && ti.genericClasses.isGeneric(c.literal())) {
+            if (problems != null && ti.genericClasses.hasRequiredParameter(c.literal())) {
+                problems.add(withRule("missing-type-argument", "Generic class `" + c.literal().name()
+                        + "` is missing type arguments"));
+            }
+            if (c.isKnown(KnownClass.TUPLE)) {
+                return TupleType.homogeneous(DynamicType.UNKNOWN);
+            }
+            return ti.genericClasses.defaultSpecialization(c.literal()).toInstance();
+        }
+        return promoted(c);
     }
 
     /** {@code float} means {@code int | float} and {@code complex} means {@code int | float | complex} (the typing spec's promotion). */
@@ -288,7 +325,23 @@ final class TypeExpressions {
             for (Expr x : elts) {
                 args.add(convert(file, x, binder, problems));
             }
-            return new ClassType(c.literal(), args).toInstance();
+            if (!c.classType().arguments().isEmpty()) {
+                return invalid(problems, "Invalid subscript of object of type `" + value.display()
+                        + "` in type expression", s);
+            }
+            if (ti.classes.info(c.literal()).opaqueParameters()) {
+                // a ParamSpec or TypeVarTuple among the parameters: the arguments cannot be checked yet
+                return new ClassType(c.literal(), args).toInstance();
+            }
+            if (!ti.genericClasses.isGeneric(c.literal())) {
+                return invalid(problems, "Non-generic class `" + c.literal().name()
+                        + "` cannot be specialized in a type expression", s);
+            }
+            GenericClasses.Explicit spec = ti.genericClasses.specialize(c.literal(), args);
+            if (problems != null) {
+                spec.problems().forEach(p -> problems.add(withRule("invalid-type-arguments", p)));
+            }
+            return spec.type().toInstance();
         }
         if (value.isDynamic()) {
             return value;

@@ -48,6 +48,7 @@ public final class TypeInference implements TypeDb {
     final Unpacking unpacking = new Unpacking(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
+    final GenericClasses genericClasses = new GenericClasses(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -83,7 +84,23 @@ public final class TypeInference implements TypeDb {
 
     /** Why an annotation is not a valid type expression (empty when it is). */
     public List<String> annotationProblems(SourceFile file, Expr annotation) {
-        return typeExpressions.problems(file, annotation);
+        List<String> out = new java.util.ArrayList<>();
+        for (String p : typeExpressions.problems(file, annotation)) {
+            if (TypeExpressions.ruleOf(p).equals("invalid-type-form")) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** What is wrong with an annotation, each problem under its rule ({@code invalid-type-form}, {@code invalid-type-arguments}, ...). */
+    public List<Problem> annotationDiagnostics(SourceFile file, Expr annotation) {
+        List<Problem> out = new java.util.ArrayList<>();
+        for (String p : typeExpressions.problems(file, annotation)) {
+            out.add(new Problem(TypeExpressions.ruleOf(p), TypeExpressions.messageOf(p), null, annotation.startOffset(),
+                    annotation.endOffset()));
+        }
+        return out;
     }
 
     /** The type a declaration declares ({@code x: int}, an annotated parameter). */
