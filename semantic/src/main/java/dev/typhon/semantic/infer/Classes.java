@@ -136,7 +136,7 @@ final class Classes {
                 case ClassLiteralType c -> {
                     collectTypeVars(c.classType().arguments(), legacy);
                     opaque |= info(c.literal()).opaqueParameters();
-                    bases.add(c);
+                    bases.add(isBareGeneric(c) ? ti.genericClasses.defaultSpecialization(c.literal()).toClassLiteral() : c);
                 }
                 case DynamicType d -> bases.add(d);
                 case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
@@ -210,6 +210,13 @@ final class Classes {
             }
         }
         return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol, opaque);
+    }
+
+    /** A generic class used as a base without type arguments: it is specialized by default (`missing-type-argument`). */
+    boolean isBareGeneric(ClassLiteralType c) {
+        return c.classType().arguments().isEmpty() && !c.literal().isKnown(KnownClass.TUPLE)
+                && !c.literal().isKnown(KnownClass.TYPE) && ti.genericClasses.isGeneric(c.literal())
+                && !info(c.literal()).opaqueParameters();
     }
 
     private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {

@@ -68,6 +68,36 @@ final class GenericClasses {
         return !ti.typeParameters(cls).isEmpty();
     }
 
+    /** True when a class that is not generic itself inherits from a generic class (it was specialized in its bases). */
+    boolean hasGenericAncestor(ClassLiteral cls) {
+        for (ClassType c : ti.mro(cls).classes()) {
+            if (!c.literal().equals(cls) && !c.arguments().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What is wrong with subscripting a class in a value expression ({@code C[int, int]}), or null. */
+    @Nullable Problem valueSubscriptProblem(SourceFile file, dev.typhon.ast.Subscript s) {
+        if (!(ti.expressions.infer(file, s.value()) instanceof dev.typhon.semantic.types.ClassLiteralType c)
+                || !c.classType().arguments().isEmpty() || c.literal().isKnown(dev.typhon.semantic.types.KnownClass.TUPLE)
+                || c.literal().isKnown(dev.typhon.semantic.types.KnownClass.TYPE)
+                || ti.classes.info(c.literal()).opaqueParameters()) {
+            return null;
+        }
+        if (isGeneric(c.literal())) {
+            List<String> problems = specialize(c.literal(), ti.typeExpressions.arguments(file, s.slice())).problems();
+            return problems.isEmpty() ? null : new Problem("invalid-type-arguments", problems.get(0), null,
+                    s.slice().startOffset(), s.slice().endOffset());
+        }
+        if (ti.classes.member(c.classType(), "__class_getitem__") == null && hasGenericAncestor(c.literal())) {
+            return new Problem("not-subscriptable", "Cannot specialize non-generic class `" + c.literal().name() + "`",
+                    null, s.startOffset(), s.endOffset());
+        }
+        return null;
+    }
+
     /** True when some type parameter of the class has no default (the class cannot be used bare without loss). */
     boolean hasRequiredParameter(ClassLiteral cls) {
         for (TypeVarType p : ti.typeParameters(cls)) {

@@ -49,6 +49,8 @@ public final class TypeInference implements TypeDb {
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
     final GenericClasses genericClasses = new GenericClasses(this);
+    final Variances variances = new Variances(this);
+    final ClassConstructors constructors = new ClassConstructors(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -126,15 +128,24 @@ public final class TypeInference implements TypeDb {
     /** What CPython would reject in a class statement's bases (duplicate base, inconsistent MRO, invalid base). */
     public List<Problem> classProblems(SourceFile file, Definition classDefinition) {
         dev.typhon.ast.ClassDef node = (dev.typhon.ast.ClassDef) classDefinition.node();
+        List<Problem> out = new java.util.ArrayList<>();
+        for (Expr base : node.bases()) {
+            if (expressions.infer(file, base) instanceof dev.typhon.semantic.types.ClassLiteralType c && classes.isBareGeneric(c)
+                    && genericClasses.hasRequiredParameter(c.literal())) {
+                out.add(new Problem("missing-type-argument", "Generic class `" + c.literal().name()
+                        + "` is missing type arguments", null, base.startOffset(), base.endOffset()));
+            }
+        }
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
-            return List.of();
+            return out;
         }
         String rule = error.startsWith("Duplicate") ? "duplicate-base"
                 : error.startsWith("Cannot create") ? "inconsistent-mro"
                 : error.startsWith("Cyclic") ? "cyclic-class-definition" : "invalid-base";
         int end = node.bases().isEmpty() ? node.startOffset() : node.bases().get(node.bases().size() - 1).endOffset();
-        return List.of(new Problem(rule, error, null, node.startOffset(), end));
+        out.add(new Problem(rule, error, null, node.startOffset(), end));
+        return out;
     }
 
     /**
@@ -199,6 +210,10 @@ public final class TypeInference implements TypeDb {
 
     /** An index of a fixed tuple, str or bytes literal outside its length, or null. */
     public @Nullable Problem subscriptProblem(SourceFile file, dev.typhon.ast.Subscript s) {
+        Problem specialization = genericClasses.valueSubscriptProblem(file, s);
+        if (specialization != null) {
+            return specialization;
+        }
         Type value = expressions.infer(file, s.value());
         Long at = Expressions.literalIndex(expressions.infer(file, s.slice()));
         int length = Expressions.literalLength(value);
@@ -275,6 +290,11 @@ public final class TypeInference implements TypeDb {
     @Override
     public List<TypeVarType> typeParameters(ClassLiteral cls) {
         return classes.info(cls).typeParameters();
+    }
+
+    @Override
+    public dev.typhon.semantic.types.Variance variance(ClassLiteral cls, int index) {
+        return variances.of(cls, index);
     }
 
     @Override

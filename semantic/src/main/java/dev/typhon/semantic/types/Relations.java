@@ -443,7 +443,7 @@ final class Relations {
         }
         List<TypeVarType> tparams = db.typeParameters(t.literal());
         for (int i = 0; i < targs.size() && i < sargs.size(); i++) {
-            Variance v = i < tparams.size() ? tparams.get(i).variance() : Variance.INVARIANT;
+            Variance v = i < tparams.size() ? db.variance(t.literal(), i) : Variance.INVARIANT;
             if (t.isKnown(KnownClass.TUPLE)) {
                 v = Variance.COVARIANT;
             }
@@ -761,7 +761,7 @@ final class Relations {
                 Type y = sup.arguments().get(i);
                 if (x.isFullyStatic() && y.isFullyStatic() && isDisjoint(db, x, y)
                         && (i >= db.typeParameters(sup.literal()).size()
-                        || db.typeParameters(sup.literal()).get(i).variance() == Variance.INVARIANT)) {
+                        || db.variance(sup.literal(), i) == Variance.INVARIANT)) {
                     return true;
                 }
             }
