@@ -133,6 +133,12 @@ final class Calls {
                 }
                 yield ti.instance(KnownClass.INT);
             }
+            case GENERIC_CONTEXT -> {
+                Type revealed = args.size() == 1 ? ti.genericContexts.reveal(ti.expressions.infer(file, args.get(0))) : null;
+                yield revealed != null ? revealed : returnOf(f.signature(), argumentTypes(file, call), 0);
+            }
+            case INTO_REGULAR_CALLABLE -> args.size() == 1
+                    ? ti.genericContexts.regularCallable(ti.expressions.infer(file, args.get(0))) : DynamicType.UNKNOWN;
             default -> returnOf(f.signature(), argumentTypes(file, call), 0);
         };
     }

@@ -201,11 +201,8 @@ final class GenericClasses {
                     + "` of type variable `" + p.display() + "`";
         }
         if (!p.constraints().isEmpty()) {
-            boolean fits = false;
-            for (Type c : p.constraints()) {
-                fits |= a.isAssignableTo(ti, c);
-            }
-            if (!fits) {
+            // ty accepts a subtype of a constraint, or a union of them, for now (it does not solve to the constraint)
+            if (!a.isAssignableTo(ti, dev.typhon.semantic.types.UnionBuilder.of(ti, p.constraints()))) {
                 List<String> shown = new ArrayList<>();
                 p.constraints().forEach(c -> shown.add("`" + c.display() + "`"));
                 return "Type `" + a.display() + "` does not satisfy constraints " + String.join(", ", shown)

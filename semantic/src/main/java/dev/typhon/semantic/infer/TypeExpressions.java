@@ -298,7 +298,7 @@ final class TypeExpressions {
                 case DEQUE -> specialized(KnownClass.DEQUE, file, elts, binder, problems);
                 case CHAIN_MAP -> specialized(KnownClass.CHAIN_MAP, file, elts, binder, problems);
                 case TUPLE -> tuple(file, s.slice(), binder, problems);
-                case TYPE -> subclassOf(convert(file, s.slice(), binder, problems));
+                case TYPE -> subclassOfChecked(file, s.slice(), binder, problems);
                 case ANNOTATED -> convert(file, elts.get(0), binder, problems);
                 case FINAL, CLASS_VAR, REQUIRED, NOT_REQUIRED, READ_ONLY -> convert(file, s.slice(), binder, problems);
                 case CALLABLE -> callable(file, elts, binder, problems);
@@ -319,23 +319,25 @@ final class TypeExpressions {
                 return tuple(file, s.slice(), binder, problems);
             }
             if (c.literal().isKnown(KnownClass.TYPE)) {
-                return subclassOf(convert(file, s.slice(), binder, problems));
+                return subclassOfChecked(file, s.slice(), binder, problems);
+            }
+            boolean opaque = ti.classes.info(c.literal()).opaqueParameters();
+            if (!c.classType().arguments().isEmpty()) {
+                return invalid(problems, "Invalid subscript of object of type `" + value.display()
+                        + "` in type expression", s);
+            }
+            if (!opaque && !ti.genericClasses.isGeneric(c.literal())) {
+                // the arguments are not looked at: the subscript itself is the error
+                return invalid(problems, "Non-generic class `" + c.literal().name()
+                        + "` cannot be specialized in a type expression", s);
             }
             List<Type> args = new ArrayList<>();
             for (Expr x : elts) {
                 args.add(convert(file, x, binder, problems));
             }
-            if (!c.classType().arguments().isEmpty()) {
-                return invalid(problems, "Invalid subscript of object of type `" + value.display()
-                        + "` in type expression", s);
-            }
-            if (ti.classes.info(c.literal()).opaqueParameters()) {
+            if (opaque) {
                 // a ParamSpec or TypeVarTuple among the parameters: the arguments cannot be checked yet
                 return new ClassType(c.literal(), args).toInstance();
-            }
-            if (!ti.genericClasses.isGeneric(c.literal())) {
-                return invalid(problems, "Non-generic class `" + c.literal().name()
-                        + "` cannot be specialized in a type expression", s);
             }
             GenericClasses.Explicit spec = ti.genericClasses.specialize(c.literal(), args);
             if (problems != null) {
@@ -356,6 +358,19 @@ final class TypeExpressions {
             args.add(convert(file, x, binder, problems));
         }
         return k.toSpecializedInstance(ti, args);
+    }
+
+    /** {@code type[X]}: Unknown when {@code X} is not a valid type expression (not {@code type[Unknown]}). */
+    private Type subclassOfChecked(SourceFile file, Expr slice, @Nullable String binder, @Nullable List<String> problems) {
+        List<String> own = new ArrayList<>();
+        Type inner = convert(file, slice, binder, own);
+        if (problems != null) {
+            problems.addAll(own);
+        }
+        if (own.stream().anyMatch(p -> ruleOf(p).equals("invalid-type-form"))) {
+            return DynamicType.UNKNOWN;
+        }
+        return subclassOf(inner);
     }
 
     private Type subclassOf(Type inner) {

@@ -50,6 +50,7 @@ public final class TypeInference implements TypeDb {
     final Operators operators = new Operators(this);
     final GenericClasses genericClasses = new GenericClasses(this);
     final Variances variances = new Variances(this);
+    final GenericContexts genericContexts = new GenericContexts(this);
     final ClassConstructors constructors = new ClassConstructors(this);
 
     TypeInference(Program program) {
