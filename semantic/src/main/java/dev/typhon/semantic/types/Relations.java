@@ -434,7 +434,8 @@ final class Relations {
         }
         List<TypeVarType> params = db.typeParameters(s.literal());
         Specialization spec = Specialization.of(params, s.arguments());
-        ClassType actual = spec.apply(found);
+        // the class itself is the first entry of its MRO, unspecialized: its arguments are s's own
+        ClassType actual = found.literal().equals(s.literal()) ? s : spec.apply(found);
         List<Type> targs = t.arguments();
         List<Type> sargs = actual.arguments();
         if (sargs.isEmpty()) {
@@ -754,8 +755,9 @@ final class Relations {
             }
             ClassType sub = aInB != null ? a : b;
             ClassType sup = aInB != null ? b : a;
-            ClassType inMro = Specialization.of(db.typeParameters(sub.literal()), sub.arguments())
-                    .apply(aInB != null ? aInB : bInA);
+            ClassType entry = aInB != null ? aInB : bInA;
+            ClassType inMro = entry.literal().equals(sub.literal()) ? sub
+                    : Specialization.of(db.typeParameters(sub.literal()), sub.arguments()).apply(entry);
             for (int i = 0; i < inMro.arguments().size() && i < sup.arguments().size(); i++) {
                 Type x = inMro.arguments().get(i);
                 Type y = sup.arguments().get(i);
