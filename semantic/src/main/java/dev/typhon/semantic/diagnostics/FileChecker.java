@@ -251,7 +251,7 @@ public final class FileChecker {
             return;
         }
         Type declared = ti.annotationType(file, ann.annotation());
-        Type value = ti.expressionType(file, ann.value());
+        Type value = ti.annotatedValueType(file, ann.value(), declared);
         if (!value.isAssignableTo(ti, declared)) {
             report("invalid-assignment", Severity.ERROR, "Object of type `" + value.display()
                     + "` is not assignable to `" + declared.display() + "`", null, ann.value().startOffset(),

@@ -39,6 +39,18 @@ final class ClassConstructors {
         this.ti = ti;
     }
 
+    /**
+     * The type of a value assigned to a declared name: a call of a generic class is solved in the
+     * context of the declared type ({@code c: C[int] = C()} makes a {@code C[int]}).
+     */
+    Type inContext(SourceFile file, Expr value, Type declared) {
+        if (value instanceof Call call && declared instanceof InstanceType d
+                && ti.expressions.infer(file, call.func()) instanceof ClassLiteralType c && c.literal().equals(d.literal())) {
+            return construct(file, call, c.classType(), declared);
+        }
+        return ti.expressions.infer(file, value);
+    }
+
     /** The instance {@code cls(...)} makes; {@code context} is the declared type it is assigned to, or null. */
     Type construct(SourceFile file, Call call, ClassType cls, @Nullable Type context) {
         if (!cls.arguments().isEmpty() || !ti.genericClasses.isGeneric(cls.literal())
@@ -77,6 +89,11 @@ final class ClassConstructors {
                     continue;
                 }
                 break; // the rest take their defaults
+            }
+            if (contextArgs != null && t.isAssignableTo(ti, contextArgs.get(k))) {
+                // the declared type's argument accepts what the arguments say: it is the solution
+                given.add(contextArgs.get(k));
+                continue;
             }
             Variance v = ti.variance(cls.literal(), k);
             if (v == Variance.INVARIANT || v == Variance.CONTRAVARIANT) {

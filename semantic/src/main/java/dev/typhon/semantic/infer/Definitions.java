@@ -99,13 +99,7 @@ final class Definitions {
                 if (a.value() == null) {
                     yield declared;
                 }
-                Type value = ti.expressions.infer(file, a.value());
-                if (a.value() instanceof dev.typhon.ast.Call call && declared instanceof dev.typhon.semantic.types.InstanceType
-                        && ti.expressions.infer(file, call.func()) instanceof ClassLiteralType c
-                        && c.literal().equals(((dev.typhon.semantic.types.InstanceType) declared).literal())) {
-                    // the declared type is the context the class's type parameters are solved in
-                    value = ti.constructors.construct(file, call, c.classType(), declared);
-                }
+                Type value = ti.constructors.inContext(file, a.value(), declared);
                 if (isBareQualifier(file, a.annotation())) {
                     yield value;
                 }

@@ -106,6 +106,11 @@ public final class TypeInference implements TypeDb {
         return out;
     }
 
+    /** The type of the value of {@code x: declared = value}, inferred in the context of the declared type. */
+    public Type annotatedValueType(SourceFile file, Expr value, Type declared) {
+        return constructors.inContext(file, value, declared);
+    }
+
     /** The type a declaration declares ({@code x: int}, an annotated parameter). */
     public Type declaredType(SourceFile file, Definition def) {
         return definitions.declaredType(file, def);
