@@ -71,15 +71,27 @@ final class ClassConstructors {
                 keywords.put(k.arg(), ti.expressions.infer(file, k.value()));
             }
         }
+        List<Type> contextArgs = context instanceof InstanceType i && i.literal().equals(cls.literal())
+                && i.classType().arguments().size() == params.size() ? i.classType().arguments() : null;
         Type[] solved = new Type[params.size()];
         for (String name : List.of("__new__", "__init__")) {
             Type method = constructorMethod(cls, name);
-            if (method instanceof FunctionLiteral f && !f.signature().gradual()) {
-                bind(f.signature(), positional, keywords, params, solved);
+            if (!(method instanceof FunctionLiteral f)) {
+                continue;
+            }
+            // each constructor solves the variables on its own; one that leaves a variable open takes
+            // it from the context, and the solutions of both are joined (`C[int | str]`)
+            Type[] own = new Type[params.size()];
+            if (!f.signature().gradual()) {
+                bind(f.signature(), positional, keywords, params, own);
+            }
+            for (int k = 0; k < own.length; k++) {
+                Type t = own[k] != null ? own[k] : contextArgs != null ? contextArgs.get(k) : null;
+                if (t != null) {
+                    solved[k] = solved[k] == null ? t : UnionBuilder.of(ti, solved[k], t);
+                }
             }
         }
-        List<Type> contextArgs = context instanceof InstanceType i && i.literal().equals(cls.literal())
-                && i.classType().arguments().size() == params.size() ? i.classType().arguments() : null;
         List<Type> given = new ArrayList<>();
         for (int k = 0; k < params.size(); k++) {
             Type t = solved[k];

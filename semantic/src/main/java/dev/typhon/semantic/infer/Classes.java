@@ -186,6 +186,12 @@ final class Classes {
                 params.add(v.boundBy(cls.name()));
             }
         }
+        if (!params.isEmpty()) {
+            // the variables the bases mention are the class's own (`class D(Base[T])`: Base[T@D])
+            dev.typhon.semantic.types.Specialization own = dev.typhon.semantic.types.Specialization.of(params,
+                    new ArrayList<>(params));
+            bases.replaceAll(own::apply);
+        }
         for (int i = 0; i < bases.size(); i++) {
             if (bases.get(i) instanceof ClassLiteralType c
                     && (c.literal().equals(cls) || ti.mro(c.literal()).find(cls) != null)) {
@@ -193,6 +199,9 @@ final class Classes {
                 error = "Cyclic definition of `" + cls.name() + "`";
                 bases.set(i, DynamicType.UNKNOWN);
             }
+        }
+        if (error == null) {
+            error = inconsistentArguments(bases);
         }
         ClassLiteral object = ti.knownClass(KnownClass.OBJECT);
         Mro mro = Mro.compute(ti, ClassType.of(cls), bases, object == null ? null : ClassType.of(object));
@@ -210,6 +219,40 @@ final class Classes {
             }
         }
         return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol, opaque);
+    }
+
+    /**
+     * ty's {@code invalid-generic-class} for an ancestor reached through two bases with different
+     * type arguments ({@code class C(Parent[T1, T2], Grandparent[T2, T1])}); dynamic arguments agree
+     * with anything. Null when the bases agree.
+     */
+    private @Nullable String inconsistentArguments(List<Type> bases) {
+        java.util.Map<ClassLiteral, List<ClassType>> seen = new java.util.HashMap<>();
+        for (Type b : bases) {
+            if (!(b instanceof ClassLiteralType c)) {
+                continue;
+            }
+            dev.typhon.semantic.types.Specialization spec = ti.genericClasses.specializationOf(c.classType());
+            for (ClassType e : ti.mro(c.literal()).classes()) {
+                ClassType x = e.literal().equals(c.literal()) ? c.classType() : spec.apply(e);
+                if (x.arguments().isEmpty()) {
+                    continue;
+                }
+                List<ClassType> previous = seen.computeIfAbsent(x.literal(), k -> new ArrayList<>());
+                for (ClassType p : previous) {
+                    for (int i = 0; i < p.arguments().size() && i < x.arguments().size(); i++) {
+                        Type u = p.arguments().get(i);
+                        Type v = x.arguments().get(i);
+                        if (u.isFullyStatic() && v.isFullyStatic() && !u.equals(v)) {
+                            return "Inconsistent type arguments: class cannot inherit from both `" + x.display() + "` and `"
+                                    + p.display() + "`";
+                        }
+                    }
+                }
+                previous.add(x);
+            }
+        }
+        return null;
     }
 
     /** A generic class used as a base without type arguments: it is specialized by default (`missing-type-argument`). */

@@ -77,7 +77,7 @@ final class Definitions {
         Node node = def.node();
         Node stmt = def.statement();
         return switch (def.kind()) {
-            case CLASS -> new ClassLiteralType(ClassType.of(ti.classes.literalOf(file, def)));
+            case CLASS -> decoratedClass(file, (ClassDef) node, new ClassLiteralType(ClassType.of(ti.classes.literalOf(file, def))));
             case FUNCTION -> ti.functions.functionType(file, def);
             case ASSIGNMENT -> {
                 if (stmt instanceof Assign a) {
@@ -139,6 +139,27 @@ final class Definitions {
             case DECLARATION -> declaredType(file, def);
             default -> DynamicType.UNKNOWN;
         };
+    }
+
+    /**
+     * What a decorated class statement binds: an unresolved decorator hides the class (Unknown), a
+     * class used as a decorator binds its instance; decorators that are functions are taken to
+     * return the class they are given.
+     */
+    private Type decoratedClass(SourceFile file, ClassDef node, Type cls) {
+        Type result = cls;
+        if (file.isStub()) {
+            return cls; // stubs' class decorators are markers (`@final`, `@disjoint_base`) Typhon may not resolve
+        }
+        for (int i = node.decoratorList().size() - 1; i >= 0; i--) {
+            Type d = ti.expressions.infer(file, node.decoratorList().get(i));
+            if (d == DynamicType.UNKNOWN) {
+                result = d;
+            } else if (d instanceof ClassLiteralType c && c.literal().known() == null && c.classType().arguments().isEmpty()) {
+                result = c.classType().toInstance();
+            }
+        }
+        return result;
     }
 
     /**

@@ -243,8 +243,10 @@ final class GenericClasses {
         if (bound.isEmpty()) {
             return t;
         }
-        List<Type> args = new ArrayList<>(bound);
-        return dev.typhon.semantic.types.Specialization.of(bound, args).apply(t);
+        // keys unbound: they replace the variable wherever the annotation bound it (to the method, or nowhere)
+        List<TypeVarType> keys = new ArrayList<>();
+        bound.forEach(b -> keys.add(b.boundBy("")));
+        return dev.typhon.semantic.types.Specialization.of(keys, new ArrayList<>(bound)).apply(t);
     }
 
     /** The class whose body is a class scope, or null. */

@@ -39,6 +39,7 @@ final class GenericContexts {
             case ClassLiteralType c when ti.classes.info(c.literal()).opaqueParameters() -> null;
             case ClassLiteralType c -> c.classType().arguments().isEmpty() ? ti.typeParameters(c.literal()) : List.of();
             case InstanceType i -> List.of();
+            case dev.typhon.semantic.types.DynamicType d -> List.of();
             case CallableType c -> c.signature().typeParameters();
             default -> null;
         };

@@ -137,7 +137,8 @@ public final class TypeInference implements TypeDb {
         List<Problem> out = new java.util.ArrayList<>();
         for (Expr base : node.bases()) {
             if (expressions.infer(file, base) instanceof dev.typhon.semantic.types.ClassLiteralType c && classes.isBareGeneric(c)
-                    && genericClasses.hasRequiredParameter(c.literal())) {
+                    && genericClasses.hasRequiredParameter(c.literal())
+                    && !c.literal().equals(classes.literalOf(file, classDefinition))) {
                 out.add(new Problem("missing-type-argument", "Generic class `" + c.literal().name()
                         + "` is missing type arguments", null, base.startOffset(), base.endOffset()));
             }
@@ -148,7 +149,8 @@ public final class TypeInference implements TypeDb {
         }
         String rule = error.startsWith("Duplicate") ? "duplicate-base"
                 : error.startsWith("Cannot create") ? "inconsistent-mro"
-                : error.startsWith("Cyclic") ? "cyclic-class-definition" : "invalid-base";
+                : error.startsWith("Cyclic") ? "cyclic-class-definition"
+                : error.startsWith("Inconsistent type arguments") ? "invalid-generic-class" : "invalid-base";
         int end = node.bases().isEmpty() ? node.startOffset() : node.bases().get(node.bases().size() - 1).endOffset();
         out.add(new Problem(rule, error, null, node.startOffset(), end));
         return out;
