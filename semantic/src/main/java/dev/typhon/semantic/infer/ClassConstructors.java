@@ -74,6 +74,10 @@ final class ClassConstructors {
         List<Type> contextArgs = context instanceof InstanceType i && i.literal().equals(cls.literal())
                 && i.classType().arguments().size() == params.size() ? i.classType().arguments() : null;
         Type[] solved = new Type[params.size()];
+        Type foreign = foreignNew(cls, positional, keywords, params);
+        if (foreign != null) {
+            return foreign;
+        }
         for (String name : List.of("__new__", "__init__")) {
             Type method = constructorMethod(cls, name);
             if (!(method instanceof FunctionLiteral f)) {
@@ -122,6 +126,27 @@ final class ClassConstructors {
             }
         }
         return new ClassType(cls.literal(), args).toInstance();
+    }
+
+    /**
+     * A {@code __new__} declared to return an instance of another class than the one called (an
+     * inherited {@code def __new__(cls) -> "Base[T]"}): the call makes what it returns, specialized
+     * by what its own arguments solve (the rest Unknown), and {@code __init__} is not run. Null otherwise.
+     */
+    private @Nullable Type foreignNew(ClassType cls, List<Type> positional, Map<String, Type> keywords,
+            List<TypeVarType> params) {
+        if (!(constructorMethod(cls, "__new__") instanceof FunctionLiteral f) || f.signature().gradual()
+                || !(f.signature().returnType() instanceof InstanceType r)
+                || ti.mro(r.literal()).find(cls.literal()) != null) {
+            return null;
+        }
+        Type[] solved = new Type[params.size()];
+        bind(f.signature(), positional, keywords, params, solved);
+        List<Type> args = new ArrayList<>();
+        for (Type t : solved) {
+            args.add(t == null ? dev.typhon.semantic.types.DynamicType.UNKNOWN : t);
+        }
+        return dev.typhon.semantic.types.Specialization.of(params, args).apply(r);
     }
 
     /** The class's own or inherited {@code __new__}/{@code __init__}, seen through its base's specialization; null when only object's. */
@@ -223,7 +248,7 @@ final class ClassConstructors {
                 if (inMro == null) {
                     return;
                 }
-                inMro = ti.genericClasses.specializationOf(have).apply(inMro);
+                inMro = inMro.literal().equals(have.literal()) ? have : ti.genericClasses.specializationOf(have).apply(inMro);
                 for (int k = 0; k < i.classType().arguments().size() && k < inMro.arguments().size(); k++) {
                     solve(i.classType().arguments().get(k), inMro.arguments().get(k), params, solved);
                 }

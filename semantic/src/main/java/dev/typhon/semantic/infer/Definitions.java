@@ -152,8 +152,10 @@ final class Definitions {
             return cls; // stubs' class decorators are markers (`@final`, `@disjoint_base`) Typhon may not resolve
         }
         for (int i = node.decoratorList().size() - 1; i >= 0; i--) {
-            Type d = ti.expressions.infer(file, node.decoratorList().get(i));
-            if (d == DynamicType.UNKNOWN) {
+            Expr decorator = node.decoratorList().get(i);
+            Type d = ti.expressions.infer(file, decorator);
+            // a name that resolves to nothing known (unresolved, or imported from an unresolved module)
+            if (d == DynamicType.UNKNOWN && decorator instanceof dev.typhon.ast.Name) {
                 result = d;
             } else if (d instanceof ClassLiteralType c && c.literal().known() == null && c.classType().arguments().isEmpty()) {
                 result = c.classType().toInstance();

@@ -51,6 +51,7 @@ public final class TypeInference implements TypeDb {
     final GenericClasses genericClasses = new GenericClasses(this);
     final Variances variances = new Variances(this);
     final GenericContexts genericContexts = new GenericContexts(this);
+    final GenericClassProblems genericClassProblems = new GenericClassProblems(this);
     final ClassConstructors constructors = new ClassConstructors(this);
 
     TypeInference(Program program) {
@@ -143,6 +144,7 @@ public final class TypeInference implements TypeDb {
                         + "` is missing type arguments", null, base.startOffset(), base.endOffset()));
             }
         }
+        genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
             return out;
