@@ -63,7 +63,7 @@ final class TypeExpressions {
      * string, not to the file, so their values are looked up as deferred names (at the end of the
      * module) instead of through the file's memo tables, which are keyed by the file's node ids.
      */
-    private static final ThreadLocal<int[]> DEFERRED = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<int[]> DEFERRED = ThreadLocal.withInitial(() -> new int[2]);
 
     /** The value of an expression used in a type expression. */
     private Type value(SourceFile file, Expr e) {
@@ -72,7 +72,10 @@ final class TypeExpressions {
         }
         return switch (e) {
             case Name n -> {
-                Type t = ti.imports.scopeMember(file, file.index().moduleScope(), n.id());
+                Type t = typeParameterAt(file, DEFERRED.get()[1], n.id());
+                if (t == null) {
+                    t = ti.imports.scopeMember(file, file.index().moduleScope(), n.id());
+                }
                 if (t == null) {
                     t = Names.orNull(ti.names.builtin(n.id()));
                 }
@@ -92,6 +95,21 @@ final class TypeExpressions {
             }
             default -> DynamicType.UNKNOWN;
         };
+    }
+
+    /** A PEP 695 type parameter in scope at {@code offset} ({@code "T"} in a method of {@code class C[T]}), or null. */
+    private @Nullable Type typeParameterAt(SourceFile file, int offset, String name) {
+        dev.typhon.semantic.index.Scope s = file.index().scopeAt(offset);
+        while (s != null) {
+            if (s.kind() == dev.typhon.semantic.index.ScopeKind.TYPE_PARAMETERS) {
+                Type t = ti.imports.scopeMember(file, s, name);
+                if (t != null) {
+                    return t;
+                }
+            }
+            s = s.parent() < 0 ? null : file.index().scope(s.parent());
+        }
+        return null;
     }
 
     /** The type an annotation declares; {@code binder} names the function whose type variables appear (T@f). */
@@ -146,6 +164,10 @@ final class TypeExpressions {
                     return NoneType.NONE;
                 }
                 if (v instanceof ConstantValue.Str s) {
+                    int[] deferred = DEFERRED.get();
+                    if (deferred[0] == 0) {
+                        deferred[1] = c.startOffset(); // where the names of the string are looked up
+                    }
                     return forwardReference(file, s.value(), binder, problems);
                 }
                 return invalid(problems, "Invalid type expression", e);
