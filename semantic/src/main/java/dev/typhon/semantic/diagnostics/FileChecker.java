@@ -262,7 +262,7 @@ public final class FileChecker {
             return;
         }
         Type declared = ti.annotationType(file, ann.annotation());
-        Type value = ti.expressionType(file, ann.value());
+        Type value = ti.annotatedValueType(file, ann.value(), declared);
         if (!value.isAssignableTo(ti, declared)) {
             report("invalid-assignment", Severity.ERROR, "Object of type `" + value.display()
                     + "` is not assignable to `" + declared.display() + "`", null, valueRange(ann.value())[0],
@@ -271,9 +271,7 @@ public final class FileChecker {
     }
 
     private void annotation(Expr annotation) {
-        for (String problem : ti.annotationProblems(file, annotation)) {
-            report("invalid-type-form", Severity.ERROR, problem, null, annotation.startOffset(), annotation.endOffset());
-        }
+        ti.annotationDiagnostics(file, annotation).forEach(this::problem);
     }
 
     /** An assigned value's range with its grouping parentheses, where ty reports on the value. */

@@ -50,6 +50,11 @@ public final class TypeInference implements TypeDb {
     final Unpacking unpacking = new Unpacking(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
+    final GenericClasses genericClasses = new GenericClasses(this);
+    final Variances variances = new Variances(this);
+    final GenericContexts genericContexts = new GenericContexts(this);
+    final GenericClassProblems genericClassProblems = new GenericClassProblems(this);
+    final ClassConstructors constructors = new ClassConstructors(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -95,7 +100,28 @@ public final class TypeInference implements TypeDb {
 
     /** Why an annotation is not a valid type expression (empty when it is). */
     public List<String> annotationProblems(SourceFile file, Expr annotation) {
-        return typeExpressions.problems(file, annotation);
+        List<String> out = new java.util.ArrayList<>();
+        for (String p : typeExpressions.problems(file, annotation)) {
+            if (TypeExpressions.ruleOf(p).equals("invalid-type-form")) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** What is wrong with an annotation, each problem under its rule ({@code invalid-type-form}, {@code invalid-type-arguments}, ...). */
+    public List<Problem> annotationDiagnostics(SourceFile file, Expr annotation) {
+        List<Problem> out = new java.util.ArrayList<>();
+        for (String p : typeExpressions.problems(file, annotation)) {
+            out.add(new Problem(TypeExpressions.ruleOf(p), TypeExpressions.messageOf(p), null, annotation.startOffset(),
+                    annotation.endOffset()));
+        }
+        return out;
+    }
+
+    /** The type of the value of {@code x: declared = value}, inferred in the context of the declared type. */
+    public Type annotatedValueType(SourceFile file, Expr value, Type declared) {
+        return constructors.inContext(file, value, declared);
     }
 
     /** The type a declaration declares ({@code x: int}, an annotated parameter). */
@@ -121,15 +147,27 @@ public final class TypeInference implements TypeDb {
     /** What CPython would reject in a class statement's bases (duplicate base, inconsistent MRO, invalid base). */
     public List<Problem> classProblems(SourceFile file, Definition classDefinition) {
         dev.typhon.ast.ClassDef node = (dev.typhon.ast.ClassDef) classDefinition.node();
+        List<Problem> out = new java.util.ArrayList<>();
+        for (Expr base : node.bases()) {
+            if (expressions.infer(file, base) instanceof dev.typhon.semantic.types.ClassLiteralType c && classes.isBareGeneric(c)
+                    && genericClasses.hasRequiredParameter(c.literal())
+                    && !c.literal().equals(classes.literalOf(file, classDefinition))) {
+                out.add(new Problem("missing-type-argument", "Generic class `" + c.literal().name()
+                        + "` is missing type arguments", null, base.startOffset(), base.endOffset()));
+            }
+        }
+        genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
-            return List.of();
+            return out;
         }
         String rule = error.startsWith("Duplicate") ? "duplicate-base"
                 : error.startsWith("Cannot create") ? "inconsistent-mro"
-                : error.startsWith("Cyclic") ? "cyclic-class-definition" : "invalid-base";
+                : error.startsWith("Cyclic") ? "cyclic-class-definition"
+                : error.startsWith("Inconsistent type arguments") ? "invalid-generic-class" : "invalid-base";
         int end = node.bases().isEmpty() ? node.startOffset() : node.bases().get(node.bases().size() - 1).endOffset();
-        return List.of(new Problem(rule, error, null, node.startOffset(), end));
+        out.add(new Problem(rule, error, null, node.startOffset(), end));
+        return out;
     }
 
     /**
@@ -194,6 +232,10 @@ public final class TypeInference implements TypeDb {
 
     /** An index of a fixed tuple, str or bytes literal outside its length, or null. */
     public @Nullable Problem subscriptProblem(SourceFile file, dev.typhon.ast.Subscript s) {
+        Problem specialization = genericClasses.valueSubscriptProblem(file, s);
+        if (specialization != null) {
+            return specialization;
+        }
         Type value = expressions.infer(file, s.value());
         Long at = Expressions.literalIndex(expressions.infer(file, s.slice()));
         int length = Expressions.literalLength(value);
@@ -270,6 +312,11 @@ public final class TypeInference implements TypeDb {
     @Override
     public List<TypeVarType> typeParameters(ClassLiteral cls) {
         return classes.info(cls).typeParameters();
+    }
+
+    @Override
+    public dev.typhon.semantic.types.Variance variance(ClassLiteral cls, int index) {
+        return variances.of(cls, index);
     }
 
     @Override
