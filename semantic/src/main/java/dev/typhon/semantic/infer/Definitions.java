@@ -81,9 +81,11 @@ final class Definitions {
             case FUNCTION -> ti.functions.functionType(file, def);
             case ASSIGNMENT -> {
                 if (stmt instanceof Assign a) {
-                    Type value = ti.expressions.infer(file, a.value());
-                    value = typeVarDefinition(file, def, a.value(), value);
                     for (Expr target : a.targets()) {
+                        Type value = ti.unpacking.assignedValue(file, target, a.value());
+                        if (target == node) {
+                            value = typeVarDefinition(file, def, a.value(), value);
+                        }
                         Type t = ti.unpacking.typeOfTarget(target, node, value);
                         if (t != null) {
                             yield againstDeclarations(file, def, t);
@@ -132,6 +134,13 @@ final class Definitions {
                 }
                 yield DynamicType.UNKNOWN;
             }
+            case WITH_TARGET -> {
+                if (stmt instanceof dev.typhon.ast.WithItem w && w.optionalVars() != null) {
+                    Type t = ti.unpacking.typeOfTarget(w.optionalVars(), node, enteredValue(file, w));
+                    yield t == null ? DynamicType.UNKNOWN : t;
+                }
+                yield DynamicType.UNKNOWN;
+            }
             case IMPORT -> ti.imports.importBinding((Alias) node);
             case IMPORT_FROM -> ti.imports.fromBinding(file, (ImportFrom) stmt, (Alias) node);
             case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> parameterType(file, def);
@@ -139,6 +148,19 @@ final class Definitions {
             case DECLARATION -> declaredType(file, def);
             default -> DynamicType.UNKNOWN;
         };
+    }
+
+    /** What {@code with cm as target} binds: the result of {@code cm.__enter__()} (Unknown for {@code async with}, not modelled yet). */
+    Type enteredValue(SourceFile file, dev.typhon.ast.WithItem item) {
+        if (file.nodeTable().parent(item) instanceof dev.typhon.ast.AsyncWith) {
+            return DynamicType.UNKNOWN;
+        }
+        Type manager = ti.expressions.infer(file, item.contextExpr());
+        if (manager.isDynamic()) {
+            return manager;
+        }
+        Type entered = ti.calls.callDunder(manager, "__enter__", java.util.List.of());
+        return entered == null ? DynamicType.UNKNOWN : entered;
     }
 
     /**
