@@ -47,6 +47,7 @@ public final class TypeInference implements TypeDb {
     final Members members = new Members(this);
     final Unpacking unpacking = new Unpacking(this);
     final Iteration iteration = new Iteration(this);
+    final AugmentedAssignment augmented = new AugmentedAssignment(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
 
@@ -179,6 +180,18 @@ public final class TypeInference implements TypeDb {
                 : "objects of type `" + left.display() + "` and `" + right.display() + "`";
         return new Problem("unsupported-operator", "Operator `" + Operators.symbol(b.op()) + "` is not supported between "
                 + between, null, b.startOffset(), b.endOffset());
+    }
+
+    /** {@code x op= y} where no method supports the operands (for each such member of a union target). */
+    public List<Problem> augmentedProblems(SourceFile file, dev.typhon.ast.AugAssign a) {
+        Type value = expressions.infer(file, a.value());
+        List<Problem> out = new java.util.ArrayList<>();
+        for (Type target : augmented.infer(expressions.infer(file, a.target()), a.op(), value).unsupportedTargets()) {
+            out.add(new Problem("unsupported-operator", "Operator `" + Operators.symbol(a.op())
+                    + "=` is not supported between objects of type `" + target.display() + "` and `" + value.display() + "`",
+                    null, a.startOffset(), a.endOffset()));
+        }
+        return out;
     }
 
     /** An index of a fixed tuple, str or bytes literal outside its length, or null. */
