@@ -335,7 +335,9 @@ final class TypeExpressions {
         Type variable = null;
         List<Type> suffix = new ArrayList<>();
         for (Expr x : elts) {
-            Type unpacked = x instanceof dev.typhon.ast.Starred st ? convert(file, st.value(), binder, problems) : null;
+            Type unpacked = x instanceof dev.typhon.ast.Starred st ? convert(file, st.value(), binder, problems)
+                    : x instanceof Subscript u && value(file, u.value()) == SpecialFormType.UNPACK
+                    ? convert(file, u.slice(), binder, problems) : null;
             if (unpacked instanceof TupleType inner && (variable == null || inner.isFixed())) {
                 (variable == null ? prefix : suffix).addAll(inner.prefix());
                 if (!inner.isFixed()) {

@@ -147,6 +147,10 @@ public final class TypeInference implements TypeDb {
             if (d.statement() != assign || d.kind() != dev.typhon.semantic.index.DefinitionKind.ASSIGNMENT) {
                 continue;
             }
+            Problem conflict = definitions.conflictingDeclarations(file, d);
+            if (conflict != null) {
+                out.add(conflict);
+            }
             Type declared = definitions.declaredAt(file, d);
             if (declared == null) {
                 continue;
