@@ -109,8 +109,19 @@ public final class FileChecker {
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> annotated(ann);
                 case dev.typhon.ast.BinOp b -> problem(ti.binaryProblem(file, b));
+                case dev.typhon.ast.AugAssign a -> ti.augmentedProblems(file, a).forEach(this::problem);
                 case dev.typhon.ast.Subscript sub when sub.ctx() == ExprContext.Load -> problem(ti.subscriptProblem(file, sub));
-                case dev.typhon.ast.For f -> problem(ti.iterationProblem(file, f.iter()));
+                case dev.typhon.ast.For f -> {
+                    problem(ti.iterationProblem(file, f.iter()));
+                    ti.unpackingProblems(file, f).forEach(this::problem);
+                }
+                case dev.typhon.ast.Comprehension c -> {
+                    if (c.isAsync() == 0) {
+                        problem(ti.iterationProblem(file, c.iter()));
+                    }
+                    ti.unpackingProblems(file, c).forEach(this::problem);
+                }
+                case dev.typhon.ast.WithItem w -> ti.unpackingProblems(file, w).forEach(this::problem);
                 case dev.typhon.ast.ClassDef cd -> {
                     for (dev.typhon.semantic.index.Definition d : ti.definitionsAt(file, cd)) {
                         if (d.node() == cd) {
@@ -128,12 +139,7 @@ public final class FileChecker {
                         }
                         problem(p);
                     }
-                    for (Expr target : assign.targets()) {
-                        for (String[] p : ti.unpackingProblems(file, target, assign.value())) {
-                            report("invalid-assignment", Severity.ERROR, p[2], p[3], Integer.parseInt(p[0]),
-                                    Integer.parseInt(p[1]));
-                        }
-                    }
+                    ti.unpackingProblems(file, assign).forEach(this::problem);
                 }
                 case Arg arg when arg.annotation() != null -> annotation(arg.annotation());
                 case FunctionDef f when f.returns() != null -> {

@@ -271,7 +271,8 @@ abstract class IndexBuilderBase {
         if (done.readsOut != null) {
             for (String n : done.readsOut) {
                 int sym = s.symbolId(n);
-                if (sym < 0 || (s.flags[sym] & SymbolFlags.BOUND) == 0) {
+                // a class's own bindings are invisible to the scopes nested in it
+                if (sym < 0 || (s.flags[sym] & SymbolFlags.BOUND) == 0 || s.kind == ScopeKind.CLASS) {
                     out.add(n);
                 }
             }

@@ -307,7 +307,24 @@ final class Calls {
         if (method == null) {
             return null;
         }
+        return callMethod(method, args);
+    }
+
+    /** Calls a method looked up on a receiver (bound, overloaded, or a union of them); null when it rejects the arguments. */
+    private @Nullable Type callMethod(Type method, List<Type> args) {
         return switch (method) {
+            case UnionType u -> {
+                // a method defined differently on different paths: every definition must accept the call
+                UnionBuilder b = new UnionBuilder(ti);
+                for (Type m : u.members()) {
+                    Type r = callMethod(m, args);
+                    if (r == null) {
+                        yield null;
+                    }
+                    b.add(r);
+                }
+                yield b.build();
+            }
             case BoundMethodType b -> accepts(b.function().signature(), args, 0, 1)
                     ? returnOf(b.function().signature(), args, 1) : null;
             case DynamicType d -> d;

@@ -297,7 +297,7 @@ final class Expressions {
 
     /** {@code x += v}: the in-place operator of the name's current value. */
     Type augmentedAssignment(SourceFile file, Expr target, Operator op, Expr valueExpr) {
-        return ti.operators.augmented(infer(file, target), op, infer(file, valueExpr));
+        return ti.augmented.infer(infer(file, target), op, infer(file, valueExpr)).type();
     }
 
     private Type unary(SourceFile file, UnaryOp u) {
