@@ -310,7 +310,7 @@ final class Expressions {
                     return result.build();
                 }
                 if (truth == Truthiness.AMBIGUOUS) {
-                    result.add(new IntersectionBuilder(ti).addPositive(t).addPositive(TruthinessType.ALWAYS_FALSY).build());
+                    result.add(new IntersectionBuilder(ti).addPositive(t).addNegative(TruthinessType.ALWAYS_TRUTHY).build());
                 }
             } else {
                 if (truth == Truthiness.ALWAYS_TRUE) {
@@ -318,7 +318,7 @@ final class Expressions {
                     return result.build();
                 }
                 if (truth == Truthiness.AMBIGUOUS) {
-                    result.add(new IntersectionBuilder(ti).addPositive(t).addPositive(TruthinessType.ALWAYS_TRUTHY).build());
+                    result.add(new IntersectionBuilder(ti).addPositive(t).addNegative(TruthinessType.ALWAYS_FALSY).build());
                 }
             }
         }
