@@ -66,7 +66,7 @@ final class EqualityNarrowing {
         }
         Type t = current;
         boolean any = false;
-        for (Type e : all) {
+        for (Type e : elements) { // an element of several possible values excludes none of them
             Type n = notEqual(t, e);
             if (n != null) {
                 t = n;

@@ -1,5 +1,6 @@
 package dev.typhon.semantic.infer;
 
+import dev.typhon.ast.Attribute;
 import dev.typhon.ast.BoolOp;
 import dev.typhon.ast.BoolOperator;
 import dev.typhon.ast.Call;
@@ -185,6 +186,12 @@ final class Narrowing {
             };
             return flipped == null ? null : against(file, flipped, left, positive, current);
         }
+        if (left instanceof Attribute a && isTarget(a.value(), name)) {
+            return byTag(file, a.attr(), op, right, positive, current);
+        }
+        if (right instanceof Attribute a && isTarget(a.value(), name) && isSymmetric(op)) {
+            return byTag(file, a.attr(), op, left, positive, current);
+        }
         if (left instanceof Call call && isTypeCall(file, call, name)) {
             return typeIs(file, op, right, positive, current);
         }
@@ -194,9 +201,41 @@ final class Narrowing {
         return null;
     }
 
+    private static boolean isSymmetric(CmpOperator op) {
+        return op == CmpOperator.Is || op == CmpOperator.IsNot || op == CmpOperator.Eq || op == CmpOperator.NotEq;
+    }
+
+    /**
+     * {@code name.attr op otherExpr} holds ({@code positive}) or not: a tagged union keeps the
+     * members whose attribute can pass the test. Null when no member is ruled out.
+     */
+    private @Nullable Type byTag(SourceFile file, String attr, CmpOperator op, Expr otherExpr, boolean positive,
+                                 Type current) {
+        if (!(current instanceof UnionType u)) {
+            return null;
+        }
+        UnionBuilder out = new UnionBuilder(ti);
+        boolean changed = false;
+        for (Type m : u.members()) {
+            Type tag = m.isDynamic() ? null : ti.members.member(m, attr);
+            if (tag != null && !tag.isDynamic()) {
+                Type passing = against(file, op, otherExpr, positive, tag);
+                if (passing != null && passing.isNever()) {
+                    changed = true;
+                    continue;
+                }
+            }
+            out.add(m);
+        }
+        return changed ? out.build() : null;
+    }
+
     /** {@code name op otherExpr} holds ({@code positive}) or not. */
     private @Nullable Type against(SourceFile file, CmpOperator op, Expr otherExpr, boolean positive, Type current) {
         Type other = ti.expressions.infer(file, otherExpr);
+        if (current.isNever()) {
+            return current;
+        }
         switch (op) {
             case Is, IsNot -> {
                 if (other.isDynamic()) {
@@ -213,8 +252,13 @@ final class Narrowing {
                 return equality.equal(current, other, (op == CmpOperator.Eq) == positive);
             }
             case In, NotIn -> {
+                boolean in = (op == CmpOperator.In) == positive;
                 List<Type> elements = elements(file, otherExpr, other);
-                return elements == null ? null : equality.member(current, elements, (op == CmpOperator.In) == positive);
+                if (elements == null && in && hasBuiltinContainment(other)) {
+                    // a builtin collection holds what iterating it gives: only what may equal that is in it
+                    elements = List.of(ti.calls.iterate(other));
+                }
+                return elements == null ? null : equality.member(current, elements, in);
             }
             default -> {
                 return null;
@@ -244,6 +288,19 @@ final class Narrowing {
             return t.elements();
         }
         return null;
+    }
+
+    /** A builtin collection, whose {@code in} compares its elements by equality. */
+    private static boolean hasBuiltinContainment(Type t) {
+        if (t instanceof TupleType) {
+            return true;
+        }
+        if (!(t instanceof InstanceType i)) {
+            return false;
+        }
+        KnownClass k = i.literal().known();
+        return k == KnownClass.LIST || k == KnownClass.SET || k == KnownClass.FROZENSET || k == KnownClass.DICT
+                || k == KnownClass.TUPLE;
     }
 
     /** {@code type(name)}. */
