@@ -57,11 +57,37 @@ final class Narrowing {
             return type;
         }
         String name = file.index().scope(def.scope()).symbolName(def.symbol());
-        return narrow(file, type, constraints, name);
+        return narrow(file, type, constraints, Target.name(name));
     }
 
-    /** {@code type} (of {@code name}) narrowed by the constraints, given innermost (newest) first. */
-    Type narrow(SourceFile file, Type type, List<Constraint> constraints, String name) {
+    /** What a test narrows: a name, or a member place ({@code a.b}, {@code d["k"]}) written the same way. */
+    interface Target {
+        boolean matches(Expr e);
+
+        static Target name(String name) {
+            return e -> (e instanceof Name n && n.id().equals(name))
+                    || (e instanceof NamedExpr ne && ne.target() instanceof Name n2 && n2.id().equals(name));
+        }
+
+        static Target place(Expr place) {
+            return e -> samePlace(e, place);
+        }
+
+        private static boolean samePlace(Expr a, Expr b) {
+            return switch (a) {
+                case Name n -> b instanceof Name m && n.id().equals(m.id());
+                case dev.typhon.ast.Attribute x -> b instanceof dev.typhon.ast.Attribute y && x.attr().equals(y.attr())
+                        && samePlace(x.value(), y.value());
+                case dev.typhon.ast.Subscript x -> b instanceof dev.typhon.ast.Subscript y
+                        && x.slice() instanceof dev.typhon.ast.Constant k && y.slice() instanceof dev.typhon.ast.Constant l
+                        && k.value().equals(l.value()) && samePlace(x.value(), y.value());
+                default -> false;
+            };
+        }
+    }
+
+    /** {@code type} (of the target) narrowed by the constraints, given innermost (newest) first. */
+    Type narrow(SourceFile file, Type type, List<Constraint> constraints, Target name) {
         Type t = type;
         for (int i = constraints.size() - 1; i >= 0; i--) {
             Constraint c = constraints.get(i);
@@ -76,16 +102,20 @@ final class Narrowing {
         return t;
     }
 
-    /** Whether {@code e} is the name itself (or a walrus binding it). */
-    private static boolean isTarget(Expr e, String name) {
-        return (e instanceof Name n && n.id().equals(name))
-                || (e instanceof NamedExpr ne && ne.target() instanceof Name n2 && n2.id().equals(name));
+    private static boolean isTarget(Expr e, Target target) {
+        return target.matches(e);
     }
 
     /** {@code current} narrowed by {@code test} being {@code positive}, or null when the test says nothing of {@code name}. */
-    private @Nullable Type apply(SourceFile file, Expr test, String name, boolean positive, Type current) {
+    private @Nullable Type apply(SourceFile file, Expr test, Target name, boolean positive, Type current) {
         switch (test) {
-            case Name n when n.id().equals(name) -> {
+            case Name n when name.matches(n) -> {
+                return truthy(current, positive);
+            }
+            case Attribute a when name.matches(a) -> {
+                return truthy(current, positive);
+            }
+            case dev.typhon.ast.Subscript sub when name.matches(sub) -> {
                 return truthy(current, positive);
             }
             case NamedExpr ne -> {
@@ -141,7 +171,7 @@ final class Narrowing {
     }
 
     /** A chain {@code a < b < c} holds when each of its comparisons does. */
-    private @Nullable Type compare(SourceFile file, Compare c, String name, boolean positive, Type current) {
+    private @Nullable Type compare(SourceFile file, Compare c, Target name, boolean positive, Type current) {
         List<Expr> operands = new ArrayList<>();
         operands.add(c.left());
         operands.addAll(c.comparators());
@@ -171,7 +201,7 @@ final class Narrowing {
         return some.build();
     }
 
-    private @Nullable Type comparison(SourceFile file, Expr left, CmpOperator op, Expr right, String name,
+    private @Nullable Type comparison(SourceFile file, Expr left, CmpOperator op, Expr right, Target name,
                                       boolean positive, Type current) {
         if (isTarget(left, name)) {
             Type narrowed = against(file, op, right, positive, current);
@@ -304,7 +334,7 @@ final class Narrowing {
     }
 
     /** {@code type(name)}. */
-    private boolean isTypeCall(SourceFile file, Call call, String name) {
+    private boolean isTypeCall(SourceFile file, Call call, Target name) {
         return call.args().size() == 1 && call.keywords().isEmpty() && isTarget(call.args().get(0), name)
                 && ti.expressions.infer(file, call.func()) instanceof ClassLiteralType c
                 && c.literal().isKnown(KnownClass.TYPE);
@@ -327,7 +357,7 @@ final class Narrowing {
                 : null;
     }
 
-    private @Nullable Type call(SourceFile file, Call call, String name, boolean positive, Type current) {
+    private @Nullable Type call(SourceFile file, Call call, Target name, boolean positive, Type current) {
         if (!call.keywords().isEmpty() || call.args().isEmpty()) {
             return null;
         }

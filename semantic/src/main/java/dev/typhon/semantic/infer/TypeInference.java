@@ -44,6 +44,7 @@ public final class TypeInference implements TypeDb {
     final Functions functions = new Functions(this);
     final Imports imports = new Imports(this);
     final Narrowing narrowing = new Narrowing(this);
+    final Places places = new Places(this);
     final Members members = new Members(this);
     final Unpacking unpacking = new Unpacking(this);
     final CallBinding callBinding = new CallBinding(this);
