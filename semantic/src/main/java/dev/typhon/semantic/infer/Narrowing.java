@@ -91,6 +91,14 @@ final class Narrowing {
         Type t = type;
         for (int i = constraints.size() - 1; i >= 0; i--) {
             Constraint c = constraints.get(i);
+            if (c.kind() == ConstraintKind.PATTERN && c.test() instanceof dev.typhon.ast.MatchCase mc
+                    && c.subject() != null && name.matches(c.subject())) {
+                Type narrowed = pattern(file, mc.pattern(), c.positive(), t);
+                if (narrowed != null) {
+                    t = narrowed;
+                }
+                continue;
+            }
             if (c.kind() != ConstraintKind.TEST || !(c.test() instanceof Expr test)) {
                 continue;
             }
@@ -158,6 +166,59 @@ final class Narrowing {
             }
             case Call call -> {
                 return call(file, call, name, positive, current);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** A match subject narrowed by a case's pattern matching ({@code positive}) or not; null when it tells nothing. */
+    @Nullable Type pattern(SourceFile file, dev.typhon.ast.Pattern p, boolean positive, Type current) {
+        switch (p) {
+            case dev.typhon.ast.MatchValue v -> {
+                return equality.equal(current, ti.expressions.infer(file, v.value()), positive);
+            }
+            case dev.typhon.ast.MatchSingleton s -> {
+                Type value = ti.expressions.constant(s.value());
+                IntersectionBuilder b = new IntersectionBuilder(ti).addPositive(current);
+                return (positive ? b.addPositive(value) : b.addNegative(value)).build();
+            }
+            case dev.typhon.ast.MatchClass c -> {
+                if (!(ti.expressions.infer(file, c.cls()) instanceof ClassLiteralType cls)) {
+                    return null;
+                }
+                Type instance = cls.classType().toInstance();
+                if (positive) {
+                    return new IntersectionBuilder(ti).addPositive(current).addPositive(instance).build();
+                }
+                // with sub-patterns, an instance of the class may still fail to match
+                return c.patterns().isEmpty() && c.kwdPatterns().isEmpty()
+                        ? new IntersectionBuilder(ti).addPositive(current).addNegative(instance).build() : null;
+            }
+            case dev.typhon.ast.MatchAs a -> {
+                if (a.pattern() == null) {
+                    return positive ? current : dev.typhon.semantic.types.Never.NEVER;
+                }
+                return pattern(file, a.pattern(), positive, current);
+            }
+            case dev.typhon.ast.MatchOr o -> {
+                if (positive) {
+                    UnionBuilder u = new UnionBuilder(ti);
+                    for (dev.typhon.ast.Pattern alt : o.patterns()) {
+                        Type n = pattern(file, alt, true, current);
+                        u.add(n == null ? current : n);
+                    }
+                    return u.build();
+                }
+                Type t = current;
+                for (dev.typhon.ast.Pattern alt : o.patterns()) {
+                    Type n = pattern(file, alt, false, t);
+                    if (n != null) {
+                        t = n;
+                    }
+                }
+                return t;
             }
             default -> {
                 return null;
