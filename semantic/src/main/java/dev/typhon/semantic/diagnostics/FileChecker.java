@@ -141,6 +141,19 @@ public final class FileChecker {
                     }
                     ti.unpackingProblems(file, assign).forEach(this::problem);
                 }
+                case dev.typhon.ast.If i -> problem(ti.boolConversionProblem(file, i.test()));
+                case dev.typhon.ast.While w -> problem(ti.boolConversionProblem(file, w.test()));
+                case dev.typhon.ast.Assert a -> problem(ti.boolConversionProblem(file, a.test()));
+                case dev.typhon.ast.IfExp i -> problem(ti.boolConversionProblem(file, i.test()));
+                case dev.typhon.ast.UnaryOp u when u.op() == dev.typhon.ast.UnaryOperator.Not ->
+                        problem(ti.boolConversionProblem(file, u.operand()));
+                case dev.typhon.ast.BoolOp b -> {
+                    // the last operand is returned as it is, never converted
+                    for (int k = 0; k < b.values().size() - 1; k++) {
+                        problem(ti.boolConversionProblem(file, b.values().get(k)));
+                    }
+                }
+                case dev.typhon.ast.Comprehension c -> c.ifs().forEach(t -> problem(ti.boolConversionProblem(file, t)));
                 case Arg arg when arg.annotation() != null -> annotation(arg.annotation());
                 case FunctionDef f when f.returns() != null -> {
                     annotation(f.returns());

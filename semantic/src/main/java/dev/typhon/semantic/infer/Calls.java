@@ -53,6 +53,9 @@ final class Calls {
             case OverloadedFunction o -> overload(file, call, o, 0);
             case BoundMethodType b -> returnOf(b.function().signature(), argumentTypes(file, call), 1);
             case ClassLiteralType c -> construct(file, call, c.classType());
+            // type[C] of a final C can only be C itself
+            case SubclassOfType s when s.subclassOf() instanceof InstanceType i && ti.isFinal(i.literal())
+                    -> construct(file, call, i.classType());
             case SubclassOfType s -> s.subclassOf().isDynamic() ? s.subclassOf() : s.subclassOf();
             case UnionType u -> {
                 UnionBuilder b = new UnionBuilder(ti);
@@ -219,6 +222,9 @@ final class Calls {
         if (cls.isKnown(KnownClass.TYPE) && call.args().size() == 1 && call.keywords().isEmpty()) {
             Type arg = ti.expressions.infer(file, call.args().get(0));
             return classOf(arg);
+        }
+        if (cls.isKnown(KnownClass.BOOL) && call.args().isEmpty() && call.keywords().isEmpty()) {
+            return BoolLiteral.FALSE;
         }
         if (cls.isKnown(KnownClass.BOOL) && call.args().size() == 1) {
             return ti.operators.truthiness(ti.expressions.infer(file, call.args().get(0))).toType(ti);

@@ -152,6 +152,7 @@ final class Definitions {
             case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> parameterType(file, def);
             case TYPE_PARAMETER -> typeParameter(file, (TypeParam) node);
             case DECLARATION -> declaredType(file, def);
+            case MATCH_CAPTURE -> captureType(file, def);
             default -> DynamicType.UNKNOWN;
         };
     }
@@ -190,6 +191,28 @@ final class Definitions {
             }
         }
         return result;
+    }
+
+    /**
+     * {@code case ... as x} or {@code case x}, at the top of a case's pattern (or of one of its
+     * alternatives): the subject as the pattern narrows it. Deeper captures are not typed yet.
+     */
+    private Type captureType(SourceFile file, Definition def) {
+        if (!(def.node() instanceof dev.typhon.ast.MatchAs capture) || !(def.statement() instanceof dev.typhon.ast.MatchCase c)
+                || !(file.nodeTable().parent(c) instanceof dev.typhon.ast.Match m)) {
+            return DynamicType.UNKNOWN;
+        }
+        boolean top = c.pattern() == capture || (c.pattern() instanceof dev.typhon.ast.MatchOr o
+                && o.patterns().stream().anyMatch(p -> p == capture));
+        if (!top) {
+            return DynamicType.UNKNOWN;
+        }
+        Type subject = ti.expressions.infer(file, m.subject());
+        if (capture.pattern() == null) {
+            return subject;
+        }
+        Type t = ti.narrowing.pattern(file, capture.pattern(), true, subject);
+        return t == null ? subject : t;
     }
 
     /**

@@ -46,6 +46,8 @@ public final class TypeInference implements TypeDb {
     final Functions functions = new Functions(this);
     final Imports imports = new Imports(this);
     final Narrowing narrowing = new Narrowing(this);
+    final Places places = new Places(this);
+    final BoolConversion boolConversion = new BoolConversion(this);
     final Members members = new Members(this);
     final Unpacking unpacking = new Unpacking(this);
     final Iteration iteration = new Iteration(this);
@@ -318,6 +320,13 @@ public final class TypeInference implements TypeDb {
     /** The type of a module's global symbol as an importer sees it, or null when the module has no such symbol. */
     public @Nullable Type moduleMember(SourceFile module, String name) {
         return imports.member(module, name);
+    }
+
+    /** A value used as a condition ({@code if x:}, {@code not x}, an operand of {@code and}) that cannot be converted to bool, or null. */
+    public @Nullable Problem boolConversionProblem(SourceFile file, Expr test) {
+        Type bad = boolConversion.unsupported(expressions.infer(file, test));
+        return bad == null ? null : new Problem("unsupported-bool-conversion", "Boolean conversion is not supported for type `"
+                + bad.display() + "`", null, test.startOffset(), test.endOffset());
     }
 
     // ------------------------------------------------------------------------------------------
