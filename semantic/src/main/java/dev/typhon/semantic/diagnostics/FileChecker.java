@@ -120,6 +120,7 @@ public final class FileChecker {
                         problem(ti.iterationProblem(file, c.iter()));
                     }
                     ti.unpackingProblems(file, c).forEach(this::problem);
+                    c.ifs().forEach(t -> problem(ti.boolConversionProblem(file, t)));
                 }
                 case dev.typhon.ast.WithItem w -> ti.unpackingProblems(file, w).forEach(this::problem);
                 case dev.typhon.ast.ClassDef cd -> {
@@ -153,7 +154,6 @@ public final class FileChecker {
                         problem(ti.boolConversionProblem(file, b.values().get(k)));
                     }
                 }
-                case dev.typhon.ast.Comprehension c -> c.ifs().forEach(t -> problem(ti.boolConversionProblem(file, t)));
                 case Arg arg when arg.annotation() != null -> annotation(arg.annotation());
                 case FunctionDef f when f.returns() != null -> {
                     annotation(f.returns());
