@@ -265,57 +265,6 @@ final class Classes {
         return t;
     }
 
-    /**
-     * An attribute assigned through the first parameter of a method ({@code self.x = ...} in
-     * {@code __init__}): the declared type if some method declares it, else the union of the assigned
-     * values with their literals widened; null when no method assigns it.
-     */
-    @Nullable Type instanceAttribute(ClassLiteral cls, String name) {
-        SourceFile file = file(cls);
-        SemanticIndex index = file.index();
-        UnionBuilder declared = new UnionBuilder(ti);
-        UnionBuilder inferred = new UnionBuilder(ti);
-        for (Stmt stmt : node(cls).body()) {
-            dev.typhon.ast.Arguments args;
-            List<Stmt> body;
-            if (stmt instanceof dev.typhon.ast.FunctionDef fd) {
-                args = fd.args();
-                body = fd.body();
-            } else if (stmt instanceof dev.typhon.ast.AsyncFunctionDef fd) {
-                args = fd.args();
-                body = fd.body();
-            } else {
-                continue;
-            }
-            List<dev.typhon.ast.Arg> positional = new ArrayList<>(args.posonlyargs());
-            positional.addAll(args.args());
-            if (positional.isEmpty() || body.isEmpty()) {
-                continue;
-            }
-            Scope scope = index.scopeAt(body.get(0).startOffset());
-            while (scope != null && scope.kind() != ScopeKind.FUNCTION) {
-                scope = scope.parent() < 0 ? null : index.scope(scope.parent());
-            }
-            if (scope == null) {
-                continue;
-            }
-            int place = scope.placeId(positional.get(0).arg() + "." + name);
-            if (place < 0) {
-                continue;
-            }
-            for (Definition d : index.definitionsOfPlace(scope, place)) {
-                switch (d.statement()) {
-                    case dev.typhon.ast.AnnAssign a -> declared.add(ti.typeExpressions.annotation(file, a.annotation(), null));
-                    default -> inferred.add(ti.expressions.promote(ti.definitions.bindingType(file, d)));
-                }
-            }
-        }
-        if (!declared.isEmpty()) {
-            return declared.build();
-        }
-        return inferred.isEmpty() ? null : inferred.build();
-    }
-
     /** The class whose body directly holds a scope (a method's scope), or null. */
     @Nullable ClassLiteral enclosingClass(SourceFile file, Scope scope) {
         if (scope.parent() < 0) {

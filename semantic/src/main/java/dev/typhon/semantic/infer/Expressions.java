@@ -116,8 +116,12 @@ final class Expressions {
 
     private Type attribute(SourceFile file, Attribute a) {
         Type value = infer(file, a.value());
-        Type t = ti.members.member(value, a.attr());
-        return t == null ? DynamicType.UNKNOWN : t;
+        AttributeAccess access = ti.members.access(value, a.attr());
+        if (!access.isFound() || !ti.members.narrowsByAssignment(value, a.attr())) {
+            return access.type();
+        }
+        Type narrowed = ti.attributePlaces.narrowed(file, a, access.type());
+        return narrowed == null ? access.type() : narrowed;
     }
 
     private Type subscript(SourceFile file, Subscript s) {

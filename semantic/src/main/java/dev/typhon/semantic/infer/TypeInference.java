@@ -45,6 +45,7 @@ public final class TypeInference implements TypeDb {
     final Imports imports = new Imports(this);
     final Narrowing narrowing = new Narrowing(this);
     final Members members = new Members(this);
+    final AttributePlaces attributePlaces = new AttributePlaces(this);
     final Unpacking unpacking = new Unpacking(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);

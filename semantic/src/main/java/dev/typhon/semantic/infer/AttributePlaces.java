@@ -1,0 +1,57 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Attribute;
+import dev.typhon.ast.Nullable;
+import dev.typhon.semantic.index.Definition;
+import dev.typhon.semantic.index.PlaceUse;
+import dev.typhon.semantic.index.ReachingBindings;
+import dev.typhon.semantic.index.ReachingDefinition;
+import dev.typhon.semantic.index.SemanticIndex;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.UnionBuilder;
+
+/**
+ * Attribute places narrowed by assignment: after {@code c.x = 1} in the same scope, {@code c.x}
+ * reads {@code Literal[1]} (what mypy and pyright do too, though another reference to the object
+ * could change it). An assignment the attribute's type does not accept (an error reported on the
+ * assignment) leaves the attribute's type; a path without an assignment gives the attribute's
+ * type as lookup finds it.
+ */
+final class AttributePlaces {
+    private final TypeInference ti;
+
+    AttributePlaces(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    /** The type of an attribute read narrowed by the assignments that reach it, or null when none does. */
+    @Nullable Type narrowed(SourceFile file, Attribute a, Type attributeType) {
+        SemanticIndex index = file.index();
+        PlaceUse use = index.placeUseAt(a.startOffset());
+        if (use == null || use.node() != a) {
+            return null;
+        }
+        ReachingBindings rb = index.bindings(use);
+        if (rb.definitions().isEmpty()) {
+            return null;
+        }
+        UnionBuilder u = new UnionBuilder(ti);
+        boolean any = false;
+        for (ReachingDefinition rd : rb.definitions()) {
+            Definition d = rd.definition();
+            if (!d.reachable() || d.kind().unbinds()) {
+                continue;
+            }
+            any = true;
+            Type t = ti.definitions.bindingType(file, d);
+            u.add(t.isAssignableTo(ti, attributeType) ? t : attributeType);
+        }
+        if (!any) {
+            return null;
+        }
+        if (rb.mayBeUnbound()) {
+            u.add(attributeType);
+        }
+        return u.build();
+    }
+}

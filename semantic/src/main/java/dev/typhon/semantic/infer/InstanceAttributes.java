@@ -1,0 +1,137 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.AnnAssign;
+import dev.typhon.ast.Arg;
+import dev.typhon.ast.AsyncFunctionDef;
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.FunctionDef;
+import dev.typhon.ast.Nullable;
+import dev.typhon.ast.Stmt;
+import dev.typhon.semantic.index.Definition;
+import dev.typhon.semantic.index.Scope;
+import dev.typhon.semantic.index.ScopeKind;
+import dev.typhon.semantic.index.SemanticIndex;
+import dev.typhon.semantic.types.ClassLiteral;
+import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.KnownClass;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.UnionBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The attributes a class's methods give its instances through their first parameter
+ * ({@code self.x = ...}, {@code self.x: int}), whichever method does it and however conditionally.
+ * Static methods and class methods have no instance to assign through, so they are skipped.
+ */
+final class InstanceAttributes {
+    private final TypeInference ti;
+    private final Memo<String, Optional<Implicit>> memo = new Memo<>("implicit-attribute");
+
+    InstanceAttributes(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    /**
+     * @param type     the declared type if some method declares it, else the union of the assigned
+     *                 values with literals widened after the union ({@code None | int})
+     * @param declared whether a method declares it
+     */
+    record Implicit(Type type, boolean declared) {
+    }
+
+    /** The attribute the class's own methods define, or null when none does. */
+    @Nullable Implicit of(ClassLiteral cls, String name) {
+        String key = cls.ref().file() + ":" + cls.ref().definition() + ":" + name;
+        return memo.get(key, k -> Optional.ofNullable(compute(cls, name)), Optional.empty()).orElse(null);
+    }
+
+    private @Nullable Implicit compute(ClassLiteral cls, String name) {
+        SourceFile file = ti.classes.file(cls);
+        SemanticIndex index = file.index();
+        UnionBuilder declared = new UnionBuilder(ti);
+        UnionBuilder inferred = new UnionBuilder(ti);
+        List<Stmt> methods = new ArrayList<>();
+        collectFunctions(ti.classes.node(cls).body(), methods);
+        for (Stmt stmt : methods) {
+            List<Arg> positional = new ArrayList<>();
+            List<Stmt> body;
+            List<Expr> decorators;
+            if (stmt instanceof FunctionDef fd) {
+                positional.addAll(fd.args().posonlyargs());
+                positional.addAll(fd.args().args());
+                body = fd.body();
+                decorators = fd.decoratorList();
+            } else {
+                AsyncFunctionDef fd = (AsyncFunctionDef) stmt;
+                positional.addAll(fd.args().posonlyargs());
+                positional.addAll(fd.args().args());
+                body = fd.body();
+                decorators = fd.decoratorList();
+            }
+            if (positional.isEmpty() || body.isEmpty() || !bindsInstance(file, decorators)) {
+                continue;
+            }
+            Scope scope = index.scopeAt(body.get(0).startOffset());
+            while (scope != null && scope.kind() != ScopeKind.FUNCTION) {
+                scope = scope.parent() < 0 ? null : index.scope(scope.parent());
+            }
+            if (scope == null) {
+                continue;
+            }
+            int place = scope.placeId(positional.get(0).arg() + "." + name);
+            if (place < 0) {
+                continue;
+            }
+            for (Definition d : index.definitionsOfPlace(scope, place)) {
+                if (!d.reachable() || d.kind().unbinds()) {
+                    continue;
+                }
+                if (d.statement() instanceof AnnAssign a && a.target() == d.node()) {
+                    declared.add(ti.typeExpressions.annotation(file, a.annotation(), null));
+                } else {
+                    inferred.add(ti.definitions.bindingType(file, d));
+                }
+            }
+        }
+        if (!declared.isEmpty()) {
+            return new Implicit(declared.build(), true);
+        }
+        return inferred.isEmpty() ? null : new Implicit(ti.expressions.promote(inferred.build()), false);
+    }
+
+    /** Methods whose first parameter is the instance: not static methods, not class methods. */
+    private boolean bindsInstance(SourceFile file, List<Expr> decorators) {
+        for (Expr d : decorators) {
+            Type t = ti.expressions.infer(file, d);
+            if (t instanceof ClassLiteralType c && (c.literal().isKnown(KnownClass.STATICMETHOD)
+                    || c.literal().isKnown(KnownClass.CLASSMETHOD))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The functions of a class body, also those defined under {@code if}, {@code try}, {@code with}. */
+    private static void collectFunctions(List<Stmt> body, List<Stmt> out) {
+        for (Stmt s : body) {
+            switch (s) {
+                case FunctionDef f -> out.add(f);
+                case AsyncFunctionDef f -> out.add(f);
+                case dev.typhon.ast.If i -> {
+                    collectFunctions(i.body(), out);
+                    collectFunctions(i.orelse(), out);
+                }
+                case dev.typhon.ast.Try t -> {
+                    collectFunctions(t.body(), out);
+                    collectFunctions(t.orelse(), out);
+                    collectFunctions(t.finalbody(), out);
+                }
+                case dev.typhon.ast.With w -> collectFunctions(w.body(), out);
+                default -> {
+                }
+            }
+        }
+    }
+}
