@@ -107,6 +107,7 @@ public final class FileChecker {
                 case Import imp -> imports(imp);
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> annotated(ann);
+                case dev.typhon.ast.Attribute attr -> ti.attributeProblems(file, attr).forEach(this::problem);
                 case dev.typhon.ast.BinOp b -> problem(ti.binaryProblem(file, b));
                 case dev.typhon.ast.Subscript sub when sub.ctx() == ExprContext.Load -> problem(ti.subscriptProblem(file, sub));
                 case dev.typhon.ast.For f -> problem(ti.iterationProblem(file, f.iter()));

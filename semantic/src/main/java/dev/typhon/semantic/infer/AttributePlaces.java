@@ -32,25 +32,25 @@ final class AttributePlaces {
             return null;
         }
         ReachingBindings rb = index.bindings(use);
-        if (rb.definitions().isEmpty()) {
+        String path = Narrowing.pathText(a);
+        if (rb.definitions().isEmpty() && rb.unboundConstraints().isEmpty()) {
             return null;
         }
         UnionBuilder u = new UnionBuilder(ti);
-        boolean any = false;
         for (ReachingDefinition rd : rb.definitions()) {
             Definition d = rd.definition();
             if (!d.reachable() || d.kind().unbinds()) {
                 continue;
             }
-            any = true;
             Type t = ti.definitions.bindingType(file, d);
-            u.add(t.isAssignableTo(ti, attributeType) ? t : attributeType);
-        }
-        if (!any) {
-            return null;
+            t = t.isAssignableTo(ti, attributeType) ? t : attributeType;
+            u.add(path == null ? t : ti.narrowing.narrowPath(file, t, rd.constraints(), path));
         }
         if (rb.mayBeUnbound()) {
-            u.add(attributeType);
+            u.add(path == null ? attributeType : ti.narrowing.narrowPath(file, attributeType, rb.unboundConstraints(), path));
+        }
+        if (u.isEmpty()) {
+            return null;
         }
         return u.build();
     }

@@ -48,7 +48,7 @@ final class ClassSymbols {
         }
         int sym = body.symbolId(name);
         if (sym < 0) {
-            return null;
+            return fromClassMethods(cls, name);
         }
         SourceFile file = ti.classes.file(cls);
         List<Definition> declarations = file.index().endOfScopeDeclarations(body, sym);
@@ -76,12 +76,22 @@ final class ClassSymbols {
             }
         }
         if (declarations.isEmpty() && !bound) {
-            return null;
+            return fromClassMethods(cls, name);
         }
         Boundness boundness = !declarations.isEmpty() || !rb.mayBeUnbound() ? Boundness.BOUND : Boundness.POSSIBLY_UNBOUND;
         Type type = !declarations.isEmpty() ? declared.build()
                 : file.isStub() ? bindings.build() : ti.expressions.promote(bindings.build());
+        if (declarations.isEmpty() && type instanceof dev.typhon.semantic.types.NoneType) {
+            // an undeclared `x = None` default is a placeholder for values assigned later, not a promise of None forever
+            type = UnionBuilder.of(ti, type, dev.typhon.semantic.types.DynamicType.UNKNOWN);
+        }
         return new ClassSymbol(type, boundness, annotated, bound, classVar);
+    }
+
+    /** A class attribute only class methods assign ({@code cls.x = ...}): a class variable too. */
+    private @Nullable ClassSymbol fromClassMethods(ClassLiteral cls, String name) {
+        InstanceAttributes.Implicit i = ti.members.implicitAttributes().ofClass(cls, name);
+        return i == null ? null : new ClassSymbol(i.type(), Boundness.BOUND, i.declared(), true, false);
     }
 
     /** {@code ClassVar} or {@code ClassVar[...]}, possibly inside {@code Final[...]} and friends. */

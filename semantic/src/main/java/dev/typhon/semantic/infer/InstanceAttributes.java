@@ -41,13 +41,19 @@ final class InstanceAttributes {
     record Implicit(Type type, boolean declared) {
     }
 
-    /** The attribute the class's own methods define, or null when none does. */
+    /** The attribute the class's own methods define on instances, or null when none does. */
     @Nullable Implicit of(ClassLiteral cls, String name) {
         String key = cls.ref().file() + ":" + cls.ref().definition() + ":" + name;
-        return memo.get(key, k -> Optional.ofNullable(compute(cls, name)), Optional.empty()).orElse(null);
+        return memo.get(key, k -> Optional.ofNullable(compute(cls, name, false)), Optional.empty()).orElse(null);
     }
 
-    private @Nullable Implicit compute(ClassLiteral cls, String name) {
+    /** The attribute the class's own class methods define on the class ({@code cls.x = ...}), or null. */
+    @Nullable Implicit ofClass(ClassLiteral cls, String name) {
+        String key = cls.ref().file() + ":" + cls.ref().definition() + ":cls:" + name;
+        return memo.get(key, k -> Optional.ofNullable(compute(cls, name, true)), Optional.empty()).orElse(null);
+    }
+
+    private @Nullable Implicit compute(ClassLiteral cls, String name, boolean classMethods) {
         SourceFile file = ti.classes.file(cls);
         SemanticIndex index = file.index();
         UnionBuilder declared = new UnionBuilder(ti);
@@ -70,7 +76,7 @@ final class InstanceAttributes {
                 body = fd.body();
                 decorators = fd.decoratorList();
             }
-            if (positional.isEmpty() || body.isEmpty() || !bindsInstance(file, decorators)) {
+            if (positional.isEmpty() || body.isEmpty() || receiver(file, stmt, decorators) != (classMethods ? 2 : 1)) {
                 continue;
             }
             Scope scope = index.scopeAt(body.get(0).startOffset());
@@ -101,16 +107,25 @@ final class InstanceAttributes {
         return inferred.isEmpty() ? null : new Implicit(ti.expressions.promote(inferred.build()), false);
     }
 
-    /** Methods whose first parameter is the instance: not static methods, not class methods. */
-    private boolean bindsInstance(SourceFile file, List<Expr> decorators) {
+    /** What a method's first parameter is: 1 the instance, 2 the class (class methods), 0 nothing (static methods). */
+    private int receiver(SourceFile file, Stmt method, List<Expr> decorators) {
+        String name = method instanceof FunctionDef fd ? fd.name() : ((AsyncFunctionDef) method).name();
+        if (name.equals("__new__")) {
+            return 0;
+        }
+        if (name.equals("__init_subclass__") || name.equals("__class_getitem__")) {
+            return 2;
+        }
         for (Expr d : decorators) {
             Type t = ti.expressions.infer(file, d);
-            if (t instanceof ClassLiteralType c && (c.literal().isKnown(KnownClass.STATICMETHOD)
-                    || c.literal().isKnown(KnownClass.CLASSMETHOD))) {
-                return false;
+            if (t instanceof ClassLiteralType c && c.literal().isKnown(KnownClass.STATICMETHOD)) {
+                return 0;
+            }
+            if (t instanceof ClassLiteralType c && c.literal().isKnown(KnownClass.CLASSMETHOD)) {
+                return 2;
             }
         }
-        return true;
+        return 1;
     }
 
     /** The functions of a class body, also those defined under {@code if}, {@code try}, {@code with}. */

@@ -49,6 +49,10 @@ final class Members {
         this.implicit = new InstanceAttributes(ti);
     }
 
+    InstanceAttributes implicitAttributes() {
+        return implicit;
+    }
+
     private record ClassMemberKey(ClassLiteral cls, String name) {
     }
 
@@ -153,11 +157,19 @@ final class Members {
             // special forms and other values Typhon does not model as instances: no opinion
             return AttributeAccess.found(DynamicType.UNKNOWN);
         }
+        if (value instanceof FunctionLiteral f && ti.functions.methodKind(f) == Functions.MethodKind.PROPERTY) {
+            k = KnownClass.PROPERTY; // `@x.setter` reads the property object the getter's `def` made
+        }
         Type instance = ti.instance(k);
         if (!(instance instanceof InstanceType it)) {
             return AttributeAccess.found(DynamicType.UNKNOWN);
         }
-        return instanceAccess(value, it.classType(), name, getattr);
+        AttributeAccess a = instanceAccess(value, it.classType(), name, getattr);
+        if (!a.isFound() && value instanceof BoundMethodType b) {
+            // a bound method forwards the attributes it lacks to its function
+            return fallbackAccess(b.function(), name, getattr);
+        }
+        return a;
     }
 
     private AttributeAccess moduleAccess(ModuleLiteral m, String name) {
@@ -258,6 +270,19 @@ final class Members {
      * default joins the values methods assign.
      */
     private @Nullable Type instanceAttribute(ClassType cls, String name) {
+        return instanceAttribute(cls, name, false);
+    }
+
+    /**
+     * The type an assignment to an instance attribute must respect: as {@link #instanceAttribute}
+     * finds it, except that an undeclared class-level default alone says it (what methods assign
+     * must fit it too).
+     */
+    @Nullable Type assignableInstanceAttribute(ClassType cls, String name) {
+        return instanceAttribute(cls, name, true);
+    }
+
+    private @Nullable Type instanceAttribute(ClassType cls, String name, boolean forAssignment) {
         for (Type entry : ti.mro(cls.literal()).entries()) {
             if (!(entry instanceof ClassLiteralType c)) {
                 continue;
@@ -274,11 +299,14 @@ final class Members {
             if (fromMethods != null && fromMethods.declared()) {
                 return specialize(cls, fromMethods.type());
             }
+            if (sym != null && forAssignment) {
+                return specialize(cls, sym.type());
+            }
             if (sym != null) {
                 return fromMethods == null ? null : specialize(cls, UnionBuilder.of(ti, sym.type(), fromMethods.type()));
             }
             if (fromMethods != null) {
-                return specialize(cls, fromMethods.type());
+                return forAssignment ? null : specialize(cls, fromMethods.type());
             }
         }
         return null;
@@ -299,6 +327,16 @@ final class Members {
         }
         ClassAttribute ca = classAttribute(cls, name);
         return ca == null || ca.type().isDynamic() || !isDataDescriptor(ca.type());
+    }
+
+    /** Whether the class customizes attribute assignment ({@code __setattr__} other than {@code object}'s). */
+    boolean hasCustomSetattr(ClassType cls) {
+        return definesDunder(cls, "__setattr__");
+    }
+
+    /** Whether the class answers reads of missing attributes ({@code __getattr__}, a custom {@code __getattribute__}). */
+    boolean hasGetattr(ClassType cls) {
+        return definesDunder(cls, "__getattr__") || definesDunder(cls, "__getattribute__");
     }
 
     /** Whether only instances have the attribute: methods define it, no class body binds it. */

@@ -39,7 +39,14 @@ final class Narrowing {
         if (constraints.isEmpty() || def.isPlace() || def.symbol() < 0) {
             return type;
         }
-        String name = file.index().scope(def.scope()).symbolName(def.symbol());
+        return narrowPath(file, type, constraints, file.index().scope(def.scope()).symbolName(def.symbol()));
+    }
+
+    /**
+     * Narrows the value of a name or member place ({@code self.x}, written as its path text) by the
+     * tests that mention that very path.
+     */
+    Type narrowPath(SourceFile file, Type type, List<Constraint> constraints, String name) {
         Type t = type;
         for (Constraint c : constraints) {
             if (c.kind() != ConstraintKind.TEST || !(c.test() instanceof Expr test)) {
@@ -54,13 +61,25 @@ final class Narrowing {
     }
 
     private static boolean isName(Expr e, String name) {
-        return e instanceof Name n && n.id().equals(name);
+        return name.equals(pathText(e));
+    }
+
+    /** {@code a}, {@code a.b.c}: the text of a name or attribute chain, or null for other expressions. */
+    static String pathText(Expr e) {
+        return switch (e) {
+            case Name n -> n.id();
+            case dev.typhon.ast.Attribute a -> {
+                String prefix = pathText(a.value());
+                yield prefix == null ? null : prefix + "." + a.attr();
+            }
+            default -> null;
+        };
     }
 
     /** What {@code test} being {@code positive} says about {@code name}, or null for nothing. */
     private Type constrain(SourceFile file, Expr test, String name, boolean positive) {
         switch (test) {
-            case Name n when n.id().equals(name) -> {
+            case Expr e when isName(e, name) -> {
                 return positive ? new IntersectionBuilder(ti).addNegative(TruthinessType.ALWAYS_FALSY).build()
                         : new IntersectionBuilder(ti).addNegative(TruthinessType.ALWAYS_TRUTHY).build();
             }
@@ -119,7 +138,7 @@ final class Narrowing {
                 return null;
             }
             case Call call when call.args().size() == 2 && call.keywords().isEmpty()
-                    && call.args().get(0) instanceof Name n && n.id().equals(name) -> {
+                    && isName(call.args().get(0), name) -> {
                 Type f = ti.expressions.infer(file, call.func());
                 if (!(f instanceof FunctionLiteral fl) || !fl.isKnown(KnownFunction.ISINSTANCE)) {
                     return null;

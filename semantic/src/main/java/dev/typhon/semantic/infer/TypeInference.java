@@ -46,6 +46,7 @@ public final class TypeInference implements TypeDb {
     final Narrowing narrowing = new Narrowing(this);
     final Members members = new Members(this);
     final AttributePlaces attributePlaces = new AttributePlaces(this);
+    final AttributeChecks attributeChecks = new AttributeChecks(this);
     final Unpacking unpacking = new Unpacking(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
@@ -166,6 +167,11 @@ public final class TypeInference implements TypeDb {
             }
         }
         return out;
+    }
+
+    /** What is wrong with an attribute read or assignment (missing, possibly missing, a value it does not accept). */
+    public List<Problem> attributeProblems(SourceFile file, dev.typhon.ast.Attribute attribute) {
+        return attributeChecks.problems(file, attribute);
     }
 
     /** The problem of a binary operation no operand supports, or null. */
