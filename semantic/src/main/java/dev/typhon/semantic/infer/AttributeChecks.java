@@ -34,7 +34,8 @@ final class AttributeChecks {
         if (a.ctx() == ExprContext.Load || augmented) {
             read(file, a, out);
         }
-        if (a.ctx() == ExprContext.Store) {
+        if (a.ctx() == ExprContext.Store && (!augmented || out.isEmpty())) {
+            // an augmented assignment that cannot read its target attempts no assignment
             write(file, a, out);
         }
         return out;

@@ -19,16 +19,36 @@ import dev.typhon.semantic.types.UnionBuilder;
  */
 final class AttributePlaces {
     private final TypeInference ti;
+    /** Per file: the place read each attribute node is (several share a start offset: {@code a.b} in {@code a.b.c}). */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, java.util.Map<dev.typhon.ast.Expr, PlaceUse>> uses =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     AttributePlaces(TypeInference ti) {
         this.ti = ti;
     }
 
+    private @Nullable PlaceUse placeUse(SourceFile file, Attribute a) {
+        PlaceUse atOffset = file.index().placeUseAt(a.startOffset());
+        if (atOffset == null) {
+            return null;
+        }
+        if (atOffset.node() == a) {
+            return atOffset;
+        }
+        return uses.computeIfAbsent(file.id(), k -> {
+            java.util.Map<dev.typhon.ast.Expr, PlaceUse> m = new java.util.IdentityHashMap<>();
+            for (PlaceUse u : file.index().placeUses()) {
+                m.putIfAbsent(u.node(), u);
+            }
+            return m;
+        }).get(a);
+    }
+
     /** The type of an attribute read narrowed by the assignments that reach it, or null when none does. */
-    @Nullable Type narrowed(SourceFile file, Attribute a, Type attributeType) {
+    @Nullable Type narrowed(SourceFile file, Attribute a, Type object, Type attributeType) {
         SemanticIndex index = file.index();
-        PlaceUse use = index.placeUseAt(a.startOffset());
-        if (use == null || use.node() != a) {
+        PlaceUse use = placeUse(file, a);
+        if (use == null) {
             return null;
         }
         ReachingBindings rb = index.bindings(use);
@@ -36,6 +56,7 @@ final class AttributePlaces {
         if (rb.definitions().isEmpty() && rb.unboundConstraints().isEmpty()) {
             return null;
         }
+        Type declared = ti.members.assignmentType(object, a.attr());
         UnionBuilder u = new UnionBuilder(ti);
         for (ReachingDefinition rd : rb.definitions()) {
             Definition d = rd.definition();
@@ -43,7 +64,7 @@ final class AttributePlaces {
                 continue;
             }
             Type t = ti.definitions.bindingType(file, d);
-            t = t.isAssignableTo(ti, attributeType) ? t : attributeType;
+            t = declared == null || t.isAssignableTo(ti, declared) ? t : declared;
             u.add(path == null ? t : ti.narrowing.narrowPath(file, t, rd.constraints(), path));
         }
         if (rb.mayBeUnbound()) {

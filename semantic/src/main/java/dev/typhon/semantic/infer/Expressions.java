@@ -120,7 +120,7 @@ final class Expressions {
         if (!access.isFound() || !ti.members.narrowsByAssignment(value, a.attr())) {
             return access.type();
         }
-        Type narrowed = ti.attributePlaces.narrowed(file, a, access.type());
+        Type narrowed = ti.attributePlaces.narrowed(file, a, value, access.type());
         return narrowed == null ? access.type() : narrowed;
     }
 

@@ -329,6 +329,31 @@ final class Members {
         return ca == null || ca.type().isDynamic() || !isDataDescriptor(ca.type());
     }
 
+    /**
+     * The type an assignment to {@code object.name} must respect, or null when anything goes (an
+     * attribute only inferred from what methods assign, a dynamic object).
+     */
+    @Nullable Type assignmentType(Type object, String name) {
+        return switch (object) {
+            case InstanceType i -> {
+                ClassAttribute ca = classAttribute(i.classType(), name);
+                if (ca != null && (ca.type().isDynamic() || isDataDescriptor(ca.type()))) {
+                    yield null;
+                }
+                yield assignableInstanceAttribute(i.classType(), name);
+            }
+            case ClassLiteralType c -> {
+                ClassAttribute ca = classAttribute(c.classType(), name);
+                yield ca == null || ca.type().isDynamic() ? null : ca.type();
+            }
+            case ModuleLiteral m -> {
+                AttributeAccess a = moduleAccess(m, name);
+                yield a.isFound() ? a.type() : null;
+            }
+            default -> null;
+        };
+    }
+
     /** Whether the class customizes attribute assignment ({@code __setattr__} other than {@code object}'s). */
     boolean hasCustomSetattr(ClassType cls) {
         return definesDunder(cls, "__setattr__");
