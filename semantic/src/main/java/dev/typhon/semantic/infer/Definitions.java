@@ -132,6 +132,16 @@ final class Definitions {
                 }
                 yield DynamicType.UNKNOWN;
             }
+            case WITH_TARGET -> {
+                if (!(stmt instanceof dev.typhon.ast.WithItem item) || item.optionalVars() == null
+                        || isAsyncWith(file, item)) {
+                    yield DynamicType.UNKNOWN;
+                }
+                Type manager = ti.expressions.infer(file, item.contextExpr());
+                Type entered = manager.isDynamic() ? manager : ti.calls.callDunder(manager, "__enter__", java.util.List.of());
+                Type t = entered == null ? null : ti.unpacking.typeOfTarget(item.optionalVars(), node, entered);
+                yield t == null ? DynamicType.UNKNOWN : t;
+            }
             case IMPORT -> ti.imports.importBinding((Alias) node);
             case IMPORT_FROM -> ti.imports.fromBinding(file, (ImportFrom) stmt, (Alias) node);
             case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> parameterType(file, def);
@@ -221,6 +231,11 @@ final class Definitions {
             return new ClassLiteralType(ClassType.of(cls));
         }
         return ClassType.of(cls).toInstance();
+    }
+
+    /** An item of {@code async with}: entered through {@code __aenter__}, which Typhon does not await yet. */
+    private static boolean isAsyncWith(SourceFile file, dev.typhon.ast.WithItem item) {
+        return file.nodeTable().parent(item) instanceof dev.typhon.ast.AsyncWith;
     }
 
     /** {@code T = TypeVar("T", ...)}: the binding is the type variable itself. */

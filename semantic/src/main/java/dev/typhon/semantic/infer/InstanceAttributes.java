@@ -86,18 +86,21 @@ final class InstanceAttributes {
             if (scope == null) {
                 continue;
             }
-            int place = scope.placeId(positional.get(0).arg() + "." + name);
-            if (place < 0) {
-                continue;
-            }
-            for (Definition d : index.definitionsOfPlace(scope, place)) {
-                if (!d.reachable() || d.kind().unbinds()) {
+            String path = positional.get(0).arg() + "." + name;
+            for (Scope s : withComprehensions(index, scope)) {
+                int place = s.placeId(path);
+                if (place < 0) {
                     continue;
                 }
-                if (d.statement() instanceof AnnAssign a && a.target() == d.node()) {
-                    declared.add(ti.typeExpressions.annotation(file, a.annotation(), null));
-                } else {
-                    inferred.add(ti.definitions.bindingType(file, d));
+                for (Definition d : index.definitionsOfPlace(s, place)) {
+                    if (!d.reachable() || d.kind().unbinds()) {
+                        continue;
+                    }
+                    if (d.statement() instanceof AnnAssign a && a.target() == d.node()) {
+                        declared.add(ti.typeExpressions.annotation(file, a.annotation(), null));
+                    } else {
+                        inferred.add(ti.definitions.bindingType(file, d));
+                    }
                 }
             }
         }
@@ -105,6 +108,23 @@ final class InstanceAttributes {
             return new Implicit(declared.build(), true);
         }
         return inferred.isEmpty() ? null : new Implicit(ti.expressions.promote(inferred.build()), false);
+    }
+
+    /** A method's scope and the comprehensions in it ({@code [... for self.x in xs]} assigns through {@code self} too). */
+    private static List<Scope> withComprehensions(SemanticIndex index, Scope method) {
+        List<Scope> out = new ArrayList<>();
+        out.add(method);
+        for (int i = 0; i < out.size(); i++) {
+            for (int child : out.get(i).children()) {
+                Scope c = index.scope(child);
+                if (c.kind() != ScopeKind.FUNCTION && c.kind() != ScopeKind.CLASS && c.kind() != ScopeKind.LAMBDA
+                        && c.kind() != ScopeKind.ANNOTATION && c.kind() != ScopeKind.MODULE
+                        && c.kind() != ScopeKind.TYPE_PARAMETERS) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
     }
 
     /** What a method's first parameter is: 1 the instance, 2 the class (class methods), 0 nothing (static methods). */
