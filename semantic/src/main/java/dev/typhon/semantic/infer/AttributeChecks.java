@@ -49,17 +49,7 @@ final class AttributeChecks {
         String name = a.attr();
         AttributeAccess access = ti.members.access(value, name);
         switch (access.failure()) {
-            case NONE -> {
-                if (access.boundness() == Boundness.POSSIBLY_UNBOUND) {
-                    String headline = switch (value) {
-                        case ModuleLiteral m -> "Member `" + name + "` may be missing on module `" + m.name() + "`";
-                        case ClassLiteralType c -> "Attribute `" + name + "` may be missing on class `"
-                                + c.classType().display() + "`";
-                        default -> "Attribute `" + name + "` may be missing on object of type `" + value.display() + "`";
-                    };
-                    out.add(problem("possibly-missing-attribute", headline, a));
-                }
-            }
+            case NONE -> possiblyMissing(value, name, access, a, out);
             case MISSING -> out.add(problem("unresolved-attribute", missingHeadline(value, name), a));
             case INSTANCE_ONLY -> out.add(problem("unresolved-attribute", "Attribute `" + name
                     + "` can only be accessed on instances, not on the class object `" + value.display() + "` itself.", a));
@@ -72,6 +62,18 @@ final class AttributeChecks {
                         + " in union `" + value.display() + "`", a));
             }
         }
+    }
+
+    private static void possiblyMissing(Type value, String name, AttributeAccess access, Attribute a, List<Problem> out) {
+        if (access.boundness() != Boundness.POSSIBLY_UNBOUND) {
+            return;
+        }
+        String headline = switch (value) {
+            case ModuleLiteral m -> "Member `" + name + "` may be missing on module `" + m.name() + "`";
+            case ClassLiteralType c -> "Attribute `" + name + "` may be missing on class `" + c.classType().display() + "`";
+            default -> "Attribute `" + name + "` may be missing on object of type `" + value.display() + "`";
+        };
+        out.add(problem("possibly-missing-attribute", headline, a));
     }
 
     private static String missingHeadline(Type value, String name) {
@@ -89,6 +91,13 @@ final class AttributeChecks {
         }
         Type value = assignedValue(file, a);
         String name = a.attr();
+        boolean augmented = file.nodeTable().parent(a) instanceof dev.typhon.ast.AugAssign;
+        if (!augmented) {
+            AttributeAccess access = ti.members.access(object, name);
+            if (access.isFound()) {
+                possiblyMissing(object, name, access, a, out);
+            }
+        }
         if (object instanceof UnionType u) {
             for (Type m : u.members()) {
                 String failure = writeFailure(m, name, value);

@@ -78,7 +78,9 @@ final class ClassSymbols {
         if (declarations.isEmpty() && !bound) {
             return fromClassMethods(cls, name);
         }
-        Boundness boundness = !declarations.isEmpty() || !rb.mayBeUnbound() ? Boundness.BOUND : Boundness.POSSIBLY_UNBOUND;
+        // a declaration without a binding is a promise the attribute exists; a binding some path skips is not
+        Boundness boundness = (bound ? !rb.mayBeUnbound() : !declarations.isEmpty()) ? Boundness.BOUND
+                : Boundness.POSSIBLY_UNBOUND;
         Type type = !declarations.isEmpty() ? declared.build()
                 : file.isStub() ? bindings.build() : ti.expressions.promote(bindings.build());
         if (declarations.isEmpty() && type instanceof dev.typhon.semantic.types.NoneType) {

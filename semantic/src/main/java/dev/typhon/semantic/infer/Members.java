@@ -292,8 +292,11 @@ final class Members {
             if (sym != null && sym.classVar()) {
                 return null;
             }
-            if (sym != null && sym.declared()) {
+            if (sym != null && sym.declared() && sym.boundness() == Boundness.BOUND) {
                 return specialize(cls, sym.type());
+            }
+            if (sym != null && sym.declared() && !forAssignment) {
+                return null; // possibly unbound in the class body: the class attribute says how (and `__getattr__`)
             }
             InstanceAttributes.Implicit fromMethods = implicit.of(lit, name);
             if (fromMethods != null && fromMethods.declared()) {
