@@ -265,6 +265,25 @@ final class Classes {
         return t;
     }
 
+    /** The class whose body a class scope is, or null. */
+    @Nullable ClassLiteral classOfBody(SourceFile file, Scope body) {
+        if (body.parent() < 0) {
+            return null;
+        }
+        Scope outer = file.index().scope(body.parent());
+        int sym = outer.symbolId(body.name());
+        if (sym < 0) {
+            return null;
+        }
+        for (Definition d : file.index().definitionsOf(outer, sym)) {
+            if (d.kind() == dev.typhon.semantic.index.DefinitionKind.CLASS && d.node() instanceof ClassDef cd
+                    && bodyScopeId(file, cd) == body.id()) {
+                return literalOf(file, d);
+            }
+        }
+        return null;
+    }
+
     /** The class whose body directly holds a scope (a method's scope), or null. */
     @Nullable ClassLiteral enclosingClass(SourceFile file, Scope scope) {
         if (scope.parent() < 0) {
@@ -294,6 +313,9 @@ final class Classes {
     }
 
     private int bodyScopeId(SourceFile file, ClassDef cd) {
+        if (cd.body().isEmpty()) {
+            return -1; // a class statement cut short by a syntax error
+        }
         Scope s = file.index().scopeAt(cd.body().get(0).startOffset());
         while (s != null && s.kind() != ScopeKind.CLASS) {
             s = s.parent() < 0 ? null : file.index().scope(s.parent());
