@@ -45,6 +45,14 @@ final class Names {
     }
 
     Lookup lookup(SourceFile file, Name name) {
+        dev.typhon.semantic.types.KnownModule km = file.knownModule();
+        if (km != null && file.isStub()) {
+            // `Protocol: _SpecialForm` in typing's own stub means the special form there too, as it does for importers
+            dev.typhon.semantic.types.SpecialFormType form = dev.typhon.semantic.types.SpecialFormType.lookup(km, name.id());
+            if (form != null) {
+                return new Lookup(form, Boundness.BOUND);
+            }
+        }
         Lookup l = flowLookup(file, name);
         if (l.boundness != Boundness.BOUND && file.isStub()) {
             // A stub has no run time: a name means what its scope (else the module) binds at the end.
