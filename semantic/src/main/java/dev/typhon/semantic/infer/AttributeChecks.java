@@ -58,8 +58,9 @@ final class AttributeChecks {
                 for (Type m : access.missingOn()) {
                     on.append(on.isEmpty() ? "" : ", ").append('`').append(m.display()).append('`');
                 }
+                Type union = value instanceof dev.typhon.semantic.types.TypeVarType v && v.bound() != null ? v.bound() : value;
                 out.add(problem("unresolved-attribute", "Attribute `" + name + "` is not defined on " + on
-                        + " in union `" + value.display() + "`", a));
+                        + " in union `" + union.display() + "`", a));
             }
         }
     }
@@ -205,6 +206,8 @@ final class AttributeChecks {
             case dev.typhon.ast.Assign assign when outer instanceof dev.typhon.ast.Expr target ->
                     ti.unpacking.typeOfTarget(target, a, ti.expressions.infer(file, assign.value()));
             case dev.typhon.ast.AugAssign aug -> ti.expressions.augmentedAssignment(file, aug.target(), aug.op(), aug.value());
+            case dev.typhon.ast.For f when outer instanceof dev.typhon.ast.Expr target && f.target() == target ->
+                    ti.unpacking.typeOfTarget(target, a, ti.calls.iterate(ti.expressions.infer(file, f.iter())));
             default -> null;
         };
     }

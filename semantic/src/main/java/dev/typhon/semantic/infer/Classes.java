@@ -76,13 +76,23 @@ final class Classes {
         if (node.body().isEmpty()) {
             return null;
         }
-        Stmt first = node.body().get(0);
-        SemanticIndex index = file.index();
-        Scope s = index.scopeAt(first.startOffset());
-        while (s != null && s.kind() != ScopeKind.CLASS) {
-            s = s.parent() < 0 ? null : index.scope(s.parent());
+        return ownScope(file.index(), node.startOffset(), node.body().get(0).startOffset(), ScopeKind.CLASS);
+    }
+
+    /**
+     * The scope a class or function statement (starting at {@code statementStart}) makes: the
+     * outermost scope of that kind around its first body statement that still starts within the
+     * statement. The innermost one would be wrong when the body starts with a nested class or def.
+     */
+    static @Nullable Scope ownScope(SemanticIndex index, int statementStart, int firstBodyOffset, ScopeKind kind) {
+        Scope best = null;
+        for (Scope s = index.scopeAt(firstBodyOffset); s != null && s.startOffset() >= statementStart;
+                s = s.parent() < 0 ? null : index.scope(s.parent())) {
+            if (s.kind() == kind) {
+                best = s;
+            }
         }
-        return s;
+        return best;
     }
 
     ClassInfo info(ClassLiteral cls) {
@@ -316,10 +326,7 @@ final class Classes {
         if (cd.body().isEmpty()) {
             return -1; // a class statement cut short by a syntax error
         }
-        Scope s = file.index().scopeAt(cd.body().get(0).startOffset());
-        while (s != null && s.kind() != ScopeKind.CLASS) {
-            s = s.parent() < 0 ? null : file.index().scope(s.parent());
-        }
+        Scope s = ownScope(file.index(), cd.startOffset(), cd.body().get(0).startOffset(), ScopeKind.CLASS);
         return s == null ? -1 : s.id();
     }
 

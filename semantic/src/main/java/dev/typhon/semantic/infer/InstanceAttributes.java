@@ -79,10 +79,8 @@ final class InstanceAttributes {
             if (positional.isEmpty() || body.isEmpty() || receiver(file, stmt, decorators) != (classMethods ? 2 : 1)) {
                 continue;
             }
-            Scope scope = index.scopeAt(body.get(0).startOffset());
-            while (scope != null && scope.kind() != ScopeKind.FUNCTION) {
-                scope = scope.parent() < 0 ? null : index.scope(scope.parent());
-            }
+            Scope scope = Classes.ownScope(index, ((dev.typhon.ast.Located) stmt).startOffset(), body.get(0).startOffset(),
+                    ScopeKind.FUNCTION);
             if (scope == null) {
                 continue;
             }

@@ -114,7 +114,6 @@ final class Members {
             return AttributeAccess.MISSING;
         }
         if (!missing.isEmpty()) {
-            b.add(DynamicType.UNKNOWN);
             return new AttributeAccess(b.build(), Boundness.POSSIBLY_UNBOUND, AttributeAccess.Failure.PARTLY_MISSING,
                     List.copyOf(missing));
         }
