@@ -205,7 +205,12 @@ final class AttributeChecks {
         return switch (parent) {
             case dev.typhon.ast.Assign assign when outer instanceof dev.typhon.ast.Expr target ->
                     ti.unpacking.typeOfTarget(target, a, ti.expressions.infer(file, assign.value()));
-            case dev.typhon.ast.AugAssign aug -> ti.expressions.augmentedAssignment(file, aug.target(), aug.op(), aug.value());
+            case dev.typhon.ast.AugAssign aug -> {
+                AugmentedAssignment.Outcome o = ti.augmented.infer(ti.expressions.infer(file, aug.target()), aug.op(),
+                        ti.expressions.infer(file, aug.value()));
+                // an operation that fails (reported as such) assigns nothing
+                yield o.unsupportedTargets().isEmpty() ? o.type() : null;
+            }
             case dev.typhon.ast.For f when outer instanceof dev.typhon.ast.Expr target && f.target() == target ->
                     ti.unpacking.typeOfTarget(target, a, ti.calls.iterate(ti.expressions.infer(file, f.iter())));
             default -> null;

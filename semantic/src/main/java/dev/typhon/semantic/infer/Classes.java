@@ -47,7 +47,7 @@ final class Classes {
      * @param error why CPython would reject the bases, or null
      */
     record ClassInfo(List<Type> bases, List<TypeVarType> typeParameters, Mro mro, ClassType metaclass, boolean isFinal,
-            boolean isDisjointBase, @Nullable String error, boolean isProtocol) {
+            boolean isDisjointBase, @Nullable String error, boolean isProtocol, boolean opaqueParameters) {
     }
 
     /** The class literal a class statement makes. */
@@ -105,7 +105,7 @@ final class Classes {
         entries.add(new ClassLiteralType(self));
         entries.add(DynamicType.UNKNOWN);
         return new ClassInfo(List.of(DynamicType.UNKNOWN), List.of(), new Mro(entries, "cyclic definition"),
-                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`", false);
+                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`", false, false);
     }
 
     private ClassType typeClass() {
@@ -121,6 +121,7 @@ final class Classes {
         List<TypeVarType> fromGeneric = null;
         String error = null;
         boolean protocol = false;
+        boolean opaque = false;
         for (Expr baseExpr : node.bases()) {
             if (baseExpr instanceof dev.typhon.ast.Starred) {
                 bases.add(DynamicType.UNKNOWN);
@@ -131,6 +132,8 @@ final class Classes {
                     && (form == SpecialFormType.GENERIC || form == SpecialFormType.PROTOCOL)) {
                 List<Type> args = ti.typeExpressions.arguments(file, sub.slice());
                 protocol |= form == SpecialFormType.PROTOCOL;
+                // ParamSpecs and TypeVarTuples are parameters Typhon does not model yet
+                opaque |= args.stream().anyMatch(a -> !(a instanceof TypeVarType));
                 collectTypeVars(args, legacy);
                 if (form == SpecialFormType.GENERIC) {
                     fromGeneric = new ArrayList<>();
@@ -142,7 +145,8 @@ final class Classes {
             switch (base) {
                 case ClassLiteralType c -> {
                     collectTypeVars(c.classType().arguments(), legacy);
-                    bases.add(c);
+                    opaque |= info(c.literal()).opaqueParameters();
+                    bases.add(isBareGeneric(c) ? ti.genericClasses.defaultSpecialization(c.literal()).toClassLiteral() : c);
                 }
                 case DynamicType d -> bases.add(d);
                 case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
@@ -183,12 +187,20 @@ final class Classes {
                 Type t = ti.definitions.typeParameter(file, p);
                 if (t instanceof KnownInstanceType k && k.value() instanceof TypeVarType v) {
                     params.add(v.boundBy(cls.name()));
+                } else {
+                    opaque = true;
                 }
             }
         } else {
             for (TypeVarType v : fromGeneric != null ? fromGeneric : legacy) {
                 params.add(v.boundBy(cls.name()));
             }
+        }
+        if (!params.isEmpty()) {
+            // the variables the bases mention are the class's own (`class D(Base[T])`: Base[T@D])
+            dev.typhon.semantic.types.Specialization own = dev.typhon.semantic.types.Specialization.of(params,
+                    new ArrayList<>(params));
+            bases.replaceAll(own::apply);
         }
         for (int i = 0; i < bases.size(); i++) {
             if (bases.get(i) instanceof ClassLiteralType c
@@ -198,12 +210,20 @@ final class Classes {
                 bases.set(i, DynamicType.UNKNOWN);
             }
         }
+        if (error == null) {
+            error = inconsistentArguments(bases);
+        }
         ClassLiteral object = ti.knownClass(KnownClass.OBJECT);
         Mro mro = Mro.compute(ti, ClassType.of(cls), bases, object == null ? null : ClassType.of(object));
         if (error == null || (mro.error() != null && !error.startsWith("Cyclic"))) {
             error = error == null ? mro.error() : error;
         }
         ClassType metaclass = metaclass(file, node, bases);
+        if (protocol && metaclass != null && metaclass.literal().isKnown(KnownClass.TYPE)) {
+            // `Protocol` contributes its metaclass even though Typhon leaves it out of the MRO
+            ClassType protocolMeta = protocolMetaclass();
+            metaclass = protocolMeta != null ? protocolMeta : metaclass;
+        }
         boolean fin = false;
         boolean disjoint = false;
         for (Expr d : node.decoratorList()) {
@@ -213,7 +233,48 @@ final class Classes {
                 disjoint |= f.isKnown(KnownFunction.DISJOINT_BASE);
             }
         }
-        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol);
+        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol, opaque);
+    }
+
+    /**
+     * ty's {@code invalid-generic-class} for an ancestor reached through two bases with different
+     * type arguments ({@code class C(Parent[T1, T2], Grandparent[T2, T1])}); dynamic arguments agree
+     * with anything. Null when the bases agree.
+     */
+    private @Nullable String inconsistentArguments(List<Type> bases) {
+        java.util.Map<ClassLiteral, List<ClassType>> seen = new java.util.HashMap<>();
+        for (Type b : bases) {
+            if (!(b instanceof ClassLiteralType c)) {
+                continue;
+            }
+            dev.typhon.semantic.types.Specialization spec = ti.genericClasses.specializationOf(c.classType());
+            for (ClassType e : ti.mro(c.literal()).classes()) {
+                ClassType x = e.literal().equals(c.literal()) ? c.classType() : spec.apply(e);
+                if (x.arguments().isEmpty()) {
+                    continue;
+                }
+                List<ClassType> previous = seen.computeIfAbsent(x.literal(), k -> new ArrayList<>());
+                for (ClassType p : previous) {
+                    for (int i = 0; i < p.arguments().size() && i < x.arguments().size(); i++) {
+                        Type u = p.arguments().get(i);
+                        Type v = x.arguments().get(i);
+                        if (u.isFullyStatic() && v.isFullyStatic() && !u.equals(v)) {
+                            return "Inconsistent type arguments: class cannot inherit from both `" + x.display() + "` and `"
+                                    + p.display() + "`";
+                        }
+                    }
+                }
+                previous.add(x);
+            }
+        }
+        return null;
+    }
+
+    /** A generic class used as a base without type arguments: it is specialized by default (`missing-type-argument`). */
+    boolean isBareGeneric(ClassLiteralType c) {
+        return c.classType().arguments().isEmpty() && !c.literal().isKnown(KnownClass.TUPLE)
+                && !c.literal().isKnown(KnownClass.TYPE) && ti.genericClasses.isGeneric(c.literal())
+                && !info(c.literal()).opaqueParameters();
     }
 
     private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {
@@ -243,6 +304,16 @@ final class Classes {
             }
         }
         return best;
+    }
+
+    /** {@code typing._ProtocolMeta}, the metaclass of protocol classes, or null when the typeshed lacks it. */
+    private @Nullable ClassType protocolMetaclass() {
+        Optional<SourceFile> typing = ti.program.module("typing");
+        if (typing.isEmpty()) {
+            return null;
+        }
+        Type t = ti.imports.member(typing.get(), "_ProtocolMeta");
+        return t instanceof ClassLiteralType c ? c.classType() : null;
     }
 
     /** The class a known variant names in the configured typeshed. */
@@ -337,7 +408,8 @@ final class Classes {
             if (entry instanceof ClassLiteralType c) {
                 Type t = ownMember(c.literal(), name);
                 if (t != null) {
-                    return t;
+                    // an inherited member is seen through the base's specialization (`class D(C[int])`)
+                    return GenericClasses.applyToMember(ti.genericClasses.specializationOf(c.classType()), t);
                 }
             } else if (entry.isDynamic()) {
                 return entry;

@@ -96,6 +96,10 @@ final class InstanceAttributes {
                     }
                     if (d.statement() instanceof AnnAssign a && a.target() == d.node()) {
                         declared.add(ti.typeExpressions.annotation(file, a.annotation(), null));
+                    } else if (d.kind() == dev.typhon.semantic.index.DefinitionKind.AUGMENTED_ASSIGNMENT) {
+                        // `self.x += v` updates what other bindings gave: it adds their results, not the
+                        // Unknown a read of the attribute being inferred meets on its way round
+                        addKnown(inferred, ti.definitions.bindingType(file, d));
                     } else {
                         inferred.add(ti.definitions.bindingType(file, d));
                     }
@@ -123,6 +127,18 @@ final class InstanceAttributes {
             }
         }
         return out;
+    }
+
+    private static void addKnown(UnionBuilder out, Type t) {
+        if (t instanceof dev.typhon.semantic.types.UnionType u) {
+            for (Type m : u.members()) {
+                if (m != dev.typhon.semantic.types.DynamicType.UNKNOWN) {
+                    out.add(m);
+                }
+            }
+        } else if (t != dev.typhon.semantic.types.DynamicType.UNKNOWN) {
+            out.add(t);
+        }
     }
 
     /** What a method's first parameter is: 1 the instance, 2 the class (class methods), 0 nothing (static methods). */

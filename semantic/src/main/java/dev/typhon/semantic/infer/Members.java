@@ -15,7 +15,6 @@ import dev.typhon.semantic.types.KnownClass;
 import dev.typhon.semantic.types.ModuleLiteral;
 import dev.typhon.semantic.types.Never;
 import dev.typhon.semantic.types.NoneType;
-import dev.typhon.semantic.types.Specialization;
 import dev.typhon.semantic.types.StringLiteral;
 import dev.typhon.semantic.types.SubclassOfType;
 import dev.typhon.semantic.types.TodoType;
@@ -292,23 +291,24 @@ final class Members {
                 return null;
             }
             if (sym != null && sym.declared() && sym.boundness() == Boundness.BOUND) {
-                return specialize(cls, sym.type());
+                return specialize(cls, throughBase(c, sym.type()));
             }
             if (sym != null && sym.declared() && !forAssignment) {
                 return null; // possibly unbound in the class body: the class attribute says how (and `__getattr__`)
             }
             InstanceAttributes.Implicit fromMethods = implicit.of(lit, name);
             if (fromMethods != null && fromMethods.declared()) {
-                return specialize(cls, fromMethods.type());
+                return specialize(cls, throughBase(c, fromMethods.type()));
             }
             if (sym != null && forAssignment) {
-                return specialize(cls, sym.type());
+                return specialize(cls, throughBase(c, sym.type()));
             }
             if (sym != null) {
-                return fromMethods == null ? null : specialize(cls, UnionBuilder.of(ti, sym.type(), fromMethods.type()));
+                return fromMethods == null ? null
+                        : specialize(cls, throughBase(c, UnionBuilder.of(ti, sym.type(), fromMethods.type())));
             }
             if (fromMethods != null) {
-                return forAssignment ? null : specialize(cls, fromMethods.type());
+                return forAssignment ? null : specialize(cls, throughBase(c, fromMethods.type()));
             }
         }
         return null;
@@ -375,6 +375,16 @@ final class Members {
     // class objects
 
     private AttributeAccess classAccess(ClassType cls, String name) {
+        if (cls.arguments().isEmpty() && ti.genericClasses.isGeneric(cls.literal()) && !name.equals("__new__")
+                && !name.equals("__init__")) {
+            // a generic class used bare is its default specialization (`C.x` is Unknown, not `T@C`);
+            // its constructors keep the class's type variables, which a call solves
+            return ownClassAccess(ti.genericClasses.defaultSpecialization(cls.literal()), name);
+        }
+        return ownClassAccess(cls, name);
+    }
+
+    private AttributeAccess ownClassAccess(ClassType cls, String name) {
         ClassType meta = ti.metaclass(cls.literal());
         ClassLiteralType self = new ClassLiteralType(cls);
         if (name.equals("__class__")) {
@@ -437,7 +447,7 @@ final class Members {
                     owner = c.literal();
                     classVar = sym.classVar();
                 }
-                partial.add(sym.type());
+                partial.add(throughBase(c, sym.type()));
                 if (sym.boundness() == Boundness.BOUND) {
                     return new ClassAttribute(partial.build(), Boundness.BOUND, classVar, owner);
                 }
@@ -514,10 +524,12 @@ final class Members {
         if (cls.arguments().isEmpty()) {
             return t;
         }
-        Specialization s = Specialization.of(ti.typeParameters(cls.literal()), cls.arguments());
-        if (t instanceof FunctionLiteral f) {
-            return new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature()));
-        }
-        return s.apply(t);
+        return GenericClasses.applyToMember(ti.genericClasses.specializationOf(cls), t);
+    }
+
+    /** A member of an MRO entry seen through that base's specialization ({@code class D(C[int])}). */
+    private Type throughBase(ClassLiteralType base, Type t) {
+        return base.classType().arguments().isEmpty() ? t
+                : GenericClasses.applyToMember(ti.genericClasses.specializationOf(base.classType()), t);
     }
 }
