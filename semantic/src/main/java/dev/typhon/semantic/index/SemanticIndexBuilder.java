@@ -531,7 +531,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 visitExpr(a.value());
                 flushPending(bound);
             } else {
-                dropPending(bound);
+                declarePending(bound);
             }
         }
     }
