@@ -273,9 +273,7 @@ public final class FileChecker {
     }
 
     private void annotation(Expr annotation) {
-        for (String problem : ti.annotationProblems(file, annotation)) {
-            report("invalid-type-form", Severity.ERROR, problem, null, annotation.startOffset(), annotation.endOffset());
-        }
+        ti.annotationProblems(file, annotation).forEach(this::problem);
     }
 
     /** An assigned value's range with its grouping parentheses, where ty reports on the value. */

@@ -128,9 +128,14 @@ final class TypeExpressions {
                     return NoneType.NONE;
                 }
                 if (v instanceof ConstantValue.Str s) {
+                    String form = DEFERRED.get()[0] == 0 ? InvalidTypeForms.stringForm(file.parse().source().text(), c) : null;
+                    if (form != null) {
+                        return invalid(problems, form, e);
+                    }
                     return forwardReference(file, s.value(), binder, problems);
                 }
-                return invalid(problems, "Invalid type expression", e);
+                String why = InvalidTypeForms.describe(e);
+                return invalid(problems, why == null ? "Invalid type expression" : why, e);
             }
             case BinOp b when b.op() == Operator.BitOr -> {
                 return UnionBuilder.of(ti, convert(file, b.left(), binder, problems),
@@ -146,7 +151,8 @@ final class TypeExpressions {
                 return subscript(file, s, binder, problems);
             }
             default -> {
-                return invalid(problems, "Invalid type expression", e);
+                String why = InvalidTypeForms.describe(e);
+                return invalid(problems, why == null ? "Invalid type expression" : why, e);
             }
         }
     }
@@ -155,7 +161,8 @@ final class TypeExpressions {
         ParseResult r = PythonParser.parse("(" + text.strip() + ")", new ParseOptions(ti.pythonVersion(), false));
         if (r.hasErrors() || r.module().body().size() != 1
                 || !(r.module().body().get(0) instanceof dev.typhon.ast.ExprStmt stmt)) {
-            return invalid(problems, "Invalid string annotation", null);
+            return invalid(problems, "[invalid-syntax-in-forward-annotation] Syntax error in forward annotation: "
+                    + (r.hasErrors() ? r.errors().get(0).message() : "Expected an expression"), null);
         }
         int[] depth = DEFERRED.get();
         depth[0]++;

@@ -84,8 +84,18 @@ public final class TypeInference implements TypeDb {
     }
 
     /** Why an annotation is not a valid type expression (empty when it is). */
-    public List<String> annotationProblems(SourceFile file, Expr annotation) {
-        return typeExpressions.problems(file, annotation);
+    public List<Problem> annotationProblems(SourceFile file, Expr annotation) {
+        dev.typhon.ast.Node parent = file.nodeTable().parent(annotation);
+        String context = parent instanceof dev.typhon.ast.Arg ? "parameter annotation"
+                : parent instanceof dev.typhon.ast.FunctionDef || parent instanceof dev.typhon.ast.AsyncFunctionDef
+                ? "return type annotation" : "type expression";
+        List<Problem> out = new java.util.ArrayList<>();
+        for (String message : typeExpressions.problems(file, annotation)) {
+            out.add(new Problem(InvalidTypeForms.rule(message),
+                    InvalidTypeForms.inContext(InvalidTypeForms.text(message), context), null, annotation.startOffset(),
+                    annotation.endOffset()));
+        }
+        return out;
     }
 
     /** The type a declaration declares ({@code x: int}, an annotated parameter). */
