@@ -100,6 +100,30 @@ final class InvalidTypeForms {
         return null;
     }
 
+    /** A message that says where in the file the offending expression is ({@code @start,end|message}). */
+    static String located(String message, Expr at) {
+        return "@" + at.startOffset() + "," + at.endOffset() + "|" + message;
+    }
+
+    /** The range a located message names, or null. */
+    static int @Nullable [] location(String message) {
+        int bar = message.indexOf('|');
+        int comma = message.indexOf(',');
+        if (!message.startsWith("@") || bar < 0 || comma < 0 || comma > bar) {
+            return null;
+        }
+        try {
+            return new int[] {Integer.parseInt(message.substring(1, comma)), Integer.parseInt(message.substring(comma + 1, bar))};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A message without its location. */
+    static String unlocated(String message) {
+        return location(message) == null ? message : message.substring(message.indexOf('|') + 1);
+    }
+
     /** The rule a message belongs to. */
     static String rule(String message) {
         if (message.startsWith("[")) {

@@ -257,7 +257,7 @@ final class TypeExpressions {
                     yield u.build();
                 }
                 case OPTIONAL -> UnionBuilder.of(ti, convert(file, s.slice(), binder, problems), NoneType.NONE);
-                case LITERAL -> literal(file, elts, problems);
+                case LITERAL -> literal(file, isParenthesizedTuple(file, s.slice()) ? List.of(s.slice()) : elts, problems);
                 case LIST -> specialized(KnownClass.LIST, file, elts, binder, problems);
                 case DICT -> specialized(KnownClass.DICT, file, elts, binder, problems);
                 case SET -> specialized(KnownClass.SET, file, elts, binder, problems);
@@ -416,6 +416,12 @@ final class TypeExpressions {
                 if (value(file, a) instanceof KnownInstanceType k && isLiteralType(k.value())) {
                     return k.value();
                 }
+                if (value(file, a.value()) instanceof dev.typhon.semantic.types.ClassLiteralType owner
+                        && !ti.mro(owner.literal()).hasDynamic() && ti.mro(owner.literal()).classes().stream()
+                                .noneMatch(c -> c.isKnown(KnownClass.ENUM))) {
+                    // only an enum's members are literal values among class attributes
+                    return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
+                }
                 return new TodoType("enum literal"); // enum members come with enums
             }
             case Name n when value(file, n) instanceof KnownInstanceType k && isLiteralType(k.value()) -> {
@@ -434,6 +440,19 @@ final class TypeExpressions {
         }
     }
 
+    /**
+     * {@code Literal[(1, 2)]}: the one argument is a tuple, unlike {@code Literal[1, 2]}, though both
+     * subscripts hold a tuple node; only the source tells them apart.
+     */
+    private static boolean isParenthesizedTuple(SourceFile file, Expr slice) {
+        if (!(slice instanceof Tuple t) || t.elts().isEmpty() || DEFERRED.get()[0] > 0) {
+            return false;
+        }
+        String text = file.parse().source().text();
+        return t.startOffset() >= 0 && t.endOffset() <= text.length() && t.startOffset() < t.elts().get(0).startOffset()
+                && text.charAt(t.startOffset()) == '(' && text.charAt(t.endOffset() - 1) == ')';
+    }
+
     private static boolean isLiteralType(Type t) {
         return switch (t) {
             case IntLiteral i -> true;
@@ -448,7 +467,8 @@ final class TypeExpressions {
 
     private static Type invalid(@Nullable List<String> problems, String message, @Nullable Expr at) {
         if (problems != null) {
-            problems.add(message);
+            // inside a string annotation the expression's offsets are the string's, not the file's
+            problems.add(at == null || DEFERRED.get()[0] > 0 ? message : InvalidTypeForms.located(message, at));
         }
         return DynamicType.UNKNOWN;
     }

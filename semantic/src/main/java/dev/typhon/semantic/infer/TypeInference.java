@@ -90,10 +90,12 @@ public final class TypeInference implements TypeDb {
                 : parent instanceof dev.typhon.ast.FunctionDef || parent instanceof dev.typhon.ast.AsyncFunctionDef
                 ? "return type annotation" : "type expression";
         List<Problem> out = new java.util.ArrayList<>();
-        for (String message : typeExpressions.problems(file, annotation)) {
+        for (String located : typeExpressions.problems(file, annotation)) {
+            int[] at = InvalidTypeForms.location(located);
+            String message = InvalidTypeForms.unlocated(located);
             out.add(new Problem(InvalidTypeForms.rule(message),
-                    InvalidTypeForms.inContext(InvalidTypeForms.text(message), context), null, annotation.startOffset(),
-                    annotation.endOffset()));
+                    InvalidTypeForms.inContext(InvalidTypeForms.text(message), context), null,
+                    at == null ? annotation.startOffset() : at[0], at == null ? annotation.endOffset() : at[1]));
         }
         return out;
     }
