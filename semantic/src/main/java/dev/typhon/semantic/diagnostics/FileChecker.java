@@ -120,6 +120,7 @@ public final class FileChecker {
                         problem(ti.iterationProblem(file, c.iter()));
                     }
                     ti.unpackingProblems(file, c).forEach(this::problem);
+                    c.ifs().forEach(t -> problem(ti.boolConversionProblem(file, t)));
                 }
                 case dev.typhon.ast.WithItem w -> ti.unpackingProblems(file, w).forEach(this::problem);
                 case dev.typhon.ast.ClassDef cd -> {
@@ -141,8 +142,24 @@ public final class FileChecker {
                     }
                     ti.unpackingProblems(file, assign).forEach(this::problem);
                 }
+                case dev.typhon.ast.If i -> problem(ti.boolConversionProblem(file, i.test()));
+                case dev.typhon.ast.While w -> problem(ti.boolConversionProblem(file, w.test()));
+                case dev.typhon.ast.Assert a -> problem(ti.boolConversionProblem(file, a.test()));
+                case dev.typhon.ast.IfExp i -> problem(ti.boolConversionProblem(file, i.test()));
+                case dev.typhon.ast.UnaryOp u when u.op() == dev.typhon.ast.UnaryOperator.Not ->
+                        problem(ti.boolConversionProblem(file, u.operand()));
+                case dev.typhon.ast.BoolOp b -> {
+                    // the last operand is returned as it is, never converted
+                    for (int k = 0; k < b.values().size() - 1; k++) {
+                        problem(ti.boolConversionProblem(file, b.values().get(k)));
+                    }
+                }
                 case Arg arg when arg.annotation() != null -> annotation(arg.annotation());
-                case FunctionDef f when f.returns() != null -> annotation(f.returns());
+                case FunctionDef f when f.returns() != null -> {
+                    annotation(f.returns());
+                    out.addAll(new ReturnTypes(ti, file).check(f));
+                }
+                case dev.typhon.ast.AsyncFunctionDef f when f.returns() != null -> out.addAll(new ReturnTypes(ti, file).check(f));
                 default -> {
                 }
             }
@@ -264,7 +281,7 @@ public final class FileChecker {
             return;
         }
         Type declared = ti.annotationType(file, ann.annotation());
-        Type value = ti.expressionType(file, ann.value());
+        Type value = ti.annotatedValueType(file, ann.value(), declared);
         if (!value.isAssignableTo(ti, declared)) {
             report("invalid-assignment", Severity.ERROR, "Object of type `" + value.display()
                     + "` is not assignable to `" + declared.display() + "`", null, valueRange(ann.value())[0],
@@ -273,7 +290,7 @@ public final class FileChecker {
     }
 
     private void annotation(Expr annotation) {
-        ti.annotationProblems(file, annotation).forEach(this::problem);
+        ti.annotationDiagnostics(file, annotation).forEach(this::problem);
     }
 
     /** An assigned value's range with its grouping parentheses, where ty reports on the value. */

@@ -227,6 +227,8 @@ abstract class IndexBuilderBase {
     }
 
     static void finishScope(State st) {
+        st.scope.endReachable = st.flow.reachable;
+        st.scope.endReach = st.flow.reachable ? st.flow.reach : Reachability.ALWAYS_FALSE;
         int symbols = st.scope.symbolCount;
         if (symbols > 0) {  // else the scope keeps its shared empty array
             Bindings[] end = new Bindings[symbols];

@@ -78,7 +78,7 @@ final class Definitions {
         Node node = def.node();
         Node stmt = def.statement();
         return switch (def.kind()) {
-            case CLASS -> new ClassLiteralType(ClassType.of(ti.classes.literalOf(file, def)));
+            case CLASS -> decoratedClass(file, (ClassDef) node, new ClassLiteralType(ClassType.of(ti.classes.literalOf(file, def))));
             case FUNCTION -> ti.functions.functionType(file, def);
             case ASSIGNMENT -> {
                 if (stmt instanceof Assign a) {
@@ -102,7 +102,7 @@ final class Definitions {
                 if (a.value() == null) {
                     yield declared;
                 }
-                Type value = ti.expressions.infer(file, a.value());
+                Type value = ti.constructors.inContext(file, a.value(), declared);
                 if (isBareQualifier(file, a.annotation())) {
                     yield value;
                 }
@@ -152,6 +152,7 @@ final class Definitions {
             case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> parameterType(file, def);
             case TYPE_PARAMETER -> typeParameter(file, (TypeParam) node);
             case DECLARATION -> declaredType(file, def);
+            case MATCH_CAPTURE -> captureType(file, def);
             default -> DynamicType.UNKNOWN;
         };
     }
@@ -167,6 +168,51 @@ final class Definitions {
         }
         Type entered = ti.calls.callDunder(manager, "__enter__", java.util.List.of());
         return entered == null ? DynamicType.UNKNOWN : entered;
+    }
+
+    /**
+     * What a decorated class statement binds: an unresolved decorator hides the class (Unknown), a
+     * class used as a decorator binds its instance; decorators that are functions are taken to
+     * return the class they are given.
+     */
+    private Type decoratedClass(SourceFile file, ClassDef node, Type cls) {
+        Type result = cls;
+        if (file.isStub()) {
+            return cls; // stubs' class decorators are markers (`@final`, `@disjoint_base`) Typhon may not resolve
+        }
+        for (int i = node.decoratorList().size() - 1; i >= 0; i--) {
+            Expr decorator = node.decoratorList().get(i);
+            Type d = ti.expressions.infer(file, decorator);
+            // a name that resolves to nothing known (unresolved, or imported from an unresolved module)
+            if (d == DynamicType.UNKNOWN && decorator instanceof dev.typhon.ast.Name) {
+                result = d;
+            } else if (d instanceof ClassLiteralType c && c.literal().known() == null && c.classType().arguments().isEmpty()) {
+                result = c.classType().toInstance();
+            }
+        }
+        return result;
+    }
+
+    /**
+     * {@code case ... as x} or {@code case x}, at the top of a case's pattern (or of one of its
+     * alternatives): the subject as the pattern narrows it. Deeper captures are not typed yet.
+     */
+    private Type captureType(SourceFile file, Definition def) {
+        if (!(def.node() instanceof dev.typhon.ast.MatchAs capture) || !(def.statement() instanceof dev.typhon.ast.MatchCase c)
+                || !(file.nodeTable().parent(c) instanceof dev.typhon.ast.Match m)) {
+            return DynamicType.UNKNOWN;
+        }
+        boolean top = c.pattern() == capture || (c.pattern() instanceof dev.typhon.ast.MatchOr o
+                && o.patterns().stream().anyMatch(p -> p == capture));
+        if (!top) {
+            return DynamicType.UNKNOWN;
+        }
+        Type subject = ti.expressions.infer(file, m.subject());
+        if (capture.pattern() == null) {
+            return subject;
+        }
+        Type t = ti.narrowing.pattern(file, capture.pattern(), true, subject);
+        return t == null ? subject : t;
     }
 
     /**
@@ -332,11 +378,17 @@ final class Definitions {
                 }
             }
             int id = def == null ? -p.nodeId() - 1 : def.id();
-            Type bound = tv.bound() == null ? null : ti.typeExpressions.annotation(file, tv.bound(), null);
+            Type bound = null;
             java.util.List<Type> constraints = java.util.List.of();
-            if (bound instanceof TupleType tt && tv.bound() instanceof Tuple) {
-                constraints = tt.elements();
-                bound = null;
+            if (tv.bound() instanceof Tuple t) {
+                // `T: (int, str)`: constraints, each a type expression
+                java.util.List<Type> cs = new java.util.ArrayList<>();
+                for (Expr x : t.elts()) {
+                    cs.add(ti.typeExpressions.annotation(file, x, null));
+                }
+                constraints = cs;
+            } else if (tv.bound() != null) {
+                bound = ti.typeExpressions.annotation(file, tv.bound(), null);
             }
             TypeVarType v = new TypeVarType(tv.name(), "", new DefinitionRef(file.id(), id), bound, constraints,
                     Variance.INVARIANT);

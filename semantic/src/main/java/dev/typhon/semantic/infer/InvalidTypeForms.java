@@ -10,7 +10,8 @@ import dev.typhon.ast.Nullable;
  * {@code 1 < 2}) and for string annotations written in a form a forward reference may not take
  * (raw, escaped, implicitly concatenated: each has its own rule). Messages name the context as
  * "type expression(s)"; {@link #inContext} rewords them for a parameter or return annotation.
- * A message for a rule other than {@code invalid-type-form} starts with {@code [rule] }.
+ * A message for a rule other than {@code invalid-type-form} carries it ({@link TypeExpressions#withRule}), and
+ * one that knows the offending expression carries its range ({@link #located}).
  */
 final class InvalidTypeForms {
     private InvalidTypeForms() {
@@ -89,13 +90,15 @@ final class InvalidTypeForms {
             j++;
         }
         if (j + close.length() < text.length()) {
-            return "[implicit-concatenated-string-type-annotation] Type expressions cannot span multiple string literals";
+            return TypeExpressions.withRule("implicit-concatenated-string-type-annotation",
+                    "Type expressions cannot span multiple string literals");
         }
         if (raw) {
-            return "[raw-string-type-annotation] Raw string literals are not allowed in type expressions";
+            return TypeExpressions.withRule("raw-string-type-annotation", "Raw string literals are not allowed in type expressions");
         }
         if (escaped) {
-            return "[escape-character-in-forward-annotation] Escape characters are not allowed in type expressions";
+            return TypeExpressions.withRule("escape-character-in-forward-annotation",
+                    "Escape characters are not allowed in type expressions");
         }
         return null;
     }
@@ -124,31 +127,10 @@ final class InvalidTypeForms {
         return location(message) == null ? message : message.substring(message.indexOf('|') + 1);
     }
 
-    /** The rule a message belongs to. */
-    static String rule(String message) {
-        if (message.startsWith("[")) {
-            int close = message.indexOf("] ");
-            if (close > 0) {
-                return message.substring(1, close);
-            }
-        }
-        return "invalid-type-form";
-    }
-
-    /** A message without its rule prefix. */
-    static String text(String message) {
-        if (message.startsWith("[")) {
-            int close = message.indexOf("] ");
-            if (close > 0) {
-                return message.substring(close + 2);
-            }
-        }
-        return message;
-    }
-
     /** A message reworded for where the annotation is: "parameter annotation", "return type annotation". */
     static String inContext(String message, String context) {
-        return message.replace("in type expressions", "in " + context + "s")
-                .replace("in a type expression", "in a " + context);
+        return message.replace("are not allowed in type expressions", "are not allowed in " + context + "s")
+                .replace("are not allowed in this context in a type expression", "are not allowed in this context in a " + context)
+                .replace("when used in a type expression", "when used in a " + context);
     }
 }

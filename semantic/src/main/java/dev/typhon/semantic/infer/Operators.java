@@ -30,7 +30,7 @@ final class Operators {
     }
 
     Truthiness truthiness(Type t) {
-        return Truthiness.of(t);
+        return ti.boolConversion.truthiness(t);
     }
 
     Type binary(Type left, Operator op, Type right) {

@@ -4,6 +4,8 @@ import dev.typhon.ast.Expr;
 import dev.typhon.ast.Nullable;
 import dev.typhon.ast.PythonVersion;
 import dev.typhon.semantic.index.Definition;
+import dev.typhon.ast.Node;
+import dev.typhon.semantic.types.FunctionLiteral;
 import dev.typhon.semantic.types.ClassLiteral;
 import dev.typhon.semantic.types.ClassType;
 import dev.typhon.semantic.types.DynamicType;
@@ -44,12 +46,19 @@ public final class TypeInference implements TypeDb {
     final Functions functions = new Functions(this);
     final Imports imports = new Imports(this);
     final Narrowing narrowing = new Narrowing(this);
+    final Places places = new Places(this);
+    final BoolConversion boolConversion = new BoolConversion(this);
     final Members members = new Members(this);
     final Unpacking unpacking = new Unpacking(this);
     final Iteration iteration = new Iteration(this);
     final AugmentedAssignment augmented = new AugmentedAssignment(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
+    final GenericClasses genericClasses = new GenericClasses(this);
+    final Variances variances = new Variances(this);
+    final GenericContexts genericContexts = new GenericContexts(this);
+    final GenericClassProblems genericClassProblems = new GenericClassProblems(this);
+    final ClassConstructors constructors = new ClassConstructors(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -74,6 +83,16 @@ public final class TypeInference implements TypeDb {
     }
 
     /** Whether a name is bound where it is read (through enclosing scopes, globals and builtins). */
+    /**
+     * The function a {@code def} defines, before its decorators apply: its own signature, with the
+     * type variables of its annotations bound to it (null for a definition of anything else).
+     */
+    public @Nullable FunctionLiteral functionLiteral(SourceFile file, Definition def) {
+        Node node = def.node();
+        return node instanceof dev.typhon.ast.FunctionDef || node instanceof dev.typhon.ast.AsyncFunctionDef
+                ? functions.literal(file, def) : null;
+    }
+
     public dev.typhon.semantic.index.Boundness boundness(SourceFile file, dev.typhon.ast.Name name) {
         return names.lookup(file, name).boundness();
     }
@@ -84,7 +103,19 @@ public final class TypeInference implements TypeDb {
     }
 
     /** Why an annotation is not a valid type expression (empty when it is). */
-    public List<Problem> annotationProblems(SourceFile file, Expr annotation) {
+    public List<String> annotationProblems(SourceFile file, Expr annotation) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String p : typeExpressions.problems(file, annotation)) {
+            String unlocated = InvalidTypeForms.unlocated(p);
+            if (TypeExpressions.ruleOf(unlocated).equals("invalid-type-form")) {
+                out.add(TypeExpressions.messageOf(unlocated));
+            }
+        }
+        return out;
+    }
+
+    /** What is wrong with an annotation, each problem under its rule ({@code invalid-type-form}, {@code invalid-type-arguments}, ...). */
+    public List<Problem> annotationDiagnostics(SourceFile file, Expr annotation) {
         dev.typhon.ast.Node parent = file.nodeTable().parent(annotation);
         String context = parent instanceof dev.typhon.ast.Arg ? "parameter annotation"
                 : parent instanceof dev.typhon.ast.FunctionDef || parent instanceof dev.typhon.ast.AsyncFunctionDef
@@ -92,12 +123,16 @@ public final class TypeInference implements TypeDb {
         List<Problem> out = new java.util.ArrayList<>();
         for (String located : typeExpressions.problems(file, annotation)) {
             int[] at = InvalidTypeForms.location(located);
-            String message = InvalidTypeForms.unlocated(located);
-            out.add(new Problem(InvalidTypeForms.rule(message),
-                    InvalidTypeForms.inContext(InvalidTypeForms.text(message), context), null,
-                    at == null ? annotation.startOffset() : at[0], at == null ? annotation.endOffset() : at[1]));
+            String p = InvalidTypeForms.unlocated(located);
+            out.add(new Problem(TypeExpressions.ruleOf(p), InvalidTypeForms.inContext(TypeExpressions.messageOf(p), context),
+                    null, at == null ? annotation.startOffset() : at[0], at == null ? annotation.endOffset() : at[1]));
         }
         return out;
+    }
+
+    /** The type of the value of {@code x: declared = value}, inferred in the context of the declared type. */
+    public Type annotatedValueType(SourceFile file, Expr value, Type declared) {
+        return constructors.inContext(file, value, declared);
     }
 
     /** The type a declaration declares ({@code x: int}, an annotated parameter). */
@@ -123,15 +158,27 @@ public final class TypeInference implements TypeDb {
     /** What CPython would reject in a class statement's bases (duplicate base, inconsistent MRO, invalid base). */
     public List<Problem> classProblems(SourceFile file, Definition classDefinition) {
         dev.typhon.ast.ClassDef node = (dev.typhon.ast.ClassDef) classDefinition.node();
+        List<Problem> out = new java.util.ArrayList<>();
+        for (Expr base : node.bases()) {
+            if (expressions.infer(file, base) instanceof dev.typhon.semantic.types.ClassLiteralType c && classes.isBareGeneric(c)
+                    && genericClasses.hasRequiredParameter(c.literal())
+                    && !c.literal().equals(classes.literalOf(file, classDefinition))) {
+                out.add(new Problem("missing-type-argument", "Generic class `" + c.literal().name()
+                        + "` is missing type arguments", null, base.startOffset(), base.endOffset()));
+            }
+        }
+        genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
-            return List.of();
+            return out;
         }
         String rule = error.startsWith("Duplicate") ? "duplicate-base"
                 : error.startsWith("Cannot create") ? "inconsistent-mro"
-                : error.startsWith("Cyclic") ? "cyclic-class-definition" : "invalid-base";
+                : error.startsWith("Cyclic") ? "cyclic-class-definition"
+                : error.startsWith("Inconsistent type arguments") ? "invalid-generic-class" : "invalid-base";
         int end = node.bases().isEmpty() ? node.startOffset() : node.bases().get(node.bases().size() - 1).endOffset();
-        return List.of(new Problem(rule, error, null, node.startOffset(), end));
+        out.add(new Problem(rule, error, null, node.startOffset(), end));
+        return out;
     }
 
     /**
@@ -212,6 +259,10 @@ public final class TypeInference implements TypeDb {
 
     /** An index of a fixed tuple, str or bytes literal outside its length, or null. */
     public @Nullable Problem subscriptProblem(SourceFile file, dev.typhon.ast.Subscript s) {
+        Problem specialization = genericClasses.valueSubscriptProblem(file, s);
+        if (specialization != null) {
+            return specialization;
+        }
         Type value = expressions.infer(file, s.value());
         Long at = Expressions.literalIndex(expressions.infer(file, s.slice()));
         int length = Expressions.literalLength(value);
@@ -278,6 +329,13 @@ public final class TypeInference implements TypeDb {
         return imports.member(module, name);
     }
 
+    /** A value used as a condition ({@code if x:}, {@code not x}, an operand of {@code and}) that cannot be converted to bool, or null. */
+    public @Nullable Problem boolConversionProblem(SourceFile file, Expr test) {
+        Type bad = boolConversion.unsupported(expressions.infer(file, test));
+        return bad == null ? null : new Problem("unsupported-bool-conversion", "Boolean conversion is not supported for type `"
+                + bad.display() + "`", null, test.startOffset(), test.endOffset());
+    }
+
     // ------------------------------------------------------------------------------------------
     // TypeDb
 
@@ -304,6 +362,11 @@ public final class TypeInference implements TypeDb {
     @Override
     public List<TypeVarType> typeParameters(ClassLiteral cls) {
         return classes.info(cls).typeParameters();
+    }
+
+    @Override
+    public dev.typhon.semantic.types.Variance variance(ClassLiteral cls, int index) {
+        return variances.of(cls, index);
     }
 
     @Override
