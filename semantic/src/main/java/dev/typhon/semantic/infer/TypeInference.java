@@ -281,11 +281,34 @@ public final class TypeInference implements TypeDb {
     /** The problem of iterating over a value that cannot be iterated, or null. */
     public @Nullable Problem iterationProblem(SourceFile file, Expr iterable) {
         Type t = expressions.infer(file, iterable);
-        if (!iteration.isCertainlyNotIterable(t)) {
+        String verdict = iteration.isCertainlyNotIterable(t) ? "is not iterable"
+                : t instanceof dev.typhon.semantic.types.UnionType u
+                        && u.members().stream().anyMatch(iteration::isCertainlyNotIterable) ? "may not be iterable" : null;
+        if (verdict == null) {
             return null;
         }
-        return new Problem("not-iterable", "Object of type `" + t.display() + "` is not iterable", null,
+        return new Problem("not-iterable", "Object of type `" + t.display() + "` " + verdict, null,
                 iterable.startOffset(), iterable.endOffset());
+    }
+
+    /** A {@code with} item whose context manager lacks {@code __enter__} or {@code __exit__} (their async forms for {@code async with}), or null. */
+    public @Nullable Problem contextManagerProblem(SourceFile file, dev.typhon.ast.WithItem item) {
+        boolean async = file.nodeTable().parent(item) instanceof dev.typhon.ast.AsyncWith;
+        Type manager = expressions.infer(file, item.contextExpr());
+        if (!operators.isPlainInstanceLike(manager)) {
+            return null;
+        }
+        String enter = async ? "__aenter__" : "__enter__";
+        String exit = async ? "__aexit__" : "__exit__";
+        boolean hasEnter = members.member(manager, enter) != null;
+        boolean hasExit = members.member(manager, exit) != null;
+        if (hasEnter && hasExit) {
+            return null;
+        }
+        String missing = !hasEnter && !hasExit ? "`" + enter + "` and `" + exit + "`" : "`" + (hasEnter ? exit : enter) + "`";
+        return new Problem("invalid-context-manager", "Object of type `" + manager.display() + "` cannot be used with `"
+                + (async ? "async with" : "with") + "` because it does not implement " + missing, null,
+                item.contextExpr().startOffset(), item.contextExpr().endOffset());
     }
 
     /** What is wrong with a call's arguments (missing, unknown, too many, of the wrong type). */
