@@ -205,12 +205,53 @@ final class TypeExpressions {
                     + (r.hasErrors() ? r.errors().get(0).message() : "Expected an expression")), null);
         }
         int[] depth = DEFERRED.get();
+        boolean outermost = depth[0] == 0;
         depth[0]++;
         try {
+            if (outermost && problems != null) {
+                unresolvedNames(file, stmt.value(), false, problems);
+            }
             return convert(file, stmt.value(), binder, problems);
         } finally {
             depth[0]--;
         }
+    }
+
+    /**
+     * The names a string annotation reads that no scope around it (nor the builtins) binds: they are
+     * reported where the string is, as its own names have no place in the file.
+     */
+    private void unresolvedNames(SourceFile file, dev.typhon.ast.Node n, boolean literalArgument, List<String> problems) {
+        if (n instanceof Expr e && !literalArgument && InvalidTypeForms.describe(e) != null) {
+            return; // an expression that is no type is not evaluated
+        }
+        if (n instanceof Name name) {
+            if (name.ctx() == dev.typhon.ast.ExprContext.Load && !isBoundAround(file, DEFERRED.get()[1], name.id())) {
+                problems.add(withRule("unresolved-reference", "Name `" + name.id() + "` used when not defined"));
+            }
+            return;
+        }
+        if (n instanceof Subscript sub && !literalArgument && value(file, sub.value()) == SpecialFormType.LITERAL) {
+            // the arguments of `Literal` are evaluated as values, whatever they are
+            unresolvedNames(file, sub.value(), false, problems);
+            unresolvedNames(file, sub.slice(), true, problems);
+            return;
+        }
+        n.forEachChildInSourceOrder(child -> unresolvedNames(file, child, literalArgument, problems));
+    }
+
+    private boolean isBoundAround(SourceFile file, int at, String name) {
+        if (typeParameterAt(file, at, name) != null) {
+            return true;
+        }
+        dev.typhon.semantic.index.SemanticIndex index = file.index();
+        for (dev.typhon.semantic.index.Scope sc = index.scopeAt(at); sc != null;
+                sc = sc.parent() < 0 ? null : index.scope(sc.parent())) {
+            if (sc.symbolId(name) >= 0) {
+                return true;
+            }
+        }
+        return ti.names.builtin(name).boundness() != dev.typhon.semantic.index.Boundness.UNBOUND;
     }
 
     /** A value used as a type: a class means its instances. */
