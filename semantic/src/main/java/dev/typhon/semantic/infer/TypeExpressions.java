@@ -381,6 +381,9 @@ final class TypeExpressions {
                     yield b.build();
                 }
                 case TYPE_OF -> value(file, s.slice());
+                case ANY -> invalid(problems, "Special form `" + f.qualifiedName() + "` expected no type parameter", s);
+                case NEVER, NO_RETURN, LITERAL_STRING ->
+                        invalid(problems, "Type `" + f.qualifiedName() + "` expected no type parameter", s);
                 default -> new TodoType(f.qualifiedName() + "[]");
             };
         }
