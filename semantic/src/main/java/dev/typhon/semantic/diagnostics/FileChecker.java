@@ -123,7 +123,10 @@ public final class FileChecker {
                     ti.unpackingProblems(file, c).forEach(this::problem);
                     c.ifs().forEach(t -> problem(ti.boolConversionProblem(file, t)));
                 }
-                case dev.typhon.ast.WithItem w -> ti.unpackingProblems(file, w).forEach(this::problem);
+                case dev.typhon.ast.WithItem w -> {
+                    problem(ti.contextManagerProblem(file, w));
+                    ti.unpackingProblems(file, w).forEach(this::problem);
+                }
                 case dev.typhon.ast.ClassDef cd -> {
                     for (dev.typhon.semantic.index.Definition d : ti.definitionsAt(file, cd)) {
                         if (d.node() == cd) {

@@ -265,6 +265,10 @@ final class Names {
                 return new Lookup(t, Boundness.BOUND);
             }
         }
+        if (name.equals("__debug__")) {
+            // a constant of the interpreter that no stub declares
+            return new Lookup(ti.instance(dev.typhon.semantic.types.KnownClass.BOOL), Boundness.BOUND);
+        }
         if (name.equals("reveal_type")) {
             Type t = ti.knownFunction(KnownFunction.REVEAL_TYPE);
             if (t != null) {
