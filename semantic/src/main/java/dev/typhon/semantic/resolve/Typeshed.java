@@ -84,7 +84,8 @@ public final class Typeshed {
 
     /** Typhon's own additions to the bundled stdlib (ty's test module {@code ty_extensions}). */
     private static final String EXTRA_ROOT = "dev/typhon/typeshed-extra/";
-    private static final List<String> EXTRA_FILES = List.of("stdlib/VERSIONS", "stdlib/ty_extensions/__init__.pyi");
+    private static final List<String> EXTRA_FILES = List.of("stdlib/VERSIONS", "stdlib/ty_extensions/__init__.pyi",
+            "stdlib/ty_extensions/_internal.pyi");
 
     private static final class Bundled {
         static final Typeshed INSTANCE = load();
