@@ -77,7 +77,7 @@ final class Names {
         }
         int res = s.resolution(symbol);
         if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL || s.kind() == ScopeKind.MODULE) {
-            Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use));
+            Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use), use.reachability());
             if (here.boundness == Boundness.BOUND || s.kind().isFunctionLike()) {
                 return here;
             }
@@ -101,6 +101,11 @@ final class Names {
 
     /** The union of the reaching definitions' types; declared-only names take their declared type. */
     Lookup fromBindings(SourceFile file, ReachingBindings rb, List<Definition> declarations) {
+        return fromBindings(file, rb, declarations, dev.typhon.semantic.index.Reachability.ALWAYS_TRUE);
+    }
+
+    /** The same, at a point reachable under {@code pointReach}: its paths narrow the parameters (see {@link PathNarrowing}). */
+    Lookup fromBindings(SourceFile file, ReachingBindings rb, List<Definition> declarations, int pointReach) {
         UnionBuilder u = new UnionBuilder(ti);
         boolean bound = false;
         boolean unbound = rb.mayBeUnbound();
@@ -114,7 +119,17 @@ final class Names {
                 continue;
             }
             bound = true;
-            u.add(ti.narrowing.narrow(file, ti.definitions.bindingType(file, d), rd.constraints(), d));
+            Type t = ti.narrowing.narrow(file, ti.definitions.bindingType(file, d), rd.constraints(), d);
+            if (isParameter(d) && pointReach != dev.typhon.semantic.index.Reachability.ALWAYS_TRUE) {
+                // a parameter is bound before every test of its function: all of the paths' tests narrow it
+                Narrowing.Target target = Narrowing.Target.name(file.index().scope(d.scope()).symbolName(d.symbol()));
+                Type byPaths = ti.pathNarrowing.narrow(file, t, rd.reachability(), target);
+                byPaths = byPaths == null ? null : ti.pathNarrowing.narrow(file, byPaths, pointReach, target);
+                if (byPaths != null) {
+                    t = byPaths;
+                }
+            }
+            u.add(t);
         }
         if (!bound) {
             if (!declarations.isEmpty()) {
@@ -127,6 +142,13 @@ final class Names {
             return Lookup.UNBOUND;
         }
         return new Lookup(u.build(), unbound ? Boundness.POSSIBLY_UNBOUND : Boundness.BOUND);
+    }
+
+    private static boolean isParameter(Definition d) {
+        return switch (d.kind()) {
+            case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> d.symbol() >= 0;
+            default -> false;
+        };
     }
 
     /** A name a scope reads from the scopes around it. */

@@ -110,6 +110,11 @@ final class Narrowing {
         return t;
     }
 
+    /** {@code current} narrowed by one test being {@code positive}, or null when it says nothing of the target. */
+    @Nullable Type applyTest(SourceFile file, Expr test, Target target, boolean positive, Type current) {
+        return apply(file, test, target, positive, current);
+    }
+
     private static boolean isTarget(Expr e, Target target) {
         return target.matches(e);
     }
