@@ -120,11 +120,12 @@ final class Names {
             }
             bound = true;
             Type t = ti.narrowing.narrow(file, ti.definitions.bindingType(file, d), rd.constraints(), d);
-            if (isParameter(d) && pointReach != dev.typhon.semantic.index.Reachability.ALWAYS_TRUE) {
-                // a parameter is bound before every test of its function: all of the paths' tests narrow it
+            if (d.symbol() >= 0 && !d.isPlace() && !file.isStub() && pointReach != dev.typhon.semantic.index.Reachability.ALWAYS_TRUE
+                    && !t.isDynamic()) {
+                // the tests after the binding on each path narrow it (a binding in a loop: none, it may be rebound)
                 Narrowing.Target target = Narrowing.Target.name(file.index().scope(d.scope()).symbolName(d.symbol()));
-                Type byPaths = ti.pathNarrowing.narrow(file, t, rd.reachability(), target);
-                byPaths = byPaths == null ? null : ti.pathNarrowing.narrow(file, byPaths, pointReach, target);
+                Type byPaths = ti.pathNarrowing.narrow(file, t, rd.reachability(), target, d);
+                byPaths = byPaths == null ? null : ti.pathNarrowing.narrow(file, byPaths, pointReach, target, d);
                 if (byPaths != null) {
                     t = byPaths;
                 }
@@ -142,13 +143,6 @@ final class Names {
             return Lookup.UNBOUND;
         }
         return new Lookup(u.build(), unbound ? Boundness.POSSIBLY_UNBOUND : Boundness.BOUND);
-    }
-
-    private static boolean isParameter(Definition d) {
-        return switch (d.kind()) {
-            case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> d.symbol() >= 0;
-            default -> false;
-        };
     }
 
     /** A name a scope reads from the scopes around it. */

@@ -33,17 +33,110 @@ final class PathNarrowing {
         this.ti = ti;
     }
 
-    /** {@code type} narrowed by the paths of {@code formula}, or null when the formula is too large to follow. */
-    @Nullable Type narrow(SourceFile file, Type type, int formula, Narrowing.Target target) {
-        if (formula == Reachability.ALWAYS_TRUE || type.isDynamic()) {
-            return type;
+    /**
+     * {@code type} narrowed by the paths of {@code formula}, or null when the formula is too large
+     * to follow. Tests narrow it only when they start after the binding: a test before it spoke of
+     * an earlier value (and in a loop, any test may have). Paths are pruned whatever the binding.
+     */
+    @Nullable Type narrow(SourceFile file, Type type, int formula, Narrowing.Target target,
+                          dev.typhon.semantic.index.Definition binding) {
+        if (formula == Reachability.ALWAYS_TRUE || type.isDynamic() || !hasAlternatives(file, formula)) {
+            return type; // one path: the binding's own constraint list has narrowed it already
         }
+        int boundAt = switch (binding.kind()) {
+            case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> -1;
+            default -> inLoop(file, binding.node()) ? Integer.MAX_VALUE : binding.startOffset();
+        };
         int[] budget = {BUDGET};
-        Type t = eval(file, file.index().reachability(), type, formula, target, budget);
+        Type t = eval(file, file.index().reachability(), type, formula, new Scope(target, boundAt), budget);
         return budget[0] < 0 ? null : t;
     }
 
-    private Type eval(SourceFile file, Reachability dag, Type t, int f, Narrowing.Target target, int[] budget) {
+    /** Per file, per formula: 0 not known yet, 1 no {@code or} below it, 2 an {@code or} below it. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, byte[]> alternatives = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether a formula joins paths anywhere (an {@code or} node below it); formulas without are a single path. */
+    private boolean hasAlternatives(SourceFile file, int formula) {
+        Reachability dag = file.index().reachability();
+        byte[] memo = alternatives.computeIfAbsent(file.id(), k -> new byte[dag.size()]);
+        if (formula >= memo.length) {
+            return true;
+        }
+        // iterative post-order: formulas can be long chains
+        java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+        stack.push(formula);
+        while (!stack.isEmpty()) {
+            int f = stack.peek();
+            if (memo[f] != 0) {
+                stack.pop();
+                continue;
+            }
+            Reachability.Kind k = dag.kind(f);
+            if (k == Reachability.Kind.OR) {
+                memo[f] = 2;
+                stack.pop();
+            } else if (k != Reachability.Kind.AND) {
+                memo[f] = 1;
+                stack.pop();
+            } else {
+                int l = dag.left(f);
+                int r = dag.right(f);
+                if (memo[l] == 0) {
+                    stack.push(l);
+                } else if (memo[r] == 0) {
+                    stack.push(r);
+                } else {
+                    memo[f] = (byte) (memo[l] == 2 || memo[r] == 2 ? 2 : 1);
+                    stack.pop();
+                }
+            }
+        }
+        return memo[formula] == 2;
+    }
+
+    /** What a walk narrows, and after which offset its tests speak of the value narrowed. */
+    private record Scope(Narrowing.Target target, int boundAt) {
+    }
+
+    /**
+     * Whether a definition may run more than once in its scope (in a loop body or a comprehension):
+     * then a test after it in the source may have run before it, on an earlier iteration.
+     */
+    static boolean inLoop(SourceFile file, dev.typhon.ast.Node node) {
+        for (dev.typhon.ast.Node n = file.nodeTable().parent(node); n != null; n = file.nodeTable().parent(n)) {
+            switch (n) {
+                case dev.typhon.ast.For f -> {
+                    return true;
+                }
+                case dev.typhon.ast.AsyncFor f -> {
+                    return true;
+                }
+                case dev.typhon.ast.While w -> {
+                    return true;
+                }
+                case dev.typhon.ast.Comprehension c -> {
+                    return true;
+                }
+                case dev.typhon.ast.FunctionDef f -> {
+                    return false;
+                }
+                case dev.typhon.ast.AsyncFunctionDef f -> {
+                    return false;
+                }
+                case dev.typhon.ast.ClassDef c -> {
+                    return false;
+                }
+                case dev.typhon.ast.Lambda l -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private Type eval(SourceFile file, Reachability dag, Type t, int f, Scope target, int[] budget) {
         if (--budget[0] < 0 || t.isNever()) {
             return t;
         }
@@ -62,7 +155,8 @@ final class PathNarrowing {
         };
     }
 
-    private Type atom(SourceFile file, Type t, int constraint, boolean positive, Narrowing.Target target) {
+    private Type atom(SourceFile file, Type t, int constraint, boolean positive, Scope scope) {
+        Narrowing.Target target = scope.target();
         Constraint c = file.index().constraints().get(constraint);
         Node test = c.test();
         switch (c.kind()) {
@@ -77,7 +171,7 @@ final class PathNarrowing {
                 if (!(test instanceof Expr e)) {
                     return t;
                 }
-                Type n = ti.narrowing.applyTest(file, e, target, positive, t);
+                Type n = e.startOffset() > scope.boundAt() ? ti.narrowing.applyTest(file, e, target, positive, t) : null;
                 if (n != null) {
                     return n;
                 }
@@ -90,7 +184,8 @@ final class PathNarrowing {
                 return t;
             }
             case PATTERN -> {
-                if (test instanceof MatchCase mc && c.subject() != null && target.matches(c.subject())) {
+                if (test instanceof MatchCase mc && c.subject() != null && target.matches(c.subject())
+                        && mc.startOffset() > scope.boundAt()) {
                     Type n = ti.narrowing.pattern(file, mc.pattern(), positive, t);
                     return n == null ? t : n;
                 }
