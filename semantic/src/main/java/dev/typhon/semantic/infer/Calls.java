@@ -136,6 +136,12 @@ final class Calls {
                 }
                 yield ti.instance(KnownClass.INT);
             }
+            case GENERIC_CONTEXT -> {
+                Type revealed = args.size() == 1 ? ti.genericContexts.reveal(ti.expressions.infer(file, args.get(0))) : null;
+                yield revealed != null ? revealed : returnOf(f.signature(), argumentTypes(file, call), 0);
+            }
+            case INTO_REGULAR_CALLABLE -> args.size() == 1
+                    ? ti.genericContexts.regularCallable(ti.expressions.infer(file, args.get(0))) : DynamicType.UNKNOWN;
             default -> returnOf(f.signature(), argumentTypes(file, call), 0);
         };
     }
@@ -223,32 +229,7 @@ final class Calls {
         if (cls.isKnown(KnownClass.BOOL) && call.args().size() == 1) {
             return ti.operators.truthiness(ti.expressions.infer(file, call.args().get(0))).toType(ti);
         }
-        if (cls.arguments().isEmpty() && !ti.typeParameters(cls.literal()).isEmpty()) {
-            // solve the class's type parameters from the arguments given to __init__ (literals widened)
-            List<TypeVarType> params = ti.typeParameters(cls.literal());
-            Type[] solved = new Type[params.size()];
-            Type init = ti.classes.member(cls, "__init__");
-            if (init instanceof FunctionLiteral f && !f.signature().gradual()) {
-                List<Parameter> ps = f.signature().parameters();
-                List<Type> args = argumentTypes(file, call);
-                for (int i = 0; i < args.size() && i + 1 < ps.size(); i++) {
-                    if (ps.get(i + 1).annotatedType() instanceof TypeVarType v) {
-                        for (int k = 0; k < params.size(); k++) {
-                            if (params.get(k).ref().equals(v.ref())) {
-                                Type a = ti.expressions.promote(args.get(i));
-                                solved[k] = solved[k] == null ? a : UnionBuilder.of(ti, solved[k], a);
-                            }
-                        }
-                    }
-                }
-            }
-            List<Type> arguments = new ArrayList<>();
-            for (Type t : solved) {
-                arguments.add(t == null ? DynamicType.UNKNOWN : t);
-            }
-            return new ClassType(cls.literal(), arguments).toInstance();
-        }
-        return cls.toInstance();
+        return ti.constructors.construct(file, call, cls, null);
     }
 
     /** {@code type(x)}: the class of a value. */
@@ -332,7 +313,24 @@ final class Calls {
         if (method == null) {
             return null;
         }
+        return callMethod(method, args);
+    }
+
+    /** Calls a method looked up on a receiver (bound, overloaded, or a union of them); null when it rejects the arguments. */
+    private @Nullable Type callMethod(Type method, List<Type> args) {
         return switch (method) {
+            case UnionType u -> {
+                // a method defined differently on different paths: every definition must accept the call
+                UnionBuilder b = new UnionBuilder(ti);
+                for (Type m : u.members()) {
+                    Type r = callMethod(m, args);
+                    if (r == null) {
+                        yield null;
+                    }
+                    b.add(r);
+                }
+                yield b.build();
+            }
             case BoundMethodType b -> accepts(b.function().signature(), args, 0, 1)
                     ? returnOf(b.function().signature(), args, 1) : null;
             case DynamicType d -> d;

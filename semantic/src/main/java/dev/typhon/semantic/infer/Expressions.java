@@ -136,10 +136,22 @@ final class Expressions {
         }
         Type index = infer(file, s.slice());
         if (value instanceof ClassLiteralType c && c.classType().arguments().isEmpty()) {
-            if (!ti.typeParameters(c.literal()).isEmpty() || c.literal().isKnown(KnownClass.TUPLE)
-                    || c.literal().isKnown(KnownClass.TYPE)) {
+            if (c.literal().isKnown(KnownClass.TUPLE) || c.literal().isKnown(KnownClass.TYPE)
+                    || ti.classes.info(c.literal()).opaqueParameters()) {
                 List<Type> args = ti.typeExpressions.arguments(file, s.slice());
                 return new ClassLiteralType(new ClassType(c.literal(), args));
+            }
+            if (!ti.typeParameters(c.literal()).isEmpty()) {
+                List<Type> args = ti.typeExpressions.arguments(file, s.slice());
+                return new ClassLiteralType(ti.genericClasses.specialize(c.literal(), args).type());
+            }
+            Type classGetItem = ti.classes.member(c.classType(), "__class_getitem__");
+            if (classGetItem != null) {
+                Type r = ti.calls.callDunder(value, "__class_getitem__", List.of(index));
+                return r == null ? DynamicType.UNKNOWN : r;
+            }
+            if (ti.genericClasses.hasGenericAncestor(c.literal())) {
+                return DynamicType.UNKNOWN; // not-subscriptable, reported by the checker
             }
         }
         Long at = literalIndex(index);
@@ -291,7 +303,7 @@ final class Expressions {
 
     /** {@code x += v}: the in-place operator of the name's current value. */
     Type augmentedAssignment(SourceFile file, Expr target, Operator op, Expr valueExpr) {
-        return ti.operators.augmented(infer(file, target), op, infer(file, valueExpr));
+        return ti.augmented.infer(infer(file, target), op, infer(file, valueExpr)).type();
     }
 
     private Type unary(SourceFile file, UnaryOp u) {
