@@ -431,6 +431,9 @@ final class Narrowing {
         if (call.args().size() == 1 && f instanceof ClassLiteralType c && c.literal().isKnown(KnownClass.BOOL)) {
             return apply(file, call.args().get(0), name, positive, current); // bool(x) is as true as x
         }
+        if (f instanceof FunctionLiteral user && user.known() == null) {
+            return typeGuard(file, call, user, name, positive, current);
+        }
         if (call.args().size() != 2 || !isTarget(call.args().get(0), name) || !(f instanceof FunctionLiteral fl)) {
             return null;
         }
@@ -450,6 +453,41 @@ final class Narrowing {
         }
         IntersectionBuilder b = new IntersectionBuilder(ti).addPositive(current);
         return (positive ? b.addPositive(classes) : b.addNegative(classes)).build();
+    }
+
+    /**
+     * A call of a function returning {@code TypeIs[T]} (narrows its first argument to {@code T}
+     * when true, and away from it when false) or {@code TypeGuard[T]} (to {@code T} when true only).
+     */
+    private @Nullable Type typeGuard(SourceFile file, Call call, FunctionLiteral f, Target name, boolean positive,
+                                     Type current) {
+        if (call.args().isEmpty() || !isTarget(call.args().get(0), name) || call.args().get(0) instanceof dev.typhon.ast.Starred) {
+            return null;
+        }
+        SourceFile defFile = ti.program.file(f.ref().file());
+        dev.typhon.ast.Node node = defFile.index().definition(f.ref().definition()).node();
+        Expr returns = switch (node) {
+            case dev.typhon.ast.FunctionDef fd -> fd.returns();
+            case dev.typhon.ast.AsyncFunctionDef fd -> null; // a coroutine: its call is not the guard's bool
+            default -> null;
+        };
+        if (!(returns instanceof dev.typhon.ast.Subscript sub)) {
+            return null;
+        }
+        Type form = ti.expressions.infer(defFile, sub.value());
+        boolean typeIs = form == dev.typhon.semantic.types.SpecialFormType.TYPE_IS;
+        if (!typeIs && form != dev.typhon.semantic.types.SpecialFormType.TYPE_GUARD) {
+            return null;
+        }
+        Type guarded = ti.typeExpressions.annotation(defFile, sub.slice(), null);
+        if (guarded.isDynamic() && !(guarded instanceof dev.typhon.semantic.types.DynamicType)) {
+            return null; // a type the checker does not model yet
+        }
+        if (!typeIs) {
+            return positive ? guarded : null;
+        }
+        IntersectionBuilder b = new IntersectionBuilder(ti).addPositive(current);
+        return (positive ? b.addPositive(guarded) : b.addNegative(guarded)).build();
     }
 
     /** The instances a class-info argument stands for: a class, a tuple of them, or a union type ({@code int | str}). */
