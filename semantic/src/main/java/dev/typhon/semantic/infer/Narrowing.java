@@ -248,7 +248,7 @@ final class Narrowing {
             Type t = current;
             boolean any = false;
             for (int i = 0; i < c.ops().size(); i++) {
-                Type n = comparison(file, operands.get(i), c.ops().get(i), operands.get(i + 1), name, true, t);
+                Type n = link(file, operands, c.ops(), i, name, t);
                 if (n != null) {
                     t = n;
                     any = true;
@@ -265,6 +265,30 @@ final class Narrowing {
             some.add(n);
         }
         return some.build();
+    }
+
+    /**
+     * Link {@code i} of a chain that holds: the other operand of the link, if the earlier links
+     * narrow it ({@code a is b is c}: {@code b} is {@code a} where {@code c} is compared), is taken as narrowed.
+     */
+    private @Nullable Type link(SourceFile file, List<Expr> operands, List<CmpOperator> ops, int i, Target name, Type t) {
+        Expr left = operands.get(i);
+        Expr right = operands.get(i + 1);
+        CmpOperator op = ops.get(i);
+        Expr other = isTarget(left, name) ? right : isTarget(right, name) && isSymmetric(op) ? left : null;
+        if (i == 0 || other == null || !(other instanceof Name || other instanceof Attribute
+                || other instanceof dev.typhon.ast.Subscript)) {
+            return comparison(file, left, op, right, name, true, t);
+        }
+        Target otherTarget = other instanceof Name n ? Target.name(n.id()) : Target.place(other);
+        Type otherType = ti.expressions.infer(file, other);
+        for (int j = 0; j < i; j++) {
+            Type m = comparison(file, operands.get(j), ops.get(j), operands.get(j + 1), otherTarget, true, otherType);
+            if (m != null) {
+                otherType = m;
+            }
+        }
+        return againstType(file, op, other, otherType, true, t);
     }
 
     private @Nullable Type comparison(SourceFile file, Expr left, CmpOperator op, Expr right, Target name,
@@ -328,7 +352,12 @@ final class Narrowing {
 
     /** {@code name op otherExpr} holds ({@code positive}) or not. */
     private @Nullable Type against(SourceFile file, CmpOperator op, Expr otherExpr, boolean positive, Type current) {
-        Type other = ti.expressions.infer(file, otherExpr);
+        return againstType(file, op, otherExpr, ti.expressions.infer(file, otherExpr), positive, current);
+    }
+
+    /** The same, the other operand's type given (narrowed by what was learned before it). */
+    private @Nullable Type againstType(SourceFile file, CmpOperator op, Expr otherExpr, Type other, boolean positive,
+                                       Type current) {
         if (current.isNever()) {
             return current;
         }
