@@ -101,7 +101,7 @@ final class Names {
             }
         }
         if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL || s.kind() == ScopeKind.MODULE) {
-            Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use));
+            Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use), use.reachability());
             if (here.boundness == Boundness.BOUND || s.kind().isFunctionLike()) {
                 return here;
             }
@@ -152,6 +152,11 @@ final class Names {
 
     /** The union of the reaching definitions' types; declared-only names take their declared type. */
     Lookup fromBindings(SourceFile file, ReachingBindings rb, List<Definition> declarations) {
+        return fromBindings(file, rb, declarations, dev.typhon.semantic.index.Reachability.ALWAYS_TRUE);
+    }
+
+    /** The same, at a point reachable under {@code pointReach}: its paths narrow the parameters (see {@link PathNarrowing}). */
+    Lookup fromBindings(SourceFile file, ReachingBindings rb, List<Definition> declarations, int pointReach) {
         UnionBuilder u = new UnionBuilder(ti);
         boolean bound = false;
         boolean unbound = rb.mayBeUnbound();
@@ -165,7 +170,18 @@ final class Names {
                 continue;
             }
             bound = true;
-            u.add(ti.narrowing.narrow(file, ti.definitions.bindingType(file, d), rd.constraints(), d));
+            Type t = ti.narrowing.narrow(file, ti.definitions.bindingType(file, d), rd.constraints(), d);
+            if (d.symbol() >= 0 && !d.isPlace() && !file.isStub() && pointReach != dev.typhon.semantic.index.Reachability.ALWAYS_TRUE
+                    && !t.isDynamic()) {
+                // the tests after the binding on each path narrow it (a binding in a loop: none, it may be rebound)
+                Narrowing.Target target = Narrowing.Target.name(file.index().scope(d.scope()).symbolName(d.symbol()));
+                Type byPaths = ti.pathNarrowing.narrow(file, t, rd.reachability(), target, d);
+                byPaths = byPaths == null ? null : ti.pathNarrowing.narrow(file, byPaths, pointReach, target, d);
+                if (byPaths != null) {
+                    t = byPaths;
+                }
+            }
+            u.add(t);
         }
         if (!bound) {
             if (!declarations.isEmpty()) {

@@ -110,6 +110,11 @@ final class Narrowing {
         return t;
     }
 
+    /** {@code current} narrowed by one test being {@code positive}, or null when it says nothing of the target. */
+    @Nullable Type applyTest(SourceFile file, Expr test, Target target, boolean positive, Type current) {
+        return apply(file, test, target, positive, current);
+    }
+
     private static boolean isTarget(Expr e, Target target) {
         return target.matches(e);
     }
@@ -243,7 +248,7 @@ final class Narrowing {
             Type t = current;
             boolean any = false;
             for (int i = 0; i < c.ops().size(); i++) {
-                Type n = comparison(file, operands.get(i), c.ops().get(i), operands.get(i + 1), name, true, t);
+                Type n = link(file, operands, c.ops(), i, name, t);
                 if (n != null) {
                     t = n;
                     any = true;
@@ -260,6 +265,30 @@ final class Narrowing {
             some.add(n);
         }
         return some.build();
+    }
+
+    /**
+     * Link {@code i} of a chain that holds: the other operand of the link, if the earlier links
+     * narrow it ({@code a is b is c}: {@code b} is {@code a} where {@code c} is compared), is taken as narrowed.
+     */
+    private @Nullable Type link(SourceFile file, List<Expr> operands, List<CmpOperator> ops, int i, Target name, Type t) {
+        Expr left = operands.get(i);
+        Expr right = operands.get(i + 1);
+        CmpOperator op = ops.get(i);
+        Expr other = isTarget(left, name) ? right : isTarget(right, name) && isSymmetric(op) ? left : null;
+        if (i == 0 || other == null || !(other instanceof Name || other instanceof Attribute
+                || other instanceof dev.typhon.ast.Subscript)) {
+            return comparison(file, left, op, right, name, true, t);
+        }
+        Target otherTarget = other instanceof Name n ? Target.name(n.id()) : Target.place(other);
+        Type otherType = ti.expressions.infer(file, other);
+        for (int j = 0; j < i; j++) {
+            Type m = comparison(file, operands.get(j), ops.get(j), operands.get(j + 1), otherTarget, true, otherType);
+            if (m != null) {
+                otherType = m;
+            }
+        }
+        return againstType(file, op, other, otherType, true, t);
     }
 
     private @Nullable Type comparison(SourceFile file, Expr left, CmpOperator op, Expr right, Target name,
@@ -323,7 +352,12 @@ final class Narrowing {
 
     /** {@code name op otherExpr} holds ({@code positive}) or not. */
     private @Nullable Type against(SourceFile file, CmpOperator op, Expr otherExpr, boolean positive, Type current) {
-        Type other = ti.expressions.infer(file, otherExpr);
+        return againstType(file, op, otherExpr, ti.expressions.infer(file, otherExpr), positive, current);
+    }
+
+    /** The same, the other operand's type given (narrowed by what was learned before it). */
+    private @Nullable Type againstType(SourceFile file, CmpOperator op, Expr otherExpr, Type other, boolean positive,
+                                       Type current) {
         if (current.isNever()) {
             return current;
         }
@@ -426,6 +460,9 @@ final class Narrowing {
         if (call.args().size() == 1 && f instanceof ClassLiteralType c && c.literal().isKnown(KnownClass.BOOL)) {
             return apply(file, call.args().get(0), name, positive, current); // bool(x) is as true as x
         }
+        if (f instanceof FunctionLiteral user && user.known() == null) {
+            return typeGuard(file, call, user, name, positive, current);
+        }
         if (call.args().size() != 2 || !isTarget(call.args().get(0), name) || !(f instanceof FunctionLiteral fl)) {
             return null;
         }
@@ -445,6 +482,41 @@ final class Narrowing {
         }
         IntersectionBuilder b = new IntersectionBuilder(ti).addPositive(current);
         return (positive ? b.addPositive(classes) : b.addNegative(classes)).build();
+    }
+
+    /**
+     * A call of a function returning {@code TypeIs[T]} (narrows its first argument to {@code T}
+     * when true, and away from it when false) or {@code TypeGuard[T]} (to {@code T} when true only).
+     */
+    private @Nullable Type typeGuard(SourceFile file, Call call, FunctionLiteral f, Target name, boolean positive,
+                                     Type current) {
+        if (call.args().isEmpty() || !isTarget(call.args().get(0), name) || call.args().get(0) instanceof dev.typhon.ast.Starred) {
+            return null;
+        }
+        SourceFile defFile = ti.program.file(f.ref().file());
+        dev.typhon.ast.Node node = defFile.index().definition(f.ref().definition()).node();
+        Expr returns = switch (node) {
+            case dev.typhon.ast.FunctionDef fd -> fd.returns();
+            case dev.typhon.ast.AsyncFunctionDef fd -> null; // a coroutine: its call is not the guard's bool
+            default -> null;
+        };
+        if (!(returns instanceof dev.typhon.ast.Subscript sub)) {
+            return null;
+        }
+        Type form = ti.expressions.infer(defFile, sub.value());
+        boolean typeIs = form == dev.typhon.semantic.types.SpecialFormType.TYPE_IS;
+        if (!typeIs && form != dev.typhon.semantic.types.SpecialFormType.TYPE_GUARD) {
+            return null;
+        }
+        Type guarded = ti.typeExpressions.annotation(defFile, sub.slice(), null);
+        if (guarded.isDynamic() && !(guarded instanceof dev.typhon.semantic.types.DynamicType)) {
+            return null; // a type the checker does not model yet
+        }
+        if (!typeIs) {
+            return positive ? guarded : null;
+        }
+        IntersectionBuilder b = new IntersectionBuilder(ti).addPositive(current);
+        return (positive ? b.addPositive(guarded) : b.addNegative(guarded)).build();
     }
 
     /** The instances a class-info argument stands for: a class, a tuple of them, or a union type ({@code int | str}). */

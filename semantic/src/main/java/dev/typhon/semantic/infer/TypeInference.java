@@ -47,6 +47,7 @@ public final class TypeInference implements TypeDb {
     final Imports imports = new Imports(this);
     final Narrowing narrowing = new Narrowing(this);
     final Places places = new Places(this);
+    final PathNarrowing pathNarrowing = new PathNarrowing(this);
     final BoolConversion boolConversion = new BoolConversion(this);
     final Members members = new Members(this);
     final AttributeChecks attributeChecks = new AttributeChecks(this);

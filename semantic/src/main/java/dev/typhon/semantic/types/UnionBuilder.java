@@ -74,6 +74,11 @@ public final class UnionBuilder {
                 }
             }
         }
+        Type simplified = withoutComplements(t);
+        if (simplified != t) {
+            addOne(simplified);
+            return;
+        }
         for (Type m : members) {
             if (m.equals(t) || (!m.isDynamic() && !distinctLiterals(m, t) && Relations.isRedundant(db, t, m))) {
                 return;
@@ -91,6 +96,37 @@ public final class UnionBuilder {
         members.removeIf(m -> !m.isDynamic() && !distinctLiterals(m, t) && Relations.isRedundant(db, m, t));
         members.add(t);
         widenLiterals(t);
+    }
+
+    /**
+     * {@code (P & ~t) | t} is {@code P | t}: a member excluding what is added no longer needs to (the
+     * member is rewritten in place), and an added intersection excluding a member drops that negation.
+     */
+    private Type withoutComplements(Type t) {
+        if (t instanceof IntersectionType x) {
+            List<Type> kept = new ArrayList<>();
+            for (Type n : x.negative()) {
+                if (!members.contains(n)) {
+                    kept.add(n);
+                }
+            }
+            return kept.size() == x.negative().size() ? t : rebuild(x.positive(), kept);
+        }
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i) instanceof IntersectionType x && x.negative().contains(t)) {
+                List<Type> kept = new ArrayList<>(x.negative());
+                kept.remove(t);
+                members.set(i, rebuild(x.positive(), kept));
+            }
+        }
+        return t;
+    }
+
+    private Type rebuild(List<Type> positive, List<Type> negative) {
+        IntersectionBuilder b = new IntersectionBuilder(db);
+        positive.forEach(b::addPositive);
+        negative.forEach(b::addNegative);
+        return b.build();
     }
 
     /** True when {@code ~t} is a subtype of a static member: {@code int | ~int}, {@code A | ~B} with B <: A. */
