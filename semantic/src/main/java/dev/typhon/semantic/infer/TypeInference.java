@@ -269,6 +269,23 @@ public final class TypeInference implements TypeDb {
         return out;
     }
 
+    /**
+     * The MRO of a class as {@code reveal_mro} shows it: a generic class without type arguments in its
+     * default specialization ({@code <class 'C[Unknown]'>}), the entries specialized as the class is.
+     */
+    public String revealedMro(ClassType cls) {
+        ClassType shown = cls.arguments().isEmpty() && !classes.info(cls.literal()).opaqueParameters()
+                ? genericClasses.defaultSpecialization(cls.literal()) : cls;
+        dev.typhon.semantic.types.Specialization s = genericClasses.specializationOf(shown);
+        Mro mro = mro(cls.literal());
+        List<Type> entries = new java.util.ArrayList<>();
+        for (Type e : mro.entries()) {
+            // a bare class shows itself by default, its bases with its own variables
+            entries.add(entries.isEmpty() ? shown.toClassLiteral() : cls.arguments().isEmpty() ? e : s.apply(e));
+        }
+        return new Mro(entries, mro.error()).display();
+    }
+
     /** The type of a module's global symbol as an importer sees it, or null when the module has no such symbol. */
     public @Nullable Type moduleMember(SourceFile module, String name) {
         return imports.member(module, name);
