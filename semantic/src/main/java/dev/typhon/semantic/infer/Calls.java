@@ -53,6 +53,9 @@ final class Calls {
             case OverloadedFunction o -> overload(file, call, o, 0);
             case BoundMethodType b -> returnOf(b.function().signature(), argumentTypes(file, call), 1);
             case ClassLiteralType c -> construct(file, call, c.classType());
+            // type[C] of a final C can only be C itself
+            case SubclassOfType s when s.subclassOf() instanceof InstanceType i && ti.isFinal(i.literal())
+                    -> construct(file, call, i.classType());
             case SubclassOfType s -> s.subclassOf().isDynamic() ? s.subclassOf() : s.subclassOf();
             case UnionType u -> {
                 UnionBuilder b = new UnionBuilder(ti);
@@ -220,6 +223,9 @@ final class Calls {
             Type arg = ti.expressions.infer(file, call.args().get(0));
             return classOf(arg);
         }
+        if (cls.isKnown(KnownClass.BOOL) && call.args().isEmpty() && call.keywords().isEmpty()) {
+            return BoolLiteral.FALSE;
+        }
         if (cls.isKnown(KnownClass.BOOL) && call.args().size() == 1) {
             return ti.operators.truthiness(ti.expressions.infer(file, call.args().get(0))).toType(ti);
         }
@@ -307,7 +313,24 @@ final class Calls {
         if (method == null) {
             return null;
         }
+        return callMethod(method, args);
+    }
+
+    /** Calls a method looked up on a receiver (bound, overloaded, or a union of them); null when it rejects the arguments. */
+    private @Nullable Type callMethod(Type method, List<Type> args) {
         return switch (method) {
+            case UnionType u -> {
+                // a method defined differently on different paths: every definition must accept the call
+                UnionBuilder b = new UnionBuilder(ti);
+                for (Type m : u.members()) {
+                    Type r = callMethod(m, args);
+                    if (r == null) {
+                        yield null;
+                    }
+                    b.add(r);
+                }
+                yield b.build();
+            }
             case BoundMethodType b -> accepts(b.function().signature(), args, 0, 1)
                     ? returnOf(b.function().signature(), args, 1) : null;
             case DynamicType d -> d;

@@ -419,11 +419,28 @@ final class TypeExpressions {
         if (elts.size() == 2 && elts.get(1) instanceof Constant c && c.value() == ConstantValue.ELLIPSIS) {
             return TupleType.homogeneous(convert(file, elts.get(0), binder, problems));
         }
-        List<Type> types = new ArrayList<>();
+        // `tuple[str, *tuple[int, ...], bytes]`: an unpacked tuple splices its elements in, and one
+        // unpacked variable-length tuple makes the whole tuple variable-length
+        List<Type> prefix = new ArrayList<>();
+        Type variable = null;
+        List<Type> suffix = new ArrayList<>();
         for (Expr x : elts) {
-            types.add(convert(file, x, binder, problems));
+            Type unpacked = x instanceof dev.typhon.ast.Starred st ? convert(file, st.value(), binder, problems)
+                    : x instanceof Subscript u && value(file, u.value()) == SpecialFormType.UNPACK
+                    ? convert(file, u.slice(), binder, problems) : null;
+            if (unpacked instanceof TupleType inner && (variable == null || inner.isFixed())) {
+                (variable == null ? prefix : suffix).addAll(inner.prefix());
+                if (!inner.isFixed()) {
+                    variable = inner.variable();
+                    suffix.addAll(inner.suffix());
+                }
+            } else if (unpacked != null) {
+                (variable == null ? prefix : suffix).add(DynamicType.UNKNOWN);
+            } else {
+                (variable == null ? prefix : suffix).add(convert(file, x, binder, problems));
+            }
         }
-        return TupleType.fixed(types);
+        return variable == null ? TupleType.fixed(prefix) : new TupleType(prefix, variable, suffix);
     }
 
     private Type callable(SourceFile file, List<Expr> elts, @Nullable String binder, @Nullable List<String> problems) {
