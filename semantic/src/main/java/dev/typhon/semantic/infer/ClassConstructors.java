@@ -78,6 +78,15 @@ final class ClassConstructors {
         if (foreign != null) {
             return foreign;
         }
+        ClassType tuple = tupleBase(cls);
+        if (tuple != null && positional.size() == 1 && keywords.isEmpty()
+                && positional.get(0) instanceof TupleType given && given.isFixed()
+                && given.elements().size() == tuple.arguments().size()) {
+            // tuple's constructor copies its argument: `class P(tuple[A, B])`, `P((1, "a"))` solves A and B
+            for (int k = 0; k < given.elements().size(); k++) {
+                solve(tuple.arguments().get(k), given.elements().get(k), params, solved);
+            }
+        }
         for (String name : List.of("__new__", "__init__")) {
             Type method = constructorMethod(cls, name);
             if (!(method instanceof FunctionLiteral f)) {
@@ -147,6 +156,19 @@ final class ClassConstructors {
             args.add(t == null ? dev.typhon.semantic.types.DynamicType.UNKNOWN : t);
         }
         return dev.typhon.semantic.types.Specialization.of(params, args).apply(r);
+    }
+
+    /** The {@code tuple[...]} a class inherits its constructor from (no class before it defines one), or null. */
+    private @Nullable ClassType tupleBase(ClassType cls) {
+        for (ClassType c : ti.mro(cls.literal()).classes()) {
+            if (c.isKnown(KnownClass.TUPLE)) {
+                return c.arguments().isEmpty() ? null : c;
+            }
+            if (ti.classes.ownMember(c.literal(), "__new__") != null || ti.classes.ownMember(c.literal(), "__init__") != null) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The class's own or inherited {@code __new__}/{@code __init__}, seen through its base's specialization; null when only object's. */
