@@ -283,7 +283,14 @@ public final class TypeInference implements TypeDb {
 
     /** What is wrong with a call's arguments (missing, unknown, too many, of the wrong type). */
     public List<Problem> callProblems(SourceFile file, dev.typhon.ast.Call call) {
-        return callBinding.problems(file, call);
+        List<Problem> out = callBinding.problems(file, call);
+        Problem constructor = constructors.overloadProblem(file, call);
+        if (constructor == null) {
+            return out;
+        }
+        List<Problem> all = new java.util.ArrayList<>(out);
+        all.add(constructor);
+        return all;
     }
 
     /**
