@@ -64,6 +64,10 @@ final class InferCommand implements Callable<Integer> {
             description = "The first-party root imports resolve against (default: the first PATH that is a folder).")
     Path projectRoot;
 
+    @Option(names = "--exclude", paramLabel = "NAME",
+            description = "Skip files and folders with this name below the paths (e.g. site-packages); repeatable.")
+    List<String> excluded = new ArrayList<>();
+
     @Option(names = "--threads", paramLabel = "N", description = "Files inferred at once (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -95,6 +99,14 @@ final class InferCommand implements Callable<Integer> {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(f -> Files.isRegularFile(f) && (f.toString().endsWith(".py") || f.toString().endsWith(".pyi")))
+                            .filter(f -> excluded.stream().noneMatch(x -> {
+                                for (Path part : p.relativize(f)) {
+                                    if (part.toString().equals(x)) {
+                                        return true;
+                                    }
+                                }
+                                return false;
+                            }))
                             .sorted().forEach(files::add);
                 }
             } else {

@@ -192,6 +192,22 @@ public final class FileChecker {
         }
     }
 
+    /**
+     * True when {@code reveal_type} is bound by no scope of the file nor by the builtins: ty lets
+     * it resolve for debugging, and warns that it fails at run time.
+     */
+    private boolean revealedWithoutImport(Name n) {
+        Use use = file.index().useAt(n.startOffset());
+        if (use == null || file.isStub() || TypeCheckingBlocks.contains(file, n)) {
+            return false;
+        }
+        var builtins = ti.program().module("builtins");
+        if (builtins.isPresent() && ti.moduleMember(builtins.get(), n.id()) != null) {
+            return false;
+        }
+        return file.index().boundness(use, x -> false) == Boundness.UNBOUND;
+    }
+
     private void call(Call call) {
         for (dev.typhon.semantic.infer.Problem p : ti.callProblems(file, call)) {
             report(p.rule(), Severity.ERROR, p.headline(), p.annotation(), p.start(), p.end());
@@ -203,6 +219,10 @@ public final class FileChecker {
         List<Expr> args = call.args();
         switch (f.known()) {
             case REVEAL_TYPE -> {
+                if (call.func() instanceof Name n && revealedWithoutImport(n)) {
+                    report("undefined-reveal", Severity.WARNING, "`reveal_type` used without importing it", null,
+                            n.startOffset(), n.endOffset());
+                }
                 if (args.size() == 1) {
                     Expr arg = args.get(0);
                     report("revealed-type", Severity.INFO, "Revealed type",

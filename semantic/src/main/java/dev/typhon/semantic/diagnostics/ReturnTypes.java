@@ -15,8 +15,6 @@ import dev.typhon.ast.Pass;
 import dev.typhon.ast.Return;
 import dev.typhon.ast.Stmt;
 import dev.typhon.ast.Subscript;
-import dev.typhon.ast.UnaryOp;
-import dev.typhon.ast.UnaryOperator;
 import dev.typhon.ast.Yield;
 import dev.typhon.ast.YieldFrom;
 import dev.typhon.semantic.index.Constraint;
@@ -242,38 +240,28 @@ final class ReturnTypes {
                 return true;
             }
         }
-        Node child = function;
+        if (TypeCheckingBlocks.contains(file, function)) {
+            return true;
+        }
         for (Node ancestor : file.nodeTable().ancestors(function)) {
-            if (ancestor instanceof ClassDef cls && child == function && isProtocolClass(cls)) {
-                return true;
+            if (ancestor instanceof ClassDef cls) {
+                return isProtocolClass(cls);
             }
-            if (ancestor instanceof If branch) {
-                boolean inBody = branch.body().contains(child);
-                if (inBody && isTypeChecking(branch.test()) || !inBody && isNotTypeChecking(branch.test())) {
-                    return true;
-                }
+            if (!(ancestor instanceof If)) {
+                return false;
             }
-            child = ancestor;
         }
         return false;
     }
 
     private boolean isProtocolClass(ClassDef cls) {
         for (Expr base : cls.bases()) {
-            Expr e = base instanceof Subscript s ? s.value() : base;
-            if (ti.expressionType(file, e) == SpecialFormType.PROTOCOL) {
+            // `Protocol`, `Protocol[T]`, or anything else whose value is the special form
+            if (ti.expressionType(file, base) == SpecialFormType.PROTOCOL
+                    || base instanceof Subscript s && ti.expressionType(file, s.value()) == SpecialFormType.PROTOCOL) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isTypeChecking(Expr test) {
-        return test instanceof Name n && n.id().equals("TYPE_CHECKING")
-                || test instanceof Attribute a && a.attr().equals("TYPE_CHECKING");
-    }
-
-    private static boolean isNotTypeChecking(Expr test) {
-        return test instanceof UnaryOp u && u.op() == UnaryOperator.Not && isTypeChecking(u.operand());
     }
 }
