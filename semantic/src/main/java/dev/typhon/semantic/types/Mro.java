@@ -114,6 +114,9 @@ public record Mro(List<Type> entries, @Nullable String error) {
                     seq.add(new ClassLiteralType(object));
                 }
                 sequences.add(seq);
+            } else if (object != null) {
+                // a dynamic base stands for a class whose MRO ends with object, as every class's does
+                sequences.add(new ArrayList<>(List.of(entry, new ClassLiteralType(object))));
             } else {
                 sequences.add(new ArrayList<>(List.of(entry)));
             }
