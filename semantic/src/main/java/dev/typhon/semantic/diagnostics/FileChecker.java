@@ -108,6 +108,7 @@ public final class FileChecker {
                 case Import imp -> imports(imp);
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> annotated(ann);
+                case dev.typhon.ast.Attribute attr -> ti.attributeProblems(file, attr).forEach(this::problem);
                 case dev.typhon.ast.BinOp b -> problem(ti.binaryProblem(file, b));
                 case dev.typhon.ast.AugAssign a -> ti.augmentedProblems(file, a).forEach(this::problem);
                 case dev.typhon.ast.Subscript sub when sub.ctx() == ExprContext.Load -> problem(ti.subscriptProblem(file, sub));

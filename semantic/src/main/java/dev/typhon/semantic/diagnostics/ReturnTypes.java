@@ -21,7 +21,6 @@ import dev.typhon.semantic.index.Constraint;
 import dev.typhon.semantic.index.ConstraintKind;
 import dev.typhon.semantic.index.Reachability;
 import dev.typhon.semantic.index.Scope;
-import dev.typhon.semantic.index.SemanticIndex;
 import dev.typhon.semantic.infer.SourceFile;
 import dev.typhon.semantic.infer.TypeInference;
 import dev.typhon.semantic.types.DynamicType;
@@ -52,6 +51,7 @@ import java.util.List;
 final class ReturnTypes {
     private final TypeInference ti;
     private final SourceFile file;
+    private Reachability.Evaluation evaluation;
 
     ReturnTypes(TypeInference ti, SourceFile file) {
         this.ti = ti;
@@ -87,9 +87,20 @@ final class ReturnTypes {
         if (generator) {
             return out;  // returns a generator object; what its return statements give is its StopIteration value
         }
+        Scope scope = file.index().scopeAt(body.get(0) instanceof dev.typhon.ast.Located l ? l.startOffset() : 0);
+        // Values are checked against the function's own unconstrained type variables; a constrained
+        // one is checked per constraint (values narrowed along with it), and one of an enclosing class
+        // through the class's binding: not yet, so not at all rather than wrongly.
+        String name = function instanceof FunctionDef f ? f.name() : ((AsyncFunctionDef) function).name();
+        boolean checkValues = !dev.typhon.semantic.types.TypeVariables.any(declared,
+                v -> !v.constraints().isEmpty() || !v.binder().equals(name));
         for (Return r : returnStatements) {
+            if (!checkValues || !mayHold(scope.returnReachability(r))) {
+                continue;  // no diagnostics in unreachable code, as in ty
+            }
             Type value = r.value() == null ? NoneType.NONE : withoutNotImplemented(ti.expressionType(file, r.value()));
-            if (value != null && !value.isAssignableTo(ti, declared)) {
+            if (value != null && !dev.typhon.semantic.types.TypeVariables.any(value, v -> !v.binder().equals(name))
+                    && !value.isAssignableTo(ti, declared)) {
                 Node at = r.value() == null ? r : r.value();
                 out.add(diagnostic("Return type does not match returned value: expected `" + declared.display()
                         + "`, found `" + value.display() + "`", at));
@@ -183,17 +194,23 @@ final class ReturnTypes {
 
     /** Whether control may reach the end of the body, deciding tests by their types. */
     private boolean mayFallOffTheEnd(List<Stmt> body) {
-        SemanticIndex index = file.index();
-        Scope scope = index.scopeAt(body.get(0) instanceof dev.typhon.ast.Located l ? l.startOffset() : 0);
-        if (!scope.endReachable()) {
-            return false;
-        }
-        int formula = scope.endReachability();
+        Scope scope = file.index().scopeAt(body.get(0) instanceof dev.typhon.ast.Located l ? l.startOffset() : 0);
+        return scope.endReachable() && mayHold(scope.endReachability());
+    }
+
+    private boolean mayHold(int formula) {
         if (formula == Reachability.ALWAYS_TRUE) {
             return true;
         }
-        return index.mayHold(formula, this::decide);
+        if (formula == Reachability.ALWAYS_FALSE) {
+            return false;
+        }
+        if (evaluation == null) {
+            evaluation = file.index().evaluation(this::decide);
+        }
+        return file.index().mayHold(formula, evaluation);
     }
+
 
     /** Decides a predicate of the index from the types inference gives. */
     private Reachability.Truth decide(int id) {

@@ -49,6 +49,7 @@ public final class TypeInference implements TypeDb {
     final Places places = new Places(this);
     final BoolConversion boolConversion = new BoolConversion(this);
     final Members members = new Members(this);
+    final AttributeChecks attributeChecks = new AttributeChecks(this);
     final Unpacking unpacking = new Unpacking(this);
     final Iteration iteration = new Iteration(this);
     final AugmentedAssignment augmented = new AugmentedAssignment(this);
@@ -223,6 +224,11 @@ public final class TypeInference implements TypeDb {
             }
         }
         return out;
+    }
+
+    /** What is wrong with an attribute read or assignment (missing, possibly missing, a value it does not accept). */
+    public List<Problem> attributeProblems(SourceFile file, dev.typhon.ast.Attribute attribute) {
+        return attributeChecks.problems(file, attribute);
     }
 
     /** The problem of a binary operation no operand supports, or null. */
