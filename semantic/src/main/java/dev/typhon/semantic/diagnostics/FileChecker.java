@@ -261,7 +261,7 @@ public final class FileChecker {
             case REVEAL_MRO -> {
                 if (args.size() == 1 && ti.expressionType(file, args.get(0))
                         instanceof dev.typhon.semantic.types.ClassLiteralType c) {
-                    report("revealed-type", Severity.INFO, "Revealed MRO", ti.mro(c.literal()).display(),
+                    report("revealed-type", Severity.INFO, "Revealed MRO", ti.revealedMro(c.classType()),
                             args.get(0).startOffset(), args.get(0).endOffset());
                 }
             }

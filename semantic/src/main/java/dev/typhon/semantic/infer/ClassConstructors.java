@@ -78,8 +78,28 @@ final class ClassConstructors {
         if (foreign != null) {
             return foreign;
         }
+        ClassType tuple = tupleBase(cls);
+        if (tuple != null && positional.size() == 1 && keywords.isEmpty()
+                && positional.get(0) instanceof TupleType given && given.isFixed()
+                && given.elements().size() == tuple.arguments().size()) {
+            // tuple's constructor copies its argument: `class P(tuple[A, B])`, `P((1, "a"))` solves A and B
+            for (int k = 0; k < given.elements().size(); k++) {
+                solve(tuple.arguments().get(k), given.elements().get(k), params, solved);
+            }
+        }
         for (String name : List.of("__new__", "__init__")) {
             Type method = constructorMethod(cls, name);
+            if (method instanceof dev.typhon.semantic.types.OverloadedFunction o) {
+                // the first overload the arguments fit, which may say what the class is specialized as
+                // through its receiver's annotation (`def __init__(self: dict[str, _VT], **kwargs: _VT)`)
+                method = null;
+                for (FunctionLiteral candidate : o.overloads()) {
+                    if (fits(candidate.signature(), positional, keywords)) {
+                        method = candidate;
+                        break;
+                    }
+                }
+            }
             if (!(method instanceof FunctionLiteral f)) {
                 continue;
             }
@@ -88,6 +108,7 @@ final class ClassConstructors {
             Type[] own = new Type[params.size()];
             if (!f.signature().gradual()) {
                 bind(f.signature(), positional, keywords, params, own);
+                receiverAnnotation(cls, f.signature(), params, own);
             }
             for (int k = 0; k < own.length; k++) {
                 Type t = own[k] != null ? own[k] : contextArgs != null ? contextArgs.get(k) : null;
@@ -147,6 +168,147 @@ final class ClassConstructors {
             args.add(t == null ? dev.typhon.semantic.types.DynamicType.UNKNOWN : t);
         }
         return dev.typhon.semantic.types.Specialization.of(params, args).apply(r);
+    }
+
+    /**
+     * A call of a class whose {@code __init__} overloads all reject the arguments or the instance
+     * ({@code def __init__(self: "C[str]", x: str)} does not apply to a {@code C[int]}): ty's
+     * {@code no-matching-overload}. Only classes of checked (non-stub) files, whose overloads Typhon
+     * can bind faithfully; null when some overload applies.
+     */
+    @Nullable Problem overloadProblem(SourceFile file, Call call) {
+        if (!(ti.expressions.infer(file, call.func()) instanceof ClassLiteralType c) || ti.classes.file(c.literal()).isStub()
+                || (c.classType().arguments().isEmpty() && ti.genericClasses.isGeneric(c.literal()))) {
+            return null;
+        }
+        if (!(constructorMethod(c.classType(), "__init__") instanceof dev.typhon.semantic.types.OverloadedFunction o)) {
+            return null;
+        }
+        List<Type> positional = new ArrayList<>();
+        for (Expr a : call.args()) {
+            if (a instanceof Starred) {
+                return null;
+            }
+            positional.add(ti.expressions.infer(file, a));
+        }
+        Map<String, Type> keywords = new HashMap<>();
+        for (Keyword k : call.keywords()) {
+            if (k.arg() == null) {
+                return null;
+            }
+            keywords.put(k.arg(), ti.expressions.infer(file, k.value()));
+        }
+        Type receiver = c.classType().toInstance();
+        for (FunctionLiteral f : o.overloads()) {
+            Signature s = f.signature();
+            Type self = s.parameters().isEmpty() ? null : s.parameters().get(0).annotatedType();
+            if (fits(s, positional, keywords) && (self == null || receiver.isAssignableTo(ti, self))) {
+                return null;
+            }
+        }
+        return new Problem("no-matching-overload", "No overload of bound method `__init__` matches arguments", null,
+                call.startOffset(), call.endOffset());
+    }
+
+    /** Whether the arguments can be bound to the parameters after the receiver (their number and names, and the types of non-generic ones). */
+    private boolean fits(Signature s, List<Type> positional, Map<String, Type> keywords) {
+        List<Parameter> ps = s.parameters();
+        boolean[] bound = new boolean[ps.size()];
+        int at = 1;
+        for (Type arg : positional) {
+            while (at < ps.size() && (ps.get(at).kind() == Parameter.Kind.KEYWORD_ONLY
+                    || ps.get(at).kind() == Parameter.Kind.KEYWORD_VARIADIC)) {
+                at++;
+            }
+            if (at >= ps.size()) {
+                return false;
+            }
+            Parameter p = ps.get(at);
+            if (!accepts(p, arg)) {
+                return false;
+            }
+            bound[at] = true;
+            if (p.kind() != Parameter.Kind.VARIADIC) {
+                at++;
+            }
+        }
+        for (Map.Entry<String, Type> k : keywords.entrySet()) {
+            int target = -1;
+            for (int i = 1; i < ps.size(); i++) {
+                Parameter p = ps.get(i);
+                if (k.getKey().equals(p.name()) && p.kind() != Parameter.Kind.POSITIONAL_ONLY
+                        && p.kind() != Parameter.Kind.VARIADIC && p.kind() != Parameter.Kind.KEYWORD_VARIADIC) {
+                    target = i;
+                }
+            }
+            if (target < 0) {
+                for (int i = 1; i < ps.size(); i++) {
+                    if (ps.get(i).kind() == Parameter.Kind.KEYWORD_VARIADIC) {
+                        target = i;
+                    }
+                }
+            }
+            if (target < 0 || !accepts(ps.get(target), k.getValue())) {
+                return false;
+            }
+            bound[target] = true;
+        }
+        for (int i = 1; i < ps.size(); i++) {
+            Parameter p = ps.get(i);
+            if (!bound[i] && !p.hasDefault() && p.kind() != Parameter.Kind.VARIADIC
+                    && p.kind() != Parameter.Kind.KEYWORD_VARIADIC) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean accepts(Parameter p, Type arg) {
+        Type want = p.annotatedType();
+        return want == null || GenericClasses.mentionsTypeVar(want) || arg.isAssignableTo(ti, want);
+    }
+
+    /**
+     * A receiver annotated with a specialization of the class or of one of its bases
+     * ({@code self: dict[str, _VT]}) solves the class's variables that specialization fixes.
+     */
+    private void receiverAnnotation(ClassType cls, Signature s, List<TypeVarType> params, Type[] solved) {
+        if (s.parameters().isEmpty() || !(s.parameters().get(0).annotatedType() instanceof InstanceType self)
+                || self.classType().arguments().isEmpty()) {
+            return;
+        }
+        ClassType entry = ti.mro(cls.literal()).find(self.literal());
+        if (entry == null) {
+            return;
+        }
+        if (entry.literal().equals(cls.literal())) {
+            entry = new ClassType(cls.literal(), new ArrayList<>(params));
+        }
+        for (int k = 0; k < entry.arguments().size() && k < self.classType().arguments().size(); k++) {
+            if (!(entry.arguments().get(k) instanceof TypeVarType v)) {
+                continue;
+            }
+            Type fixed = self.classType().arguments().get(k);
+            for (int j = 0; j < params.size(); j++) {
+                if (params.get(j).ref().equals(v.ref())
+                        && !(fixed instanceof TypeVarType w && w.ref().equals(v.ref()))) {
+                    solved[j] = solved[j] == null ? fixed : UnionBuilder.of(ti, solved[j], fixed);
+                }
+            }
+        }
+    }
+
+    /** The {@code tuple[...]} a class inherits its constructor from (no class before it defines one), or null. */
+    private @Nullable ClassType tupleBase(ClassType cls) {
+        for (ClassType c : ti.mro(cls.literal()).classes()) {
+            if (c.isKnown(KnownClass.TUPLE)) {
+                return c.arguments().isEmpty() ? null : c;
+            }
+            if (ti.classes.ownMember(c.literal(), "__new__") != null || ti.classes.ownMember(c.literal(), "__init__") != null) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The class's own or inherited {@code __new__}/{@code __init__}, seen through its base's specialization; null when only object's. */

@@ -139,6 +139,7 @@ final class Classes {
                     fromGeneric = new ArrayList<>();
                     collectTypeVars(args, fromGeneric);
                 }
+                bases.add(form); // typing.Protocol and typing.Generic are in the MRO, as ty shows it
                 continue;
             }
             Type base = ti.expressions.infer(file, baseExpr);
@@ -149,10 +150,12 @@ final class Classes {
                     bases.add(isBareGeneric(c) ? ti.genericClasses.defaultSpecialization(c.literal()).toClassLiteral() : c);
                 }
                 case DynamicType d -> bases.add(d);
-                case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
-                        || f == SpecialFormType.TYPED_DICT -> {
-                    // Protocol and Generic add nothing to the MRO Typhon models yet
+                case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC -> {
                     protocol |= f == SpecialFormType.PROTOCOL;
+                    bases.add(f);
+                }
+                case SpecialFormType f when f == SpecialFormType.TYPED_DICT -> {
+                    // TypedDict adds nothing to the MRO Typhon models yet
                 }
                 case SpecialFormType f when f == SpecialFormType.ANY -> bases.add(DynamicType.ANY);
                 case SpecialFormType f when ti.typeExpressions.fromValue(f, null, null, null)
@@ -195,6 +198,20 @@ final class Classes {
             for (TypeVarType v : fromGeneric != null ? fromGeneric : legacy) {
                 params.add(v.boundBy(cls.name()));
             }
+        }
+        int generic = bases.indexOf(SpecialFormType.GENERIC);
+        if (generic >= 0) {
+            // as `Generic[...].__mro_entries__` does: dropped when a later base is generic already
+            for (int i = generic + 1; i < bases.size(); i++) {
+                if (bases.get(i) instanceof ClassLiteralType c && (!c.classType().arguments().isEmpty()
+                        || ti.genericClasses.isGeneric(c.literal())) || bases.get(i) == SpecialFormType.PROTOCOL) {
+                    bases.remove(generic);
+                    break;
+                }
+            }
+        }
+        if (!node.typeParams().isEmpty() && !bases.contains(SpecialFormType.GENERIC)) {
+            bases.add(SpecialFormType.GENERIC); // a PEP 695 generic class inherits from Generic implicitly
         }
         if (!params.isEmpty()) {
             // the variables the bases mention are the class's own (`class D(Base[T])`: Base[T@D])

@@ -134,6 +134,17 @@ final class Expressions {
                     form.qualifiedName() + "[...]");
         }
         Type index = infer(file, s.slice());
+        if (value instanceof dev.typhon.semantic.types.UnionType u && !u.members().isEmpty()
+                && u.members().stream().allMatch(m -> m instanceof ClassLiteralType c && c.classType().arguments().isEmpty()
+                        && !ti.typeParameters(c.literal()).isEmpty())) {
+            // one of several generic classes, each specialized alike
+            List<Type> args = ti.typeExpressions.arguments(file, s.slice());
+            UnionBuilder b = new UnionBuilder(ti);
+            for (Type m : u.members()) {
+                b.add(new ClassLiteralType(ti.genericClasses.specialize(((ClassLiteralType) m).literal(), args).type()));
+            }
+            return b.build();
+        }
         if (value instanceof ClassLiteralType c && c.classType().arguments().isEmpty()) {
             if (c.literal().isKnown(KnownClass.TUPLE) || c.literal().isKnown(KnownClass.TYPE)
                     || ti.classes.info(c.literal()).opaqueParameters()) {

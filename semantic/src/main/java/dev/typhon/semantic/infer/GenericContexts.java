@@ -41,6 +41,8 @@ final class GenericContexts {
             case InstanceType i -> List.of();
             case dev.typhon.semantic.types.DynamicType d -> List.of();
             case CallableType c -> c.signature().typeParameters();
+            case FunctionLiteral f when f.known() == null -> functionContext(f);
+            case dev.typhon.semantic.types.BoundMethodType b when b.function().known() == null -> functionContext(b.function());
             default -> null;
         };
         if (context == null) {
@@ -53,6 +55,42 @@ final class GenericContexts {
         context.forEach(v -> shown.add(v.display()));
         return new KnownInstanceType(KnownClass.GENERIC_CONTEXT, TupleType.fixed(new ArrayList<>(context)),
                 String.join(", ", shown));
+    }
+
+    /**
+     * The variables a function binds: a method's implicit {@code Self} (its receiver is not
+     * annotated), then its own type variables (PEP 695 parameters, or the legacy variables only it
+     * binds; those of its class are the class's).
+     */
+    private List<TypeVarType> functionContext(FunctionLiteral f) {
+        List<TypeVarType> out = new ArrayList<>();
+        SourceFile file = ti.program.file(f.ref().file());
+        dev.typhon.semantic.index.Definition def = file.index().definition(f.ref().definition());
+        Signature s = f.signature();
+        if (file.index().scope(def.scope()).kind() == dev.typhon.semantic.index.ScopeKind.CLASS
+                && ti.functions.methodKind(f) != Functions.MethodKind.STATIC && !s.parameters().isEmpty()
+                && s.parameters().get(0).annotatedType() == null) {
+            out.add(new TypeVarType("Self", f.name(), f.ref(), null, List.of(), dev.typhon.semantic.types.Variance.INVARIANT));
+        }
+        if (!s.typeParameters().isEmpty()) {
+            out.addAll(s.typeParameters());
+            return out;
+        }
+        List<TypeVarType> mentioned = new ArrayList<>();
+        for (Parameter p : s.parameters()) {
+            if (p.annotatedType() != null) {
+                collect(p.annotatedType(), mentioned);
+            }
+        }
+        if (s.returnType() != null) {
+            collect(s.returnType(), mentioned);
+        }
+        for (TypeVarType v : mentioned) {
+            if (v.binder().equals(f.name())) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /** {@code into_regular_callable(value)}: a class becomes its constructor; other values are returned as they are. */

@@ -320,7 +320,14 @@ public final class TypeInference implements TypeDb {
 
     /** What is wrong with a call's arguments (missing, unknown, too many, of the wrong type). */
     public List<Problem> callProblems(SourceFile file, dev.typhon.ast.Call call) {
-        return callBinding.problems(file, call);
+        List<Problem> out = callBinding.problems(file, call);
+        Problem constructor = constructors.overloadProblem(file, call);
+        if (constructor == null) {
+            return out;
+        }
+        List<Problem> all = new java.util.ArrayList<>(out);
+        all.add(constructor);
+        return all;
     }
 
     /**
@@ -348,6 +355,23 @@ public final class TypeInference implements TypeDb {
             }
         }
         return out;
+    }
+
+    /**
+     * The MRO of a class as {@code reveal_mro} shows it: a generic class without type arguments in its
+     * default specialization ({@code <class 'C[Unknown]'>}), the entries specialized as the class is.
+     */
+    public String revealedMro(ClassType cls) {
+        ClassType shown = cls.arguments().isEmpty() && !classes.info(cls.literal()).opaqueParameters()
+                ? genericClasses.defaultSpecialization(cls.literal()) : cls;
+        dev.typhon.semantic.types.Specialization s = genericClasses.specializationOf(shown);
+        Mro mro = mro(cls.literal());
+        List<Type> entries = new java.util.ArrayList<>();
+        for (Type e : mro.entries()) {
+            // a bare class shows itself by default, its bases with its own variables
+            entries.add(entries.isEmpty() ? shown.toClassLiteral() : cls.arguments().isEmpty() ? e : s.apply(e));
+        }
+        return new Mro(entries, mro.error()).display();
     }
 
     private static boolean isUnpacking(Expr target) {

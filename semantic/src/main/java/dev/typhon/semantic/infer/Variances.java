@@ -57,7 +57,7 @@ final class Variances {
         Scope body = ti.classes.bodyScope(cls);
         if (body != null) {
             for (String name : body.symbolNames()) {
-                if (name.equals("__init__") || name.equals("__new__") || (name.startsWith("_") && !name.endsWith("__"))) {
+                if (name.equals("__init__") || name.equals("__new__")) {
                     continue;
                 }
                 Type member = ti.classes.ownMember(cls, name);

@@ -60,7 +60,8 @@ public record Mro(List<Type> entries, @Nullable String error) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(entries.get(i).display());
+            Type e = entries.get(i);
+            sb.append(e instanceof SpecialFormType f ? f.qualifiedName() : e.display());
         }
         if (entries.size() == 1) {
             sb.append(',');
@@ -88,16 +89,34 @@ public record Mro(List<Type> entries, @Nullable String error) {
             if (b instanceof ClassLiteralType && !seen.add(key)) {
                 return fallback(selfEntry, object, "Duplicate base class `" + ((ClassLiteralType) b).literal().name() + "`");
             }
+            if (b instanceof SpecialFormType f && !seen.add(key)) {
+                String name = f.qualifiedName().substring(f.qualifiedName().lastIndexOf('.') + 1);
+                return fallback(selfEntry, object, "Duplicate base class `" + name + "`");
+            }
         }
         // C3 over entries; each dynamic base is an entry of its own (two `Any` bases are not a duplicate)
         List<List<Object>> sequences = new ArrayList<>();
         List<Object> baseEntries = new ArrayList<>();
         for (int i = 0; i < bases.size(); i++) {
             Type b = bases.get(i);
-            Object entry = b instanceof ClassLiteralType ? b : new DynamicSlot(b, i);
+            Object entry = b instanceof ClassLiteralType || b instanceof SpecialFormType ? b : new DynamicSlot(b, i);
             baseEntries.add(entry);
             if (b instanceof ClassLiteralType c) {
                 sequences.add(new ArrayList<>(specialize(db, c.classType())));
+            } else if (b instanceof SpecialFormType f) {
+                // typing.Protocol's MRO is (Protocol, Generic, object), typing.Generic's (Generic, object)
+                List<Object> seq = new ArrayList<>();
+                if (f == SpecialFormType.PROTOCOL) {
+                    seq.add(SpecialFormType.PROTOCOL);
+                }
+                seq.add(SpecialFormType.GENERIC);
+                if (object != null) {
+                    seq.add(new ClassLiteralType(object));
+                }
+                sequences.add(seq);
+            } else if (object != null) {
+                // a dynamic base stands for a class whose MRO ends with object, as every class's does
+                sequences.add(new ArrayList<>(List.of(entry, new ClassLiteralType(object))));
             } else {
                 sequences.add(new ArrayList<>(List.of(entry)));
             }
