@@ -48,6 +48,7 @@ public final class TypeInference implements TypeDb {
     final Unpacking unpacking = new Unpacking(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
+    final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
 
     TypeInference(Program program) {
         this.program = program;
