@@ -277,11 +277,17 @@ final class Definitions {
                 }
             }
             int id = def == null ? -p.nodeId() - 1 : def.id();
-            Type bound = tv.bound() == null ? null : ti.typeExpressions.annotation(file, tv.bound(), null);
+            Type bound = null;
             java.util.List<Type> constraints = java.util.List.of();
-            if (bound instanceof TupleType tt && tv.bound() instanceof Tuple) {
-                constraints = tt.elements();
-                bound = null;
+            if (tv.bound() instanceof Tuple t) {
+                // [T: (int, str)]: a constrained variable; each element is a type expression
+                java.util.List<Type> cs = new java.util.ArrayList<>();
+                for (Expr e : t.elts()) {
+                    cs.add(ti.typeExpressions.annotation(file, e, null));
+                }
+                constraints = cs;
+            } else if (tv.bound() != null) {
+                bound = ti.typeExpressions.annotation(file, tv.bound(), null);
             }
             TypeVarType v = new TypeVarType(tv.name(), "", new DefinitionRef(file.id(), id), bound, constraints,
                     Variance.INVARIANT);

@@ -329,11 +329,40 @@ final class TypeExpressions {
         if (elts.size() == 2 && elts.get(1) instanceof Constant c && c.value() == ConstantValue.ELLIPSIS) {
             return TupleType.homogeneous(convert(file, elts.get(0), binder, problems));
         }
-        List<Type> types = new ArrayList<>();
+        List<Type> prefix = new ArrayList<>();
+        List<Type> suffix = new ArrayList<>();
+        Type variable = null;
         for (Expr x : elts) {
-            types.add(convert(file, x, binder, problems));
+            Type unpacked = unpackedTuple(file, x, binder, problems);
+            if (unpacked == null) {
+                (variable == null ? prefix : suffix).add(convert(file, x, binder, problems));
+                continue;
+            }
+            if (unpacked instanceof TupleType t) {
+                if (variable != null && !t.isFixed()) {
+                    return new TodoType("tuple with several unpacked variable-length tuples");
+                }
+                (variable == null ? prefix : suffix).addAll(t.prefix());
+                if (!t.isFixed()) {
+                    variable = t.variable();
+                    suffix.addAll(t.suffix());
+                }
+            } else {
+                return new TodoType("TypeVarTuple");
+            }
         }
-        return TupleType.fixed(types);
+        return new TupleType(prefix, variable, suffix);
+    }
+
+    /** {@code *tuple[...]} or {@code Unpack[tuple[...]]} inside {@code tuple[...]}: the unpacked tuple type (or what else is unpacked), else null. */
+    private @Nullable Type unpackedTuple(SourceFile file, Expr x, @Nullable String binder, @Nullable List<String> problems) {
+        if (x instanceof dev.typhon.ast.Starred st) {
+            return convert(file, st.value(), binder, problems);
+        }
+        if (x instanceof Subscript sub && value(file, sub.value()) == SpecialFormType.UNPACK) {
+            return convert(file, sub.slice(), binder, problems);
+        }
+        return null;
     }
 
     private Type callable(SourceFile file, List<Expr> elts, @Nullable String binder, @Nullable List<String> problems) {

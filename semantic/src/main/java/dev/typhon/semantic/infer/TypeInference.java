@@ -49,6 +49,7 @@ public final class TypeInference implements TypeDb {
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
     final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
+    final ProtocolMembers protocolMembers = new ProtocolMembers(this);
 
     TypeInference(Program program) {
         this.program = program;

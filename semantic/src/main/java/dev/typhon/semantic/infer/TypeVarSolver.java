@@ -208,13 +208,32 @@ final class TypeVarSolver {
                 return;
             }
         }
-        boolean matched = false;
+        List<Type> matching = new ArrayList<>();
         for (Type m : structured) {
             if (shapeMatches(m, actual)) {
-                match(m, actual, argument, covariant, false);
-                matched = true;
+                matching.add(m);
             }
         }
+        if (matching.size() > 1) {
+            // P[I] | P[S]: of several members of the argument's shape, those whose solution violates no
+            // bound are meant; only when all of them do is the violation reported
+            List<Type> clean = new ArrayList<>();
+            for (Type m : matching) {
+                Map<DefinitionRef, Integer> before = sizes(lower);
+                match(m, actual, argument, covariant, false);
+                if (!violatesSince(before)) {
+                    clean.add(m);
+                }
+                rollback(before);
+            }
+            if (!clean.isEmpty()) {
+                matching = clean;
+            }
+        }
+        for (Type m : matching) {
+            match(m, actual, argument, covariant, false);
+        }
+        boolean matched = !matching.isEmpty();
         if (matched || bare.isEmpty()) {
             return;
         }
@@ -222,6 +241,34 @@ final class TypeVarSolver {
             deferred.add(new Deferred(bare, actual, argument));
         } else {
             add(upper, bare.get(0), actual, argument, top ? actual : null);
+        }
+    }
+
+    private static Map<DefinitionRef, Integer> sizes(Map<DefinitionRef, List<Candidate>> bounds) {
+        Map<DefinitionRef, Integer> out = new LinkedHashMap<>();
+        bounds.forEach((k, v) -> out.put(k, v.size()));
+        return out;
+    }
+
+    private boolean violatesSince(Map<DefinitionRef, Integer> before) {
+        for (Map.Entry<DefinitionRef, List<Candidate>> e : lower.entrySet()) {
+            List<Candidate> cs = e.getValue();
+            for (int i = before.getOrDefault(e.getKey(), 0); i < cs.size(); i++) {
+                if (violation(inferable.get(e.getKey()), cs.get(i).type()) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void rollback(Map<DefinitionRef, Integer> before) {
+        for (Map.Entry<DefinitionRef, List<Candidate>> e : lower.entrySet()) {
+            List<Candidate> cs = e.getValue();
+            int keep = before.getOrDefault(e.getKey(), 0);
+            while (cs.size() > keep) {
+                cs.remove(cs.size() - 1);
+            }
         }
     }
 
@@ -494,12 +541,12 @@ final class TypeVarSolver {
         if (t.isDynamic()) {
             return null;
         }
-        if (v.bound() != null && !t.isAssignableTo(ti, v.bound())) {
+        if (v.bound() != null && !ti.protocolMembers.assignable(t, v.bound())) {
             return "upper bound `" + v.bound().display() + "`";
         }
         if (!v.constraints().isEmpty()) {
             for (Type c : v.constraints()) {
-                if (t.isAssignableTo(ti, c)) {
+                if (ti.protocolMembers.assignable(t, c)) {
                     return null;
                 }
             }
