@@ -54,6 +54,9 @@ final class TypeVarSolver {
     private final List<Deferred> deferred = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
     private int depth;
+    private int protocolDepth;
+    /** Above zero while violations should name the solved part of the argument rather than the whole argument. */
+    private int showCandidates;
 
     /** A type a variable must include (or be included in), from argument {@code argument}. */
     private record Candidate(Type type, int argument, Type shown) {
@@ -140,10 +143,33 @@ final class TypeVarSolver {
             return;
         }
         if (actual instanceof IntersectionType x) {
+            // each positive element of the argument's shape is a witness; those that violate a bound
+            // are left out, and when all do only the first one is reported (by its solution)
+            List<Type> witnesses = new ArrayList<>();
             for (Type p : x.positive()) {
                 if (shapeMatches(formal, p)) {
-                    match(formal, p, argument, covariant, false);
+                    witnesses.add(p);
                 }
+            }
+            List<Type> clean = new ArrayList<>();
+            for (Type p : witnesses) {
+                Map<DefinitionRef, Integer> before = sizes(lower);
+                match(formal, p, argument, covariant, false);
+                if (!violatesSince(before)) {
+                    clean.add(p);
+                }
+                rollback(before);
+            }
+            if (clean.isEmpty() && !witnesses.isEmpty()) {
+                showCandidates++;
+                try {
+                    match(formal, witnesses.get(0), argument, covariant, false);
+                } finally {
+                    showCandidates--;
+                }
+            }
+            for (Type p : clean) {
+                match(formal, p, argument, covariant, false);
             }
             return;
         }
@@ -296,6 +322,14 @@ final class TypeVarSolver {
         }
         ClassType found = ancestor(actual, formal.literal());
         if (found == null) {
+            if (ti.classes.info(formal.literal()).isProtocol() && protocolDepth < 3) {
+                protocolDepth++;
+                try {
+                    matchProtocol(formal, actual, argument, covariant);
+                } finally {
+                    protocolDepth--;
+                }
+            }
             return;
         }
         List<Type> aargs = found.arguments();
@@ -305,6 +339,112 @@ final class TypeVarSolver {
             boolean co = v == Variance.CONTRAVARIANT ? !covariant : covariant;
             match(fargs.get(i), aargs.get(i), argument, co, false);
         }
+    }
+
+    /**
+     * An argument that does not name a protocol among its bases is matched against it member by
+     * member: methods as callables (of an overloaded method, the first overload whose parameters
+     * take the protocol method's), other attributes by their types.
+     */
+    private void matchProtocol(InstanceType formal, Type actual, int argument, boolean covariant) {
+        for (String name : ti.protocolMembers.members(formal.classType())) {
+            Type f = ti.members.member(formal, name);
+            Type a = ti.members.member(actual, name);
+            if (f == null || a == null) {
+                continue;
+            }
+            Signature fs = f instanceof BoundMethodType b ? withoutReceiver(b.function().signature()) : null;
+            if (fs == null) {
+                if (!(f instanceof dev.typhon.semantic.types.FunctionLiteral) && !(f instanceof dev.typhon.semantic.types.OverloadedFunction)) {
+                    match(f, a, argument, covariant, false);
+                }
+                continue;
+            }
+            Specialization receiver = receiverSpecialization(actual);
+            for (Signature as : methodSignatures(a, actual)) {
+                as = receiver.apply(as);
+                if (takes(as, fs)) {
+                    matchSignature(fs, as, argument, covariant);
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * The type arguments of every class in an argument's MRO, by their classes' type parameters:
+     * applied to a method found on the argument (an overload of {@code list[str]}'s
+     * {@code __getitem__} still speaks of {@code _T}).
+     */
+    private Specialization receiverSpecialization(Type actual) {
+        ClassType c = classOf(actual);
+        List<TypeVarType> params = new ArrayList<>();
+        List<Type> args = new ArrayList<>();
+        if (c != null) {
+            Specialization own = Specialization.of(ti.typeParameters(c.literal()), c.arguments());
+            for (ClassType entry : ti.mro(c.literal()).classes()) {
+                ClassType specialized = entry.literal().equals(c.literal()) ? c : own.apply(entry);
+                List<TypeVarType> ps = ti.typeParameters(entry.literal());
+                for (int i = 0; i < ps.size(); i++) {
+                    TypeVarType p = ps.get(i);
+                    if (params.stream().anyMatch(q -> q.ref().equals(p.ref()))) {
+                        continue;
+                    }
+                    params.add(ps.get(i));
+                    args.add(i < specialized.arguments().size() ? specialized.arguments().get(i) : DynamicType.UNKNOWN);
+                }
+            }
+        }
+        return Specialization.of(params, args).simplifying(ti);
+    }
+
+    private static Signature withoutReceiver(Signature s) {
+        return s.gradual() || s.parameters().isEmpty() ? s
+                : new Signature(s.parameters().subList(1, s.parameters().size()), s.returnType(), false, s.typeParameters());
+    }
+
+    /** A method's signatures without their receiver (of an overloaded one, those whose {@code self} annotation takes the receiver). */
+    private List<Signature> methodSignatures(Type member, Type receiver) {
+        return switch (member) {
+            case BoundMethodType b -> List.of(withoutReceiver(b.function().signature()));
+            case dev.typhon.semantic.types.OverloadedFunction o -> o.overloads().stream()
+                    .filter(f -> f.signature().parameters().isEmpty() || f.signature().parameters().get(0).annotatedType() == null
+                            || mentionsAnyTypeVar(f.signature().parameters().get(0).annotatedType())
+                            || receiver.isAssignableTo(ti, f.signature().parameters().get(0).annotatedType()))
+                    .map(f -> withoutReceiver(f.signature())).toList();
+            case CallableType c -> List.of(c.signature());
+            default -> List.of();
+        };
+    }
+
+    /** Whether a method of these parameters takes the positional arguments a protocol's method is called with. */
+    private boolean takes(Signature actual, Signature formal) {
+        if (actual.gradual() || formal.gradual()) {
+            return true;
+        }
+        List<Parameter> ap = actual.parameters();
+        List<Parameter> fp = formal.parameters();
+        for (int i = 0; i < fp.size(); i++) {
+            Parameter want = fp.get(i);
+            if (want.kind() != Parameter.Kind.POSITIONAL_ONLY && want.kind() != Parameter.Kind.POSITIONAL_OR_KEYWORD) {
+                break;
+            }
+            if (i >= ap.size()) {
+                return false;
+            }
+            Parameter have = ap.get(i);
+            if (have.kind() == Parameter.Kind.KEYWORD_ONLY || have.kind() == Parameter.Kind.KEYWORD_VARIADIC) {
+                return false;
+            }
+            if (have.annotatedType() != null && !mentionsInferable(want.type())
+                    && !ti.protocolMembers.assignable(want.type(), have.annotatedType())) {
+                return false;
+            }
+            if (have.kind() == Parameter.Kind.VARIADIC) {
+                return true;
+            }
+        }
+        return true;
     }
 
     /** The specialized entry for {@code cls} in the MRO of the class an argument is an instance of, or null. */
@@ -458,7 +598,8 @@ final class TypeVarSolver {
         if (declared == null) {
             return;
         }
-        bounds.computeIfAbsent(v.ref(), k -> new ArrayList<>()).add(new Candidate(t, argument, shown));
+        bounds.computeIfAbsent(v.ref(), k -> new ArrayList<>()).add(new Candidate(t, argument,
+                shown == null && showCandidates > 0 ? t : shown));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -545,6 +686,9 @@ final class TypeVarSolver {
             return "upper bound `" + v.bound().display() + "`";
         }
         if (!v.constraints().isEmpty()) {
+            if (constraintsFit(t, v)) {
+                return null;
+            }
             for (Type c : v.constraints()) {
                 if (ti.protocolMembers.assignable(t, c)) {
                     return null;
@@ -560,11 +704,34 @@ final class TypeVarSolver {
     }
 
     /**
+     * Whether {@code t} is a constrained variable (of the caller) each of whose constraints fits one
+     * of {@code v}'s: then {@code v} can be solved to that variable itself.
+     */
+    private boolean constraintsFit(Type t, TypeVarType v) {
+        if (!(t instanceof TypeVarType tv) || tv.constraints().isEmpty()) {
+            return false;
+        }
+        for (Type c : tv.constraints()) {
+            boolean fits = false;
+            for (Type w : v.constraints()) {
+                if (c.isAssignableTo(ti, w)) {
+                    fits = true;
+                    break;
+                }
+            }
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The constraint a constrained variable is solved to: of those the solution fits, a fully static
      * one before a gradual one, and the most specific (a subtype of the other fitting ones) first.
      */
     private @Nullable Type constraintFor(TypeVarType v, Type solution) {
-        if (solution.isDynamic()) {
+        if (solution.isDynamic() || constraintsFit(solution, v)) {
             return solution;
         }
         List<Type> fitting = new ArrayList<>();
@@ -597,6 +764,12 @@ final class TypeVarSolver {
 
     // ------------------------------------------------------------------------------------------
     // Type variables in a type
+
+    private static boolean mentionsAnyTypeVar(Type t) {
+        List<TypeVarType> vars = new ArrayList<>();
+        typeVariables(t, vars, 0);
+        return !vars.isEmpty();
+    }
 
     boolean mentionsInferable(Type t) {
         return !variablesIn(t).isEmpty();
