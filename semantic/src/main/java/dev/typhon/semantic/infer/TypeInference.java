@@ -50,6 +50,7 @@ public final class TypeInference implements TypeDb {
     final Operators operators = new Operators(this);
     final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
     final ProtocolMembers protocolMembers = new ProtocolMembers(this);
+    final VarianceInference varianceInference = new VarianceInference(this);
 
     TypeInference(Program program) {
         this.program = program;
