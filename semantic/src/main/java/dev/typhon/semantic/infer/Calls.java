@@ -50,7 +50,11 @@ final class Calls {
             case DynamicType d -> d;
             case FunctionLiteral f when f.known() != null -> known(file, call, f);
             case FunctionLiteral f -> returnOf(f.signature(), CallArguments.of(ti, file, call), 0, null);
-            case OverloadedFunction o -> overload(file, call, o, 0, null);
+            case OverloadedFunction o -> {
+                // an overloaded method looked up on an instance is not bound yet: its receiver is the attribute's object
+                Type receiver = boundReceiver(file, call, o);
+                yield overload(file, call, o, receiver == null ? 0 : 1, receiver);
+            }
             case BoundMethodType b -> returnOf(b.function().signature(), CallArguments.of(ti, file, call), 1, b.self());
             case ClassLiteralType c -> construct(file, call, c.classType());
             case SubclassOfType s -> s.subclassOf().isDynamic() ? s.subclassOf() : s.subclassOf();
@@ -146,6 +150,28 @@ final class Calls {
             }
         }
         return DynamicType.UNKNOWN;
+    }
+
+    /** The instance an overloaded instance method is called on ({@code d.get(k)}), or null for other calls. */
+    private @Nullable Type boundReceiver(SourceFile file, Call call, OverloadedFunction o) {
+        if (!(call.func() instanceof dev.typhon.ast.Attribute a) || o.overloads().isEmpty()) {
+            return null;
+        }
+        Type owner = ti.expressions.infer(file, a.value());
+        boolean instance = switch (owner) {
+            case InstanceType i -> true;
+            case TupleType t -> true;
+            case StringLiteral str -> true;
+            case IntLiteral i -> true;
+            case BoolLiteral b -> true;
+            case dev.typhon.semantic.types.BytesLiteral b -> true;
+            case dev.typhon.semantic.types.LiteralStringType l -> true;
+            default -> false;
+        };
+        if (!instance || ti.functions.methodKind(o.overloads().get(0)) != Functions.MethodKind.INSTANCE) {
+            return null;
+        }
+        return owner;
     }
 
     /** Whether a generic signature's type variables can be solved from the arguments without violating a bound or constraint. */

@@ -12,6 +12,9 @@ import dev.typhon.semantic.types.KnownClass;
 import dev.typhon.semantic.types.ModuleLiteral;
 import dev.typhon.semantic.types.NoneType;
 import dev.typhon.semantic.types.Specialization;
+import dev.typhon.semantic.types.TypeVarType;
+import java.util.List;
+import java.util.ArrayList;
 import dev.typhon.semantic.types.StringLiteral;
 import dev.typhon.semantic.types.TodoType;
 import dev.typhon.semantic.types.TupleType;
@@ -141,13 +144,51 @@ final class Members {
     }
 
     private Type specialize(ClassType cls, Type t) {
-        if (cls.arguments().isEmpty()) {
+        Specialization s = throughMro(cls);
+        if (s.isEmpty()) {
             return t;
         }
-        Specialization s = Specialization.of(ti.typeParameters(cls.literal()), cls.arguments());
-        if (t instanceof FunctionLiteral f) {
-            return new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature()));
+        return switch (t) {
+            case FunctionLiteral f -> new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature()));
+            case dev.typhon.semantic.types.OverloadedFunction o -> new dev.typhon.semantic.types.OverloadedFunction(o.name(),
+                    o.overloads().stream().map(f -> new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature())))
+                            .toList());
+            default -> s.apply(t);
+        };
+    }
+
+    /**
+     * The type arguments of a class and of every class in its MRO, by their classes' type parameters:
+     * a member found on {@code Sub(list[int])} or on {@code list[str]} speaks of {@code list}'s
+     * {@code _T}. The class's own parameters are mapped only when it is specialized (inside its body
+     * they stand for themselves).
+     */
+    Specialization throughMro(ClassType cls) {
+        List<TypeVarType> params = new ArrayList<>();
+        List<Type> args = new ArrayList<>();
+        List<TypeVarType> own = ti.typeParameters(cls.literal());
+        Specialization ownArgs = cls.arguments().isEmpty() ? null : Specialization.of(own, cls.arguments());
+        if (ownArgs != null) {
+            for (int i = 0; i < own.size(); i++) {
+                params.add(own.get(i));
+                args.add(i < cls.arguments().size() ? cls.arguments().get(i) : DynamicType.UNKNOWN);
+            }
         }
-        return s.apply(t);
+        for (ClassType entry : ti.mro(cls.literal()).classes()) {
+            if (entry.literal().equals(cls.literal())) {
+                continue;
+            }
+            ClassType specialized = ownArgs == null ? entry : ownArgs.apply(entry);
+            List<TypeVarType> ps = ti.typeParameters(entry.literal());
+            for (int i = 0; i < ps.size(); i++) {
+                TypeVarType p = ps.get(i);
+                if (params.stream().anyMatch(q -> q.ref().equals(p.ref()))) {
+                    continue;
+                }
+                params.add(p);
+                args.add(i < specialized.arguments().size() ? specialized.arguments().get(i) : DynamicType.UNKNOWN);
+            }
+        }
+        return Specialization.of(params, args).simplifying(ti);
     }
 }

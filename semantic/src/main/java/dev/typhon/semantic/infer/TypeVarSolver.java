@@ -371,31 +371,13 @@ final class TypeVarSolver {
         }
     }
 
-    /**
-     * The type arguments of every class in an argument's MRO, by their classes' type parameters:
-     * applied to a method found on the argument (an overload of {@code list[str]}'s
-     * {@code __getitem__} still speaks of {@code _T}).
-     */
+    /** The specialization of the methods found on an argument (their classes' variables by the argument's MRO). */
     private Specialization receiverSpecialization(Type actual) {
         ClassType c = classOf(actual);
-        List<TypeVarType> params = new ArrayList<>();
-        List<Type> args = new ArrayList<>();
-        if (c != null) {
-            Specialization own = Specialization.of(ti.typeParameters(c.literal()), c.arguments());
-            for (ClassType entry : ti.mro(c.literal()).classes()) {
-                ClassType specialized = entry.literal().equals(c.literal()) ? c : own.apply(entry);
-                List<TypeVarType> ps = ti.typeParameters(entry.literal());
-                for (int i = 0; i < ps.size(); i++) {
-                    TypeVarType p = ps.get(i);
-                    if (params.stream().anyMatch(q -> q.ref().equals(p.ref()))) {
-                        continue;
-                    }
-                    params.add(ps.get(i));
-                    args.add(i < specialized.arguments().size() ? specialized.arguments().get(i) : DynamicType.UNKNOWN);
-                }
-            }
+        if (c == null) {
+            return Specialization.of(List.of(), List.of());
         }
-        return Specialization.of(params, args).simplifying(ti);
+        return ti.members.throughMro(c.arguments().isEmpty() ? withUnknownArguments(c) : c);
     }
 
     private static Signature withoutReceiver(Signature s) {
