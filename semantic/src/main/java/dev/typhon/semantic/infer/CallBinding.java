@@ -175,11 +175,16 @@ final class CallBinding {
                 return;
             }
             if (solution != null) {
+                if (!want.isFullyStatic()) {
+                    return; // an Any in the declaration itself: not checked (only the solution's Unknowns are)
+                }
                 want = solution.apply(want);
             } else if (mentionsTypeVariable(want)) {
                 return;
             }
-            if (!want.isFullyStatic() || mentionsProtocol(want) || want instanceof dev.typhon.semantic.types.CallableType) {
+            // a solution's Unknowns are checked gradually (nothing is assignable to P[Unknown] but a P)
+            if ((solution == null && !want.isFullyStatic()) || mentionsProtocol(want)
+                    || want instanceof dev.typhon.semantic.types.CallableType || mentionsCallable(want)) {
                 return;
             }
             if (p.kind() == Parameter.Kind.VARIADIC && want instanceof dev.typhon.semantic.types.TupleType t && !t.isFixed()) {
@@ -191,6 +196,16 @@ final class CallBinding {
                         "Expected `" + want.display() + "`, found `" + have.display() + "`", arg.startOffset(), arg.endOffset()));
             }
         }
+    }
+
+    private static boolean mentionsCallable(Type t) {
+        return switch (t) {
+            case dev.typhon.semantic.types.CallableType c -> true;
+            case dev.typhon.semantic.types.InstanceType i -> i.classType().arguments().stream().anyMatch(CallBinding::mentionsCallable);
+            case dev.typhon.semantic.types.UnionType u -> u.members().stream().anyMatch(CallBinding::mentionsCallable);
+            case dev.typhon.semantic.types.TupleType tt -> tt.allElements().stream().anyMatch(CallBinding::mentionsCallable);
+            default -> false;
+        };
     }
 
     /** Protocols are structural; until Typhon checks them so, arguments for them are not checked. */
