@@ -57,6 +57,9 @@ final class Calls {
             }
             case BoundMethodType b -> returnOf(b.function().signature(), CallArguments.of(ti, file, call), 1, b.self());
             case ClassLiteralType c -> construct(file, call, c.classType());
+            // type[C] of a final C can only be C itself
+            case SubclassOfType s when s.subclassOf() instanceof InstanceType i && ti.isFinal(i.literal())
+                    -> construct(file, call, i.classType());
             case SubclassOfType s -> s.subclassOf().isDynamic() ? s.subclassOf() : s.subclassOf();
             case UnionType u -> {
                 UnionBuilder b = new UnionBuilder(ti);
@@ -137,6 +140,12 @@ final class Calls {
                 }
                 yield ti.instance(KnownClass.INT);
             }
+            case GENERIC_CONTEXT -> {
+                Type revealed = args.size() == 1 ? ti.genericContexts.reveal(ti.expressions.infer(file, args.get(0))) : null;
+                yield revealed != null ? revealed : returnOf(f.signature(), CallArguments.of(ti, file, call), 0, null);
+            }
+            case INTO_REGULAR_CALLABLE -> args.size() == 1
+                    ? ti.genericContexts.regularCallable(ti.expressions.infer(file, args.get(0))) : DynamicType.UNKNOWN;
             default -> returnOf(f.signature(), CallArguments.of(ti, file, call), 0, null);
         };
     }
@@ -232,35 +241,13 @@ final class Calls {
             Type arg = ti.expressions.infer(file, call.args().get(0));
             return classOf(arg);
         }
+        if (cls.isKnown(KnownClass.BOOL) && call.args().isEmpty() && call.keywords().isEmpty()) {
+            return BoolLiteral.FALSE;
+        }
         if (cls.isKnown(KnownClass.BOOL) && call.args().size() == 1) {
             return ti.operators.truthiness(ti.expressions.infer(file, call.args().get(0))).toType(ti);
         }
-        if (cls.arguments().isEmpty() && !ti.typeParameters(cls.literal()).isEmpty()) {
-            // solve the class's type parameters from the arguments given to __init__ (literals widened)
-            List<TypeVarType> params = ti.typeParameters(cls.literal());
-            Type[] solved = new Type[params.size()];
-            Type init = ti.classes.member(cls, "__init__");
-            if (init instanceof FunctionLiteral f && !f.signature().gradual()) {
-                List<Parameter> ps = f.signature().parameters();
-                List<Type> args = argumentTypes(file, call);
-                for (int i = 0; i < args.size() && i + 1 < ps.size(); i++) {
-                    if (ps.get(i + 1).annotatedType() instanceof TypeVarType v) {
-                        for (int k = 0; k < params.size(); k++) {
-                            if (params.get(k).ref().equals(v.ref())) {
-                                Type a = ti.expressions.promote(args.get(i));
-                                solved[k] = solved[k] == null ? a : UnionBuilder.of(ti, solved[k], a);
-                            }
-                        }
-                    }
-                }
-            }
-            List<Type> arguments = new ArrayList<>();
-            for (Type t : solved) {
-                arguments.add(t == null ? DynamicType.UNKNOWN : t);
-            }
-            return new ClassType(cls.literal(), arguments).toInstance();
-        }
-        return cls.toInstance();
+        return ti.constructors.construct(file, call, cls, null);
     }
 
     /** {@code type(x)}: the class of a value. */
@@ -344,7 +331,24 @@ final class Calls {
         if (method == null) {
             return null;
         }
+        return callMethod(method, args, receiver);
+    }
+
+    /** Calls a method looked up on a receiver (bound, overloaded, or a union of them); null when it rejects the arguments. */
+    private @Nullable Type callMethod(Type method, List<Type> args, Type receiver) {
         return switch (method) {
+            case UnionType u -> {
+                // a method defined differently on different paths: every definition must accept the call
+                UnionBuilder b = new UnionBuilder(ti);
+                for (Type m : u.members()) {
+                    Type r = callMethod(m, args, receiver);
+                    if (r == null) {
+                        yield null;
+                    }
+                    b.add(r);
+                }
+                yield b.build();
+            }
             case BoundMethodType b -> accepts(b.function().signature(), args, 0, 1)
                     ? returnOf(b.function().signature(), CallArguments.positional(args), 1, b.self()) : null;
             case DynamicType d -> d;

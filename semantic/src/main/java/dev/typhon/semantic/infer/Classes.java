@@ -47,7 +47,7 @@ final class Classes {
      * @param error why CPython would reject the bases, or null
      */
     record ClassInfo(List<Type> bases, List<TypeVarType> typeParameters, Mro mro, ClassType metaclass, boolean isFinal,
-            boolean isDisjointBase, @Nullable String error, boolean isProtocol) {
+            boolean isDisjointBase, @Nullable String error, boolean isProtocol, boolean opaqueParameters) {
     }
 
     /** The class literal a class statement makes. */
@@ -95,7 +95,7 @@ final class Classes {
         entries.add(new ClassLiteralType(self));
         entries.add(DynamicType.UNKNOWN);
         return new ClassInfo(List.of(DynamicType.UNKNOWN), List.of(), new Mro(entries, "cyclic definition"),
-                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`", false);
+                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`", false, false);
     }
 
     private ClassType typeClass() {
@@ -111,6 +111,7 @@ final class Classes {
         List<TypeVarType> fromGeneric = null;
         String error = null;
         boolean protocol = false;
+        boolean opaque = false;
         for (Expr baseExpr : node.bases()) {
             if (baseExpr instanceof dev.typhon.ast.Starred) {
                 bases.add(DynamicType.UNKNOWN);
@@ -121,6 +122,8 @@ final class Classes {
                     && (form == SpecialFormType.GENERIC || form == SpecialFormType.PROTOCOL)) {
                 List<Type> args = ti.typeExpressions.arguments(file, sub.slice());
                 protocol |= form == SpecialFormType.PROTOCOL;
+                // ParamSpecs and TypeVarTuples are parameters Typhon does not model yet
+                opaque |= args.stream().anyMatch(a -> !(a instanceof TypeVarType));
                 collectTypeVars(args, legacy);
                 if (form == SpecialFormType.GENERIC) {
                     fromGeneric = new ArrayList<>();
@@ -132,7 +135,8 @@ final class Classes {
             switch (base) {
                 case ClassLiteralType c -> {
                     collectTypeVars(c.classType().arguments(), legacy);
-                    bases.add(c);
+                    opaque |= info(c.literal()).opaqueParameters();
+                    bases.add(isBareGeneric(c) ? ti.genericClasses.defaultSpecialization(c.literal()).toClassLiteral() : c);
                 }
                 case DynamicType d -> bases.add(d);
                 case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
@@ -173,12 +177,20 @@ final class Classes {
                 Type t = ti.definitions.typeParameter(file, p);
                 if (t instanceof KnownInstanceType k && k.value() instanceof TypeVarType v) {
                     params.add(v.boundBy(cls.name()));
+                } else {
+                    opaque = true;
                 }
             }
         } else {
             for (TypeVarType v : fromGeneric != null ? fromGeneric : legacy) {
                 params.add(v.boundBy(cls.name()));
             }
+        }
+        if (!params.isEmpty()) {
+            // the variables the bases mention are the class's own (`class D(Base[T])`: Base[T@D])
+            dev.typhon.semantic.types.Specialization own = dev.typhon.semantic.types.Specialization.of(params,
+                    new ArrayList<>(params));
+            bases.replaceAll(own::apply);
         }
         for (int i = 0; i < bases.size(); i++) {
             if (bases.get(i) instanceof ClassLiteralType c
@@ -187,6 +199,9 @@ final class Classes {
                 error = "Cyclic definition of `" + cls.name() + "`";
                 bases.set(i, DynamicType.UNKNOWN);
             }
+        }
+        if (error == null) {
+            error = inconsistentArguments(bases);
         }
         ClassLiteral object = ti.knownClass(KnownClass.OBJECT);
         Mro mro = Mro.compute(ti, ClassType.of(cls), bases, object == null ? null : ClassType.of(object));
@@ -203,7 +218,48 @@ final class Classes {
                 disjoint |= f.isKnown(KnownFunction.DISJOINT_BASE);
             }
         }
-        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol);
+        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol, opaque);
+    }
+
+    /**
+     * ty's {@code invalid-generic-class} for an ancestor reached through two bases with different
+     * type arguments ({@code class C(Parent[T1, T2], Grandparent[T2, T1])}); dynamic arguments agree
+     * with anything. Null when the bases agree.
+     */
+    private @Nullable String inconsistentArguments(List<Type> bases) {
+        java.util.Map<ClassLiteral, List<ClassType>> seen = new java.util.HashMap<>();
+        for (Type b : bases) {
+            if (!(b instanceof ClassLiteralType c)) {
+                continue;
+            }
+            dev.typhon.semantic.types.Specialization spec = ti.genericClasses.specializationOf(c.classType());
+            for (ClassType e : ti.mro(c.literal()).classes()) {
+                ClassType x = e.literal().equals(c.literal()) ? c.classType() : spec.apply(e);
+                if (x.arguments().isEmpty()) {
+                    continue;
+                }
+                List<ClassType> previous = seen.computeIfAbsent(x.literal(), k -> new ArrayList<>());
+                for (ClassType p : previous) {
+                    for (int i = 0; i < p.arguments().size() && i < x.arguments().size(); i++) {
+                        Type u = p.arguments().get(i);
+                        Type v = x.arguments().get(i);
+                        if (u.isFullyStatic() && v.isFullyStatic() && !u.equals(v)) {
+                            return "Inconsistent type arguments: class cannot inherit from both `" + x.display() + "` and `"
+                                    + p.display() + "`";
+                        }
+                    }
+                }
+                previous.add(x);
+            }
+        }
+        return null;
+    }
+
+    /** A generic class used as a base without type arguments: it is specialized by default (`missing-type-argument`). */
+    boolean isBareGeneric(ClassLiteralType c) {
+        return c.classType().arguments().isEmpty() && !c.literal().isKnown(KnownClass.TUPLE)
+                && !c.literal().isKnown(KnownClass.TYPE) && ti.genericClasses.isGeneric(c.literal())
+                && !info(c.literal()).opaqueParameters();
     }
 
     private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {
@@ -359,7 +415,8 @@ final class Classes {
             if (entry instanceof ClassLiteralType c) {
                 Type t = ownMember(c.literal(), name);
                 if (t != null) {
-                    return t;
+                    // an inherited member is seen through the base's specialization (`class D(C[int])`)
+                    return GenericClasses.applyToMember(ti.genericClasses.specializationOf(c.classType()), t);
                 }
             } else if (entry.isDynamic()) {
                 return entry;

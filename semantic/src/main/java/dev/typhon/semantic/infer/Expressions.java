@@ -66,9 +66,9 @@ final class Expressions {
             case Constant c -> constant(c.value());
             case JoinedStr j -> joinedStr(j);
             case Name n -> ti.names.infer(file, n);
-            case Attribute a -> attribute(file, a);
+            case Attribute a -> placeOr(file, a, () -> attribute(file, a));
             case Call c -> ti.calls.infer(file, c);
-            case Subscript s -> subscript(file, s);
+            case Subscript s -> placeOr(file, s, () -> subscript(file, s));
             case Tuple t -> tuple(file, t.elts());
             case dev.typhon.ast.List l -> collection(file, KnownClass.LIST, l.elts());
             case dev.typhon.ast.Set s -> collection(file, KnownClass.SET, s.elts());
@@ -86,6 +86,12 @@ final class Expressions {
             case dev.typhon.ast.Slice s -> ti.instance(KnownClass.SLICE);
             default -> new TodoType(e.getClass().getSimpleName());
         };
+    }
+
+    /** A member place read: its flow type (assignments, narrowing) where the flow knows one, else what {@code byClass} computes. */
+    private Type placeOr(SourceFile file, Expr place, java.util.function.Supplier<Type> byClass) {
+        Type t = ti.places.flowType(file, place, byClass);
+        return t != null ? t : byClass.get();
     }
 
     Type constant(ConstantValue v) {
@@ -130,10 +136,22 @@ final class Expressions {
         }
         Type index = infer(file, s.slice());
         if (value instanceof ClassLiteralType c && c.classType().arguments().isEmpty()) {
-            if (!ti.typeParameters(c.literal()).isEmpty() || c.literal().isKnown(KnownClass.TUPLE)
-                    || c.literal().isKnown(KnownClass.TYPE)) {
+            if (c.literal().isKnown(KnownClass.TUPLE) || c.literal().isKnown(KnownClass.TYPE)
+                    || ti.classes.info(c.literal()).opaqueParameters()) {
                 List<Type> args = ti.typeExpressions.arguments(file, s.slice());
                 return new ClassLiteralType(new ClassType(c.literal(), args));
+            }
+            if (!ti.typeParameters(c.literal()).isEmpty()) {
+                List<Type> args = ti.typeExpressions.arguments(file, s.slice());
+                return new ClassLiteralType(ti.genericClasses.specialize(c.literal(), args).type());
+            }
+            Type classGetItem = ti.classes.member(c.classType(), "__class_getitem__");
+            if (classGetItem != null) {
+                Type r = ti.calls.callDunder(value, "__class_getitem__", List.of(index));
+                return r == null ? DynamicType.UNKNOWN : r;
+            }
+            if (ti.genericClasses.hasGenericAncestor(c.literal())) {
+                return DynamicType.UNKNOWN; // not-subscriptable, reported by the checker
             }
         }
         Long at = literalIndex(index);
@@ -285,7 +303,7 @@ final class Expressions {
 
     /** {@code x += v}: the in-place operator of the name's current value. */
     Type augmentedAssignment(SourceFile file, Expr target, Operator op, Expr valueExpr) {
-        return ti.operators.augmented(infer(file, target), op, infer(file, valueExpr));
+        return ti.augmented.infer(infer(file, target), op, infer(file, valueExpr)).type();
     }
 
     private Type unary(SourceFile file, UnaryOp u) {
@@ -310,7 +328,7 @@ final class Expressions {
                     return result.build();
                 }
                 if (truth == Truthiness.AMBIGUOUS) {
-                    result.add(new IntersectionBuilder(ti).addPositive(t).addPositive(TruthinessType.ALWAYS_FALSY).build());
+                    result.add(new IntersectionBuilder(ti).addPositive(t).addNegative(TruthinessType.ALWAYS_TRUTHY).build());
                 }
             } else {
                 if (truth == Truthiness.ALWAYS_TRUE) {
@@ -318,7 +336,7 @@ final class Expressions {
                     return result.build();
                 }
                 if (truth == Truthiness.AMBIGUOUS) {
-                    result.add(new IntersectionBuilder(ti).addPositive(t).addPositive(TruthinessType.ALWAYS_TRUTHY).build());
+                    result.add(new IntersectionBuilder(ti).addPositive(t).addNegative(TruthinessType.ALWAYS_FALSY).build());
                 }
             }
         }

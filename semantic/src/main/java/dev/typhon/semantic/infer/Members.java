@@ -86,6 +86,11 @@ final class Members {
         if (!(instance instanceof InstanceType it)) {
             return null;
         }
+        if (value instanceof TupleType t) {
+            // a tuple's methods see it as tuple[A | B, ...]: their _T_co is the union of its elements
+            ClassType c = new ClassType(it.literal(), List.of(UnionBuilder.of(ti, t.allElements())));
+            return instanceMember(value, c, name);
+        }
         return instanceMember(value, it.classType(), name);
     }
 
@@ -113,7 +118,14 @@ final class Members {
             Type meta = ti.metaclass(cls.literal()) == null ? null : ti.metaclass(cls.literal()).toInstance();
             return meta == null ? null : instanceMember(meta, ti.metaclass(cls.literal()), name);
         }
-        t = specialize(cls, t);
+        if (cls.arguments().isEmpty() && ti.genericClasses.isGeneric(cls.literal()) && !name.equals("__new__")
+                && !name.equals("__init__")) {
+            // a generic class used bare is its default specialization (`C.x` is Unknown, not `T@C`);
+            // its constructors keep the class's type variables, which a call solves
+            t = specialize(ti.genericClasses.defaultSpecialization(cls.literal()), t);
+        } else {
+            t = specialize(cls, t);
+        }
         if (t instanceof FunctionLiteral f && ti.functions.methodKind(f) == Functions.MethodKind.CLASS) {
             return new BoundMethodType(f, cls.toClassLiteral());
         }
@@ -126,7 +138,7 @@ final class Members {
             for (ClassType c : ti.mro(cls.literal()).classes()) {
                 Type a = ti.classes.instanceAttribute(c.literal(), name);
                 if (a != null) {
-                    return specialize(cls, a);
+                    return specialize(cls, GenericClasses.applyToMember(ti.genericClasses.specializationOf(c), a));
                 }
             }
             return null;
@@ -148,13 +160,7 @@ final class Members {
         if (s.isEmpty()) {
             return t;
         }
-        return switch (t) {
-            case FunctionLiteral f -> new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature()));
-            case dev.typhon.semantic.types.OverloadedFunction o -> new dev.typhon.semantic.types.OverloadedFunction(o.name(),
-                    o.overloads().stream().map(f -> new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature())))
-                            .toList());
-            default -> s.apply(t);
-        };
+        return GenericClasses.applyToMember(s, t);
     }
 
     /**

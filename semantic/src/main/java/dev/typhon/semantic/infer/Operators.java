@@ -30,7 +30,7 @@ final class Operators {
     }
 
     Truthiness truthiness(Type t) {
-        return Truthiness.of(t);
+        return ti.boolConversion.truthiness(t);
     }
 
     Type binary(Type left, Operator op, Type right) {
@@ -75,17 +75,6 @@ final class Operators {
         return viaRight != null ? viaRight : DynamicType.UNKNOWN;
     }
 
-    /** {@code left op= right}: the in-place dunder ({@code __iadd__}) if the class has one, else the binary operator. */
-    Type augmented(Type left, Operator op, Type right) {
-        if (!left.isDynamic() && !(left instanceof UnionType)) {
-            Type inPlace = ti.calls.callDunder(left, "__i" + dunder(op) + "__", List.of(right));
-            if (inPlace != null) {
-                return inPlace;
-            }
-        }
-        return binary(left, op, right);
-    }
-
     /**
      * Whether {@code left op right} certainly fails: neither operand's class has the operator's method
      * (nor the reflected one), and both types are fully known. Methods that exist but reject the
@@ -121,7 +110,7 @@ final class Operators {
     }
 
     /** A value whose class Typhon knows completely: no dynamic part, no union, no MRO with an unknown base. */
-    private boolean isPlainInstanceLike(Type t) {
+    boolean isPlainInstanceLike(Type t) {
         if (!t.isFullyStatic() || t instanceof UnionType || t instanceof dev.typhon.semantic.types.IntersectionType
                 || t instanceof dev.typhon.semantic.types.TypeVarType || t instanceof dev.typhon.semantic.types.KnownInstanceType
                 || t instanceof dev.typhon.semantic.types.SpecialFormType || t instanceof dev.typhon.semantic.types.ClassLiteralType
@@ -176,7 +165,7 @@ final class Operators {
         return new IntLiteral(result);
     }
 
-    private static String dunder(Operator op) {
+    static String dunder(Operator op) {
         return switch (op) {
             case Add -> "add";
             case Sub -> "sub";

@@ -335,7 +335,7 @@ final class TypeVarSolver {
         List<Type> aargs = found.arguments();
         List<TypeVarType> params = ti.typeParameters(formal.literal());
         for (int i = 0; i < fargs.size() && i < aargs.size(); i++) {
-            Variance v = i < params.size() ? ti.varianceInference.of(formal.literal(), params.get(i)) : Variance.INVARIANT;
+            Variance v = i < params.size() ? ti.variances.of(formal.literal(), i) : Variance.INVARIANT;
             boolean co = v == Variance.CONTRAVARIANT ? !covariant : covariant;
             match(fargs.get(i), aargs.get(i), argument, co, false);
         }
