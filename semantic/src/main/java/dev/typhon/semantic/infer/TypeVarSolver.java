@@ -565,6 +565,10 @@ final class TypeVarSolver {
         return switch (actual) {
             case FunctionLiteral f -> f.signature();
             case CallableType c -> c.signature();
+            case InstanceType i when !ti.classes.info(i.literal()).isProtocol()
+                    && ti.members.member(i, "__call__") instanceof BoundMethodType b -> withoutReceiver(b.function().signature());
+            case ClassLiteralType c when c.classType().arguments().isEmpty() && ti.typeParameters(c.literal()).isEmpty()
+                    && ti.genericContexts.regularCallable(c) instanceof CallableType ctor -> ctor.signature();
             case BoundMethodType b -> {
                 Signature s = b.function().signature();
                 yield s.gradual() || s.parameters().isEmpty() ? s
