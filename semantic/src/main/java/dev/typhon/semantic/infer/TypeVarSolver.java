@@ -180,6 +180,12 @@ final class TypeVarSolver {
             return;
         }
         switch (formal) {
+            case IntersectionType fx -> {
+                // an argument of an intersection parameter is of each of its positive elements
+                for (Type p : fx.positive()) {
+                    match(p, actual, argument, covariant, false);
+                }
+            }
             case InstanceType fi -> matchInstance(fi, actual, argument, covariant);
             case TupleType ft -> {
                 if (actual instanceof TupleType at) {
