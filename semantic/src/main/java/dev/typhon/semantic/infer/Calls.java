@@ -232,7 +232,7 @@ final class Calls {
 
     private static boolean mentionsTypeVar(Type t) {
         List<TypeVarType> vars = new ArrayList<>();
-        TypeVarSolver.typeVariables(t, vars, 0);
+        TypeVariables.collect(t, vars, 0);
         return !vars.isEmpty();
     }
 

@@ -759,7 +759,7 @@ final class TypeVarSolver {
 
     private static boolean mentionsAnyTypeVar(Type t) {
         List<TypeVarType> vars = new ArrayList<>();
-        typeVariables(t, vars, 0);
+        TypeVariables.collect(t, vars, 0);
         return !vars.isEmpty();
     }
 
@@ -794,37 +794,6 @@ final class TypeVarSolver {
                 for (Parameter p : c.signature().parameters()) {
                     collect(p.type(), out, level + 1);
                 }
-            }
-            default -> {
-            }
-        }
-    }
-
-    /** Every type variable a type mentions, in order of first occurrence (for a legacy function's own variables). */
-    static void typeVariables(Type t, List<TypeVarType> out, int level) {
-        if (level > 20) {
-            return;
-        }
-        switch (t) {
-            case TypeVarType v -> {
-                if (out.stream().noneMatch(o -> o.ref().equals(v.ref()))) {
-                    out.add(v);
-                }
-            }
-            case InstanceType i -> i.classType().arguments().forEach(a -> typeVariables(a, out, level + 1));
-            case ClassLiteralType c -> c.classType().arguments().forEach(a -> typeVariables(a, out, level + 1));
-            case SubclassOfType s -> typeVariables(s.subclassOf(), out, level + 1);
-            case UnionType u -> u.members().forEach(m -> typeVariables(m, out, level + 1));
-            case IntersectionType x -> {
-                x.positive().forEach(m -> typeVariables(m, out, level + 1));
-                x.negative().forEach(m -> typeVariables(m, out, level + 1));
-            }
-            case TupleType tt -> tt.allElements().forEach(m -> typeVariables(m, out, level + 1));
-            case CallableType c -> {
-                for (Parameter p : c.signature().parameters()) {
-                    typeVariables(p.type(), out, level + 1);
-                }
-                typeVariables(c.signature().returns(), out, level + 1);
             }
             default -> {
             }
