@@ -645,7 +645,7 @@ final class TypeVarSolver {
                 kept.add(c);
             } else {
                 Type shown = c.shown() != null ? c.shown()
-                        : c.argument() < argumentTypes.size() ? argumentTypes.get(c.argument()) : c.type();
+                        : c.argument() >= 0 && c.argument() < argumentTypes.size() ? argumentTypes.get(c.argument()) : c.type();
                 violations.add(new Violation(c.argument(), "Argument type `" + shown.display() + "` does not satisfy "
                         + problem + " of type variable `" + v.name() + "`", v));
             }
