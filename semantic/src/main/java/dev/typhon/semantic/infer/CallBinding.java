@@ -65,6 +65,20 @@ final class CallBinding {
         Signature s = f.signature();
         List<Parameter> ps = s.parameters().subList(Math.min(skip, s.parameters().size()), s.parameters().size());
         String name = kind + " `" + f.name() + "`";
+        TypeVarSolver.Solution solution = null;
+        java.util.Set<Expr> violating = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (!s.typeParameters().isEmpty()) {
+            CallArguments arguments = CallArguments.of(ti, file, call);
+            solution = arguments.solve(ti, s, skip, callee instanceof BoundMethodType b ? b.self() : null);
+            for (TypeVarSolver.Violation v : solution.violations()) {
+                Expr at = v.argument() >= 0 && v.argument() < arguments.exprs().size() ? arguments.exprs().get(v.argument()) : null;
+                if (at != null && violating.add(at)) {
+                    out.add(new Problem("invalid-argument-type", "Argument to " + name + " is incorrect", v.message(),
+                            at.startOffset(), at.endOffset()));
+                }
+            }
+        }
+        Checker check = new Checker(file, name, out, solution, violating);
         boolean[] bound = new boolean[ps.size()];
         List<Parameter> positional = new ArrayList<>();
         int variadic = -1;
@@ -82,9 +96,9 @@ final class CallBinding {
         for (int i = 0; i < args.size(); i++) {
             if (i < positional.size()) {
                 bound[ps.indexOf(positional.get(i))] = true;
-                check(file, args.get(i), positional.get(i), name, out);
+                check.check(args.get(i), positional.get(i));
             } else if (variadic >= 0) {
-                check(file, args.get(i), ps.get(variadic), name, out);
+                check.check(args.get(i), ps.get(variadic));
             } else {
                 out.add(new Problem("too-many-positional-arguments", "Too many positional arguments to " + name
                         + ": expected " + positional.size() + ", got " + args.size(), null, args.get(i).startOffset(),
@@ -103,7 +117,7 @@ final class CallBinding {
             }
             if (at < 0) {
                 if (kwVariadic >= 0) {
-                    check(file, k.value(), ps.get(kwVariadic), name, out);
+                    check.check(k.value(), ps.get(kwVariadic));
                 } else {
                     out.add(new Problem("unknown-argument", "Argument `" + k.arg() + "` does not match any known parameter of "
                             + name, null, k.startOffset(), k.endOffset()));
@@ -116,7 +130,7 @@ final class CallBinding {
                 continue;
             }
             bound[at] = true;
-            check(file, k.value(), ps.get(at), name, out);
+            check.check(k.value(), ps.get(at));
         }
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < ps.size(); i++) {
@@ -135,20 +149,63 @@ final class CallBinding {
         return out;
     }
 
-    private void check(SourceFile file, Expr arg, Parameter p, String name, List<Problem> out) {
-        Type want = p.annotatedType();
-        if (want == null || !want.isFullyStatic() || mentionsTypeVariable(want) || mentionsProtocol(want)
-                || want instanceof dev.typhon.semantic.types.CallableType) {
-            return;
+    /**
+     * Checks arguments against their parameters' types, with the call's solution of the signature's
+     * type variables applied (an argument already reported for violating a bound is not checked again).
+     */
+    private final class Checker {
+        private final SourceFile file;
+        private final String name;
+        private final List<Problem> out;
+        private final TypeVarSolver.@dev.typhon.ast.Nullable Solution solution;
+        private final java.util.Set<Expr> violating;
+
+        Checker(SourceFile file, String name, List<Problem> out, TypeVarSolver.@dev.typhon.ast.Nullable Solution solution,
+                java.util.Set<Expr> violating) {
+            this.file = file;
+            this.name = name;
+            this.out = out;
+            this.solution = solution;
+            this.violating = violating;
         }
-        if (p.kind() == Parameter.Kind.VARIADIC && want instanceof dev.typhon.semantic.types.TupleType t && !t.isFixed()) {
-            want = t.variable();
+
+        void check(Expr arg, Parameter p) {
+            Type want = p.annotatedType();
+            if (want == null || violating.contains(arg)) {
+                return;
+            }
+            if (solution != null) {
+                if (!want.isFullyStatic()) {
+                    return; // an Any in the declaration itself: not checked (only the solution's Unknowns are)
+                }
+                want = solution.apply(want);
+            } else if (mentionsTypeVariable(want)) {
+                return;
+            }
+            // a solution's Unknowns are checked gradually (nothing is assignable to P[Unknown] but a P)
+            if ((solution == null && !want.isFullyStatic()) || mentionsProtocol(want)
+                    || want instanceof dev.typhon.semantic.types.CallableType || mentionsCallable(want)) {
+                return;
+            }
+            if (p.kind() == Parameter.Kind.VARIADIC && want instanceof dev.typhon.semantic.types.TupleType t && !t.isFixed()) {
+                want = t.variable();
+            }
+            Type have = ti.expressions.infer(file, arg);
+            if (!have.isAssignableTo(ti, want)) {
+                out.add(new Problem("invalid-argument-type", "Argument to " + name + " is incorrect",
+                        "Expected `" + want.display() + "`, found `" + have.display() + "`", arg.startOffset(), arg.endOffset()));
+            }
         }
-        Type have = ti.expressions.infer(file, arg);
-        if (!have.isAssignableTo(ti, want)) {
-            out.add(new Problem("invalid-argument-type", "Argument to " + name + " is incorrect",
-                    "Expected `" + want.display() + "`, found `" + have.display() + "`", arg.startOffset(), arg.endOffset()));
-        }
+    }
+
+    private static boolean mentionsCallable(Type t) {
+        return switch (t) {
+            case dev.typhon.semantic.types.CallableType c -> true;
+            case dev.typhon.semantic.types.InstanceType i -> i.classType().arguments().stream().anyMatch(CallBinding::mentionsCallable);
+            case dev.typhon.semantic.types.UnionType u -> u.members().stream().anyMatch(CallBinding::mentionsCallable);
+            case dev.typhon.semantic.types.TupleType tt -> tt.allElements().stream().anyMatch(CallBinding::mentionsCallable);
+            default -> false;
+        };
     }
 
     /** Protocols are structural; until Typhon checks them so, arguments for them are not checked. */

@@ -49,9 +49,13 @@ final class Calls {
         return switch (callee) {
             case DynamicType d -> d;
             case FunctionLiteral f when f.known() != null -> known(file, call, f);
-            case FunctionLiteral f -> returnOf(f.signature(), argumentTypes(file, call), 0);
-            case OverloadedFunction o -> overload(file, call, o, 0);
-            case BoundMethodType b -> returnOf(b.function().signature(), argumentTypes(file, call), 1);
+            case FunctionLiteral f -> returnOf(f.signature(), CallArguments.of(ti, file, call), 0, null);
+            case OverloadedFunction o -> {
+                // an overloaded method looked up on an instance is not bound yet: its receiver is the attribute's object
+                Type receiver = boundReceiver(file, call, o);
+                yield overload(file, call, o, receiver == null ? 0 : 1, receiver);
+            }
+            case BoundMethodType b -> returnOf(b.function().signature(), CallArguments.of(ti, file, call), 1, b.self());
             case ClassLiteralType c -> construct(file, call, c.classType());
             // type[C] of a final C can only be C itself
             case SubclassOfType s when s.subclassOf() instanceof InstanceType i && ti.isFinal(i.literal())
@@ -138,22 +142,50 @@ final class Calls {
             }
             case GENERIC_CONTEXT -> {
                 Type revealed = args.size() == 1 ? ti.genericContexts.reveal(ti.expressions.infer(file, args.get(0))) : null;
-                yield revealed != null ? revealed : returnOf(f.signature(), argumentTypes(file, call), 0);
+                yield revealed != null ? revealed : returnOf(f.signature(), CallArguments.of(ti, file, call), 0, null);
             }
             case INTO_REGULAR_CALLABLE -> args.size() == 1
                     ? ti.genericContexts.regularCallable(ti.expressions.infer(file, args.get(0))) : DynamicType.UNKNOWN;
-            default -> returnOf(f.signature(), argumentTypes(file, call), 0);
+            default -> returnOf(f.signature(), CallArguments.of(ti, file, call), 0, null);
         };
     }
 
-    private Type overload(SourceFile file, Call call, OverloadedFunction o, int skip) {
+    private Type overload(SourceFile file, Call call, OverloadedFunction o, int skip, @Nullable Type receiver) {
         List<Type> args = argumentTypes(file, call);
+        CallArguments arguments = CallArguments.of(ti, file, call);
         for (FunctionLiteral f : o.overloads()) {
-            if (accepts(f.signature(), args, call.keywords().size(), skip)) {
-                return returnOf(f.signature(), args, skip);
+            if (accepts(f.signature(), args, call.keywords().size(), skip) && solvable(f.signature(), arguments, skip, receiver)) {
+                return returnOf(f.signature(), arguments, skip, receiver);
             }
         }
         return DynamicType.UNKNOWN;
+    }
+
+    /** The instance an overloaded instance method is called on ({@code d.get(k)}), or null for other calls. */
+    private @Nullable Type boundReceiver(SourceFile file, Call call, OverloadedFunction o) {
+        if (!(call.func() instanceof dev.typhon.ast.Attribute a) || o.overloads().isEmpty()) {
+            return null;
+        }
+        Type owner = ti.expressions.infer(file, a.value());
+        boolean instance = switch (owner) {
+            case InstanceType i -> true;
+            case TupleType t -> true;
+            case StringLiteral str -> true;
+            case IntLiteral i -> true;
+            case BoolLiteral b -> true;
+            case dev.typhon.semantic.types.BytesLiteral b -> true;
+            case dev.typhon.semantic.types.LiteralStringType l -> true;
+            default -> false;
+        };
+        if (!instance || ti.functions.methodKind(o.overloads().get(0)) != Functions.MethodKind.INSTANCE) {
+            return null;
+        }
+        return owner;
+    }
+
+    /** Whether a generic signature's type variables can be solved from the arguments without violating a bound or constraint. */
+    private boolean solvable(Signature s, CallArguments args, int skip, @Nullable Type receiver) {
+        return s.typeParameters().isEmpty() || args.solve(ti, s, skip, receiver).violations().isEmpty();
     }
 
     /** Whether positional arguments of these types fit the signature (keywords are not checked yet). */
@@ -189,33 +221,19 @@ final class Calls {
         return true;
     }
 
-    /** The declared return type, with type variables solved from parameters annotated by exactly that variable. */
-    private Type returnOf(Signature s, List<Type> args, int skip) {
+    /** The declared return type, with the type variables the signature binds solved from the arguments. */
+    private Type returnOf(Signature s, CallArguments args, int skip, @Nullable Type receiver) {
         Type ret = s.returns();
-        if (!mentionsTypeVar(ret)) {
+        if (s.typeParameters().isEmpty() || !mentionsTypeVar(ret)) {
             return ret;
         }
-        if (ret instanceof TypeVarType v) {
-            List<Parameter> ps = s.parameters();
-            for (int i = 0; i < args.size() && i + skip < ps.size(); i++) {
-                Parameter p = ps.get(i + skip);
-                if (p.annotatedType() instanceof TypeVarType pv && pv.ref().equals(v.ref())) {
-                    return args.get(i);
-                }
-            }
-        }
-        return DynamicType.UNKNOWN;
+        return args.solve(ti, s, skip, receiver).apply(ret);
     }
 
     private static boolean mentionsTypeVar(Type t) {
-        return switch (t) {
-            case TypeVarType v -> true;
-            case InstanceType i -> i.classType().arguments().stream().anyMatch(Calls::mentionsTypeVar);
-            case UnionType u -> u.members().stream().anyMatch(Calls::mentionsTypeVar);
-            case TupleType tt -> tt.allElements().stream().anyMatch(Calls::mentionsTypeVar);
-            case SubclassOfType s -> mentionsTypeVar(s.subclassOf());
-            default -> false;
-        };
+        List<TypeVarType> vars = new ArrayList<>();
+        TypeVariables.collect(t, vars, 0);
+        return !vars.isEmpty();
     }
 
     private Type construct(SourceFile file, Call call, ClassType cls) {
@@ -313,17 +331,17 @@ final class Calls {
         if (method == null) {
             return null;
         }
-        return callMethod(method, args);
+        return callMethod(method, args, receiver);
     }
 
     /** Calls a method looked up on a receiver (bound, overloaded, or a union of them); null when it rejects the arguments. */
-    private @Nullable Type callMethod(Type method, List<Type> args) {
+    private @Nullable Type callMethod(Type method, List<Type> args, Type receiver) {
         return switch (method) {
             case UnionType u -> {
                 // a method defined differently on different paths: every definition must accept the call
                 UnionBuilder b = new UnionBuilder(ti);
                 for (Type m : u.members()) {
-                    Type r = callMethod(m, args);
+                    Type r = callMethod(m, args, receiver);
                     if (r == null) {
                         yield null;
                     }
@@ -332,12 +350,13 @@ final class Calls {
                 yield b.build();
             }
             case BoundMethodType b -> accepts(b.function().signature(), args, 0, 1)
-                    ? returnOf(b.function().signature(), args, 1) : null;
+                    ? returnOf(b.function().signature(), CallArguments.positional(args), 1, b.self()) : null;
             case DynamicType d -> d;
             case OverloadedFunction o -> {
+                CallArguments arguments = CallArguments.positional(args);
                 for (FunctionLiteral f : o.overloads()) {
-                    if (accepts(f.signature(), args, 0, 1)) {
-                        yield returnOf(f.signature(), args, 1);
+                    if (accepts(f.signature(), args, 0, 1) && solvable(f.signature(), arguments, 1, receiver)) {
+                        yield returnOf(f.signature(), arguments, 1, receiver);
                     }
                 }
                 yield null;

@@ -293,7 +293,12 @@ final class Definitions {
         if (arg.annotation() == null) {
             return def.kind() == DefinitionKind.PARAMETER ? implicitReceiver(file, def, arg) : DynamicType.UNKNOWN;
         }
-        Type t = ti.typeExpressions.annotation(file, arg.annotation(), ti.functions.enclosingFunctionName(file, def));
+        String binder = ti.functions.enclosingFunctionName(file, def);
+        Type t = ti.typeExpressions.annotation(file, arg.annotation(), binder);
+        dev.typhon.ast.Node fn = file.nodeTable().parent(file.nodeTable().parent(arg));
+        if (binder != null && (fn instanceof FunctionDef || fn instanceof dev.typhon.ast.AsyncFunctionDef)) {
+            t = ti.functions.parameterAnnotation(file, fn, binder, t);
+        }
         return switch (def.kind()) {
             case VARIADIC_PARAMETER -> TupleType.homogeneous(t);
             case KEYWORD_VARIADIC_PARAMETER -> KnownClass.DICT.toSpecializedInstance(ti,

@@ -126,7 +126,47 @@ final class Functions {
                 typeVars.add(v.boundBy(name));
             }
         }
-        return new Signature(params, ret, false, typeVars);
+        if (!mentionsOwnVariables(params, ret, name)) {
+            return new Signature(params, ret, false, typeVars);
+        }
+        // legacy variables (and PEP 695 ones of an enclosing scope) go to the scope that binds them
+        List<TypeVarType> enclosing = ti.typeVarBinders.enclosing(file, node);
+        List<Parameter> rebound = new ArrayList<>();
+        List<TypeVarType> own = new ArrayList<>();
+        for (Parameter p : params) {
+            Type t = p.annotatedType() == null ? null : ti.typeVarBinders.rebind(p.annotatedType(), name, enclosing);
+            rebound.add(new Parameter(p.kind(), p.name(), t, p.defaultDisplay()));
+            if (t != null) {
+                TypeVariables.collect(t, own, 0);
+            }
+        }
+        Type returnType = ret == null ? null : ti.typeVarBinders.rebind(ret, name, enclosing);
+        if (returnType != null) {
+            TypeVariables.collect(returnType, own, 0);
+        }
+        for (TypeVarType v : own) {
+            if (v.binder().equals(name) && typeVars.stream().noneMatch(t -> t.ref().equals(v.ref()))) {
+                typeVars.add(v);
+            }
+        }
+        return new Signature(rebound, returnType, false, typeVars);
+    }
+
+    private static boolean mentionsOwnVariables(List<Parameter> params, @Nullable Type ret, String name) {
+        for (Parameter p : params) {
+            if (p.annotatedType() != null && TypeVarBinders.mentionsOwn(p.annotatedType(), name)) {
+                return true;
+            }
+        }
+        return ret != null && TypeVarBinders.mentionsOwn(ret, name);
+    }
+
+    /** A parameter's annotation as the function's body sees it: its type variables bound where {@link #signature} binds them. */
+    Type parameterAnnotation(SourceFile file, Node function, String name, Type annotated) {
+        if (!TypeVarBinders.mentionsOwn(annotated, name)) {
+            return annotated;
+        }
+        return ti.typeVarBinders.rebind(annotated, name, ti.typeVarBinders.enclosing(file, function));
     }
 
     private Parameter parameter(SourceFile file, Parameter.Kind kind, Arg a, @Nullable Expr dflt, String function) {

@@ -15,6 +15,10 @@ import dev.typhon.semantic.types.KnownClass;
 import dev.typhon.semantic.types.ModuleLiteral;
 import dev.typhon.semantic.types.Never;
 import dev.typhon.semantic.types.NoneType;
+import dev.typhon.semantic.types.Specialization;
+import dev.typhon.semantic.types.TypeVarType;
+import java.util.List;
+import java.util.ArrayList;
 import dev.typhon.semantic.types.StringLiteral;
 import dev.typhon.semantic.types.SubclassOfType;
 import dev.typhon.semantic.types.TodoType;
@@ -162,7 +166,10 @@ final class Members {
         if (!(instance instanceof InstanceType it)) {
             return AttributeAccess.found(DynamicType.UNKNOWN);
         }
-        AttributeAccess a = instanceAccess(value, it.classType(), name, getattr);
+        // a tuple's methods see it as tuple[A | B, ...]: their _T_co is the union of its elements
+        ClassType cls = value instanceof TupleType t
+                ? new ClassType(it.literal(), List.of(UnionBuilder.of(ti, t.allElements()))) : it.classType();
+        AttributeAccess a = instanceAccess(value, cls, name, getattr);
         if (!a.isFound() && value instanceof BoundMethodType b) {
             // a bound method forwards the attributes it lacks to its function
             return fallbackAccess(b.function(), name, getattr);
@@ -521,10 +528,46 @@ final class Members {
     }
 
     private Type specialize(ClassType cls, Type t) {
-        if (cls.arguments().isEmpty()) {
+        Specialization s = throughMro(cls);
+        if (s.isEmpty()) {
             return t;
         }
-        return GenericClasses.applyToMember(ti.genericClasses.specializationOf(cls), t);
+        return GenericClasses.applyToMember(s, t);
+    }
+
+    /**
+     * The type arguments of a class and of every class in its MRO, by their classes' type parameters:
+     * a member found on {@code Sub(list[int])} or on {@code list[str]} speaks of {@code list}'s
+     * {@code _T}. The class's own parameters are mapped only when it is specialized (inside its body
+     * they stand for themselves).
+     */
+    Specialization throughMro(ClassType cls) {
+        List<TypeVarType> params = new ArrayList<>();
+        List<Type> args = new ArrayList<>();
+        List<TypeVarType> own = ti.typeParameters(cls.literal());
+        Specialization ownArgs = cls.arguments().isEmpty() ? null : Specialization.of(own, cls.arguments());
+        if (ownArgs != null) {
+            for (int i = 0; i < own.size(); i++) {
+                params.add(own.get(i));
+                args.add(i < cls.arguments().size() ? cls.arguments().get(i) : DynamicType.UNKNOWN);
+            }
+        }
+        for (ClassType entry : ti.mro(cls.literal()).classes()) {
+            if (entry.literal().equals(cls.literal())) {
+                continue;
+            }
+            ClassType specialized = ownArgs == null ? entry : ownArgs.apply(entry);
+            List<TypeVarType> ps = ti.typeParameters(entry.literal());
+            for (int i = 0; i < ps.size(); i++) {
+                TypeVarType p = ps.get(i);
+                if (params.stream().anyMatch(q -> q.ref().equals(p.ref()))) {
+                    continue;
+                }
+                params.add(p);
+                args.add(i < specialized.arguments().size() ? specialized.arguments().get(i) : DynamicType.UNKNOWN);
+            }
+        }
+        return Specialization.of(params, args).simplifying(ti);
     }
 
     /** A member of an MRO entry seen through that base's specialization ({@code class D(C[int])}). */

@@ -250,7 +250,7 @@ final class Names {
         }
         SemanticIndex index = file.index();
         UnionBuilder declared = new UnionBuilder(ti);
-        UnionBuilder bound = new UnionBuilder(ti);
+        List<Type> bound = new java.util.ArrayList<>();
         boolean isDeclared = false;
         boolean isBound = false;
         for (Definition d : index.definitionsOf(scope, sym)) {
@@ -262,14 +262,21 @@ final class Names {
                 declared.add(ti.definitions.declaredType(file, d));
                 isDeclared = true;
             } else if (d.kind().flows()) {
-                bound.add(ti.definitions.bindingType(file, d));
+                Type t = ti.definitions.bindingType(file, d);
+                if (t instanceof dev.typhon.semantic.types.OverloadedFunction o) {
+                    // the @overload definitions before it are parts of this one, not separate values
+                    bound.removeIf(prev -> prev instanceof dev.typhon.semantic.types.FunctionLiteral f && o.overloads().contains(f)
+                            || prev instanceof dev.typhon.semantic.types.OverloadedFunction po
+                            && o.overloads().containsAll(po.overloads()));
+                }
+                bound.add(t);
                 isBound = true;
             }
         }
         if (isDeclared) {
             return declared.build();
         }
-        return isBound ? bound.build() : null;
+        return isBound ? UnionBuilder.of(ti, bound) : null;
     }
 
     /** A builtin; {@code reveal_type} resolves even without an import, as in ty. */

@@ -61,6 +61,8 @@ public final class TypeInference implements TypeDb {
     final GenericContexts genericContexts = new GenericContexts(this);
     final GenericClassProblems genericClassProblems = new GenericClassProblems(this);
     final ClassConstructors constructors = new ClassConstructors(this);
+    final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
+    final ProtocolMembers protocolMembers = new ProtocolMembers(this);
 
     TypeInference(Program program) {
         this.program = program;

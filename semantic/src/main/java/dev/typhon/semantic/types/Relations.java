@@ -737,6 +737,21 @@ final class Relations {
         if (t.isFixed() && t.minLength() < s.minLength()) {
             return true;
         }
+        // the elements both tuples have at a known position (from the start, or from the end) must overlap
+        List<Type> sFront = s.prefix();
+        List<Type> tFront = t.prefix();
+        for (int i = 0; i < sFront.size() && i < tFront.size(); i++) {
+            if (isDisjoint(db, sFront.get(i), tFront.get(i))) {
+                return true;
+            }
+        }
+        List<Type> sBack = s.isFixed() ? s.prefix() : s.suffix();
+        List<Type> tBack = t.isFixed() ? t.prefix() : t.suffix();
+        for (int i = 1; i <= sBack.size() && i <= tBack.size(); i++) {
+            if (isDisjoint(db, sBack.get(sBack.size() - i), tBack.get(tBack.size() - i))) {
+                return true;
+            }
+        }
         return false;
     }
 

@@ -35,6 +35,19 @@ public record Signature(List<Parameter> parameters, @Nullable Type returnType, b
 
     /** {@code (a: int, /, b: str = "x", *args, c, **kw) -> bool}, as ty shows it. */
     public String display() {
+        if (!typeParameters.isEmpty()) {
+            // inside its own signature a variable the signature binds is shown bare: [T](x: T) -> T
+            List<Type> bare = new java.util.ArrayList<>();
+            for (TypeVarType v : typeParameters) {
+                bare.add(v.boundBy(""));
+            }
+            Signature shown = Specialization.of(typeParameters, bare).apply(this);
+            return shown.displayWith(typeParameters);
+        }
+        return displayWith(typeParameters);
+    }
+
+    private String displayWith(List<TypeVarType> typeParameters) {
         StringBuilder sb = new StringBuilder();
         if (!typeParameters.isEmpty()) {
             sb.append('[');

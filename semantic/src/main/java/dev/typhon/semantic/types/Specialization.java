@@ -13,10 +13,18 @@ public final class Specialization {
     private final Map<DefinitionRef, Type> map;
     /** The binder of each mapped variable ({@code C} for {@code T@C}; empty when unbound). */
     private final Map<DefinitionRef, String> binders;
+    /** When set, unions and intersections the substitution makes are simplified through their builders. */
+    private final TypeDb db;
 
-    private Specialization(Map<DefinitionRef, Type> map, Map<DefinitionRef, String> binders) {
+    private Specialization(Map<DefinitionRef, Type> map, Map<DefinitionRef, String> binders, TypeDb db) {
         this.map = map;
         this.binders = binders;
+        this.db = db;
+    }
+
+    /** The same mapping, simplifying the unions and intersections it makes ({@code T | None} with {@code T = None}). */
+    public Specialization simplifying(TypeDb db) {
+        return new Specialization(map, binders, db);
     }
 
     public static Specialization of(List<TypeVarType> parameters, List<Type> arguments) {
@@ -26,7 +34,7 @@ public final class Specialization {
             map.put(parameters.get(i).ref(), i < arguments.size() ? arguments.get(i) : DynamicType.UNKNOWN);
             binders.put(parameters.get(i).ref(), parameters.get(i).binder());
         }
-        return new Specialization(map, binders);
+        return new Specialization(map, binders, null);
     }
 
     /**
@@ -63,8 +71,9 @@ public final class Specialization {
             }
             case TupleType tt -> new TupleType(applyAll(tt.prefix()),
                     tt.variable() == null ? null : apply(tt.variable()), applyAll(tt.suffix()));
-            case UnionType u -> new UnionType(applyAll(u.members()));
-            case IntersectionType x -> new IntersectionType(applyAll(x.positive()), applyAll(x.negative()));
+            case UnionType u -> db == null ? new UnionType(applyAll(u.members())) : UnionBuilder.of(db, applyAll(u.members()));
+            case IntersectionType x -> db == null ? new IntersectionType(applyAll(x.positive()), applyAll(x.negative()))
+                    : intersection(applyAll(x.positive()), applyAll(x.negative()));
             case CallableType c -> new CallableType(apply(c.signature()));
             default -> t;
         };
@@ -82,6 +91,13 @@ public final class Specialization {
         }
         return new Signature(ps, s.returnType() == null ? null : apply(s.returnType()), s.gradual(),
                 s.typeParameters());
+    }
+
+    private Type intersection(List<Type> positive, List<Type> negative) {
+        IntersectionBuilder b = new IntersectionBuilder(db);
+        positive.forEach(b::addPositive);
+        negative.forEach(b::addNegative);
+        return b.build();
     }
 
     private List<Type> applyAll(List<Type> ts) {
