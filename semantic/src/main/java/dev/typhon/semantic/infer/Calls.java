@@ -148,7 +148,7 @@ final class Calls {
     }
 
     /** Whether positional arguments of these types fit the signature (keywords are not checked yet). */
-    private boolean accepts(Signature s, List<Type> args, int keywords, int skip) {
+    boolean accepts(Signature s, List<Type> args, int keywords, int skip) {
         if (s.gradual()) {
             return true;
         }
@@ -181,7 +181,7 @@ final class Calls {
     }
 
     /** The declared return type, with type variables solved from parameters annotated by exactly that variable. */
-    private Type returnOf(Signature s, List<Type> args, int skip) {
+    Type returnOf(Signature s, List<Type> args, int skip) {
         Type ret = s.returns();
         if (!mentionsTypeVar(ret)) {
             return ret;
@@ -317,28 +317,8 @@ final class Calls {
         return next == null ? DynamicType.UNKNOWN : next;
     }
 
-    /** Calls {@code receiver.<name>(args)} on the receiver's class; null when the class has no such method. */
+    /** Calls {@code receiver.<name>(args)} implicitly (looked up on the receiver's type); null when it is missing or rejects them. */
     @Nullable Type callDunder(Type receiver, @Nullable String name, List<Type> args) {
-        if (name == null) {
-            return null;
-        }
-        Type method = ti.members.member(receiver, name);
-        if (method == null) {
-            return null;
-        }
-        return switch (method) {
-            case BoundMethodType b -> accepts(b.function().signature(), args, 0, 1)
-                    ? returnOf(b.function().signature(), args, 1) : null;
-            case DynamicType d -> d;
-            case OverloadedFunction o -> {
-                for (FunctionLiteral f : o.overloads()) {
-                    if (accepts(f.signature(), args, 0, 1)) {
-                        yield returnOf(f.signature(), args, 1);
-                    }
-                }
-                yield null;
-            }
-            default -> null;
-        };
+        return name == null ? null : ti.dunders.callOrNull(receiver, name, args);
     }
 }

@@ -76,7 +76,7 @@ final class Expressions {
             case BinOp b -> binaryOperation(file, b.left(), b.op(), b.right());
             case UnaryOp u -> unary(file, u);
             case BoolOp b -> boolOp(file, b);
-            case Compare c -> compare(file, c);
+            case Compare c -> ti.comparisons.infer(file, c);
             case IfExp i -> ifExp(file, i);
             case NamedExpr n -> infer(file, n.value());
             case dev.typhon.ast.ListComp lc -> KnownClass.LIST.toSpecializedInstance(ti, List.of(DynamicType.UNKNOWN));
@@ -169,7 +169,7 @@ final class Expressions {
         if (value.isDynamic()) {
             return value;
         }
-        Type r = ti.calls.callDunder(value, "__getitem__", List.of(index));
+        Type r = ti.dunders.callOrNull(value, "__getitem__", List.of(index));
         return r == null ? DynamicType.UNKNOWN : r;
     }
 
@@ -323,26 +323,6 @@ final class Expressions {
             }
         }
         return result.build();
-    }
-
-    private Type compare(SourceFile file, Compare c) {
-        Type left = infer(file, c.left());
-        Type result = null;
-        for (int i = 0; i < c.ops().size(); i++) {
-            Type right = infer(file, c.comparators().get(i));
-            Type r = ti.operators.compare(left, c.ops().get(i), right);
-            if (result == null) {
-                result = r;
-            } else {
-                Truthiness prev = ti.operators.truthiness(result);
-                if (prev == Truthiness.ALWAYS_FALSE) {
-                    break;
-                }
-                result = prev == Truthiness.ALWAYS_TRUE ? r : UnionBuilder.of(ti, result, r);
-            }
-            left = right;
-        }
-        return result == null ? ti.instance(KnownClass.BOOL) : result;
     }
 
     private Type ifExp(SourceFile file, IfExp i) {

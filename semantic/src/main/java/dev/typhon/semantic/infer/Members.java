@@ -140,7 +140,7 @@ final class Members {
         return t;
     }
 
-    private Type specialize(ClassType cls, Type t) {
+    Type specialize(ClassType cls, Type t) {
         if (cls.arguments().isEmpty()) {
             return t;
         }

@@ -48,6 +48,8 @@ public final class TypeInference implements TypeDb {
     final Unpacking unpacking = new Unpacking(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
+    final Dunders dunders = new Dunders(this);
+    final Comparisons comparisons = new Comparisons(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -167,17 +169,18 @@ public final class TypeInference implements TypeDb {
         return out;
     }
 
-    /** The problem of a binary operation no operand supports, or null. */
-    public @Nullable Problem binaryProblem(SourceFile file, dev.typhon.ast.BinOp b) {
-        Type left = expressions.infer(file, b.left());
-        Type right = expressions.infer(file, b.right());
-        if (!operators.unsupported(left, b.op(), right)) {
-            return null;
-        }
-        String between = left.equals(right) ? "two objects of type `" + left.display() + "`"
-                : "objects of type `" + left.display() + "` and `" + right.display() + "`";
-        return new Problem("unsupported-operator", "Operator `" + Operators.symbol(b.op()) + "` is not supported between "
-                + between, null, b.startOffset(), b.endOffset());
+    /** What is wrong with an operator expression (binary, unary, comparison): unsupported operands, division by zero. */
+    public List<Problem> operatorProblems(SourceFile file, Expr e) {
+        return switch (e) {
+            case dev.typhon.ast.BinOp b -> operators.binaryProblems(expressions.infer(file, b.left()), b.op(),
+                    expressions.infer(file, b.right()), b.startOffset(), b.endOffset());
+            case dev.typhon.ast.UnaryOp u -> {
+                Problem p = operators.unaryProblem(u.op(), expressions.infer(file, u.operand()), u.startOffset(), u.endOffset());
+                yield p == null ? List.of() : List.of(p);
+            }
+            case dev.typhon.ast.Compare c -> comparisons.problems(file, c);
+            default -> List.of();
+        };
     }
 
     /** An index of a fixed tuple, str or bytes literal outside its length, or null. */
