@@ -50,7 +50,9 @@ final class Comparisons {
                 result.add(link);
                 return result.build();
             }
-            if (truth == Truthiness.AMBIGUOUS) {
+            if (truth == Truthiness.AMBIGUOUS && link.isDynamic()) {
+                result.add(link);
+            } else if (truth == Truthiness.AMBIGUOUS) {
                 result.add(new IntersectionBuilder(ti).addPositive(link).addNegative(TruthinessType.ALWAYS_TRUTHY).build());
             }
             left = right;
@@ -139,10 +141,30 @@ final class Comparisons {
         if (left.isDisjointFrom(ti, right)) {
             return BoolLiteral.of(!is);
         }
-        if (left.isSingleton(ti) && (left.equals(right) || left.isEquivalentTo(ti, right))) {
+        if (left.isSingleton(ti) && !isGenericAlias(left) && (left.equals(right) || left.isEquivalentTo(ti, right))) {
             return BoolLiteral.of(is);
         }
         return ti.instance(KnownClass.BOOL);
+    }
+
+    /** {@code list[int]} evaluates to a new alias object each time: not a singleton, whatever its type says. */
+    private static boolean isGenericAlias(Type t) {
+        return t instanceof dev.typhon.semantic.types.ClassLiteralType c && !c.classType().arguments().isEmpty();
+    }
+
+    /**
+     * The kind of a built-in literal for equality: values of different kinds never compare equal
+     * ({@code True == ""}); bools are ints. Null for other types.
+     */
+    private static @Nullable KnownClass literalKind(Type t) {
+        return switch (t) {
+            case dev.typhon.semantic.types.IntLiteral i -> KnownClass.INT;
+            case BoolLiteral b -> KnownClass.INT;
+            case StringLiteral s -> KnownClass.STR;
+            case dev.typhon.semantic.types.LiteralStringType s -> KnownClass.STR;
+            case BytesLiteral b -> KnownClass.BYTES;
+            default -> null;
+        };
     }
 
     private @Nullable Type foldLiterals(Type left, CmpOperator op, Type right) {
@@ -150,6 +172,11 @@ final class Comparisons {
         Long r = LiteralArithmetic.intValue(right);
         if (l != null && r != null) {
             return op == CmpOperator.In || op == CmpOperator.NotIn ? null : ordered(Long.compare(l, r), op);
+        }
+        KnownClass lk = literalKind(left);
+        KnownClass rk = literalKind(right);
+        if (lk != null && rk != null && lk != rk && (op == CmpOperator.Eq || op == CmpOperator.NotEq)) {
+            return BoolLiteral.of(op == CmpOperator.NotEq);
         }
         if (left instanceof StringLiteral a && right instanceof StringLiteral b) {
             return switch (op) {
@@ -197,6 +224,22 @@ final class Comparisons {
 
     /** {@code x in y}: {@code y.__contains__(x)}'s truthiness, else a membership test by iterating {@code y}. */
     private @Nullable Type membership(Type left, CmpOperator op, Type right) {
+        if (right instanceof TupleType t && t.isFixed()) {
+            // `x in (a, b)` is `x == a or x == b` (after an identity check)
+            Truthiness found = Truthiness.ALWAYS_FALSE;
+            for (Type element : t.elements()) {
+                Type eq = tryCompare(left, CmpOperator.Eq, element);
+                Truthiness e = eq == null ? Truthiness.AMBIGUOUS : ti.operators.truthiness(eq);
+                if (e == Truthiness.ALWAYS_TRUE) {
+                    found = Truthiness.ALWAYS_TRUE;
+                    break;
+                }
+                if (e == Truthiness.AMBIGUOUS) {
+                    found = Truthiness.AMBIGUOUS;
+                }
+            }
+            return (op == CmpOperator.In ? found : found.negate()).toType(ti);
+        }
         Dunders.Outcome contains = ti.dunders.call(right, "__contains__", List.of(left));
         Type result;
         if (contains instanceof Dunders.Returned r) {

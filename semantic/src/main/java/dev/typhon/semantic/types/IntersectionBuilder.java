@@ -187,16 +187,17 @@ public final class IntersectionBuilder {
             narrowBool();
         }
 
-        /** {@code bool & ~Literal[True]} is {@code Literal[False]}. */
+        /** {@code bool & ~Literal[True]} (or {@code bool & ~AlwaysTruthy}) is {@code Literal[False]}. */
         private void narrowBool() {
             for (int i = 0; i < positive.size(); i++) {
                 if (positive.get(i) instanceof InstanceType it && it.isKnown(KnownClass.BOOL)) {
-                    boolean noTrue = negative.contains(BoolLiteral.TRUE);
-                    boolean noFalse = negative.contains(BoolLiteral.FALSE);
+                    boolean noTrue = negative.contains(BoolLiteral.TRUE) || negative.contains(TruthinessType.ALWAYS_TRUTHY);
+                    boolean noFalse = negative.contains(BoolLiteral.FALSE) || negative.contains(TruthinessType.ALWAYS_FALSY);
                     if (noTrue && noFalse) {
                         never = true;
                     } else if (noTrue || noFalse) {
                         negative.remove(noTrue ? BoolLiteral.TRUE : BoolLiteral.FALSE);
+                        negative.remove(noTrue ? TruthinessType.ALWAYS_TRUTHY : TruthinessType.ALWAYS_FALSY);
                         positive.set(i, noTrue ? BoolLiteral.FALSE : BoolLiteral.TRUE);
                     }
                     return;
