@@ -2,6 +2,7 @@ package dev.typhon.cli;
 
 import dev.typhon.mdtest.Checkers;
 import dev.typhon.mdtest.MdtestRunner;
+import dev.typhon.mdtest.PassingList;
 import dev.typhon.mdtest.SuiteFinder;
 import dev.typhon.semantic.resolve.Typeshed;
 import java.io.IOException;
@@ -43,6 +44,11 @@ final class MdtestCommand implements Callable<Integer> {
             description = "Run only the tests whose full name ('suite.md - Section - Test') contains this text.")
     String filter;
 
+    @Option(names = "--write-passing", paramLabel = "FILE",
+            description = "Also write the passing tests to FILE, one per line: the suite's path below the folder given "
+                    + "as PATH, ' :: ', and the test's full name (the list the conformance ratchet reads).")
+    Path passingList;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,6 +71,7 @@ final class MdtestCommand implements Callable<Integer> {
             err.println("typhon: " + e.getMessage());
             return 2;
         }
+        List<String> passing = new java.util.ArrayList<>();
         MdtestRunner runner = new MdtestRunner(Checkers.defaultChecker(),
                 typeshedDir == null ? null : typeshedDir.toAbsolutePath().normalize(), filter,
                 new MdtestRunner.Reporter() {
@@ -79,8 +86,21 @@ final class MdtestCommand implements Callable<Integer> {
                         err.println(line);
                         err.flush();
                     }
+
+                    @Override
+                    public void passed(String suite, String testName) {
+                        passing.add(PassingList.key(paths, Path.of(suite), testName));
+                    }
                 });
         MdtestRunner.Summary summary = runner.run(suites);
+        if (passingList != null) {
+            try {
+                PassingList.write(passingList, passing);
+            } catch (IOException e) {
+                err.println("typhon: --write-passing: cannot write " + passingList + ": " + e.getMessage());
+                return 2;
+            }
+        }
         out.println(summary.closingLine());
         out.flush();
         return summary.failed() == 0 ? 0 : 1;

@@ -29,6 +29,10 @@ public final class MdtestRunner {
 
         /** Something worth knowing that is no failure (a skipped test). */
         void note(String line);
+
+        /** Test {@code testName} of the suite shown as {@code suite} passed. */
+        default void passed(String suite, String testName) {
+        }
     }
 
     /**
@@ -120,6 +124,7 @@ public final class MdtestRunner {
                 reporter.note(display + ":" + test.line() + " " + test.name() + ": skipped: " + result.skipped());
             } else if (result.passed()) {
                 passed++;
+                reporter.passed(display, test.name());
             } else {
                 failed++;
                 for (TestResult.Failure f : result.failures()) {

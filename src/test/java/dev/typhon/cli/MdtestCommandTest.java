@@ -35,6 +35,18 @@ class MdtestCommandTest {
     }
 
     @Test
+    void writePassingListsThePassingTestsByPathBelowTheFolderSorted() throws IOException {
+        write("c/z.md", "# Zed\n\n```py\nx = 1\n```\n");
+        write("c/sub/a.md", "# Alpha\n\n## Good\n\n```py\nx = 1\n```\n\n## Bad\n\n```py\nx = 1  # revealed: str\n```\n");
+        Path list = dir.resolve("passing.txt");
+        Run r = run("mdtest", "--write-passing", list.toString(), dir.resolve("c").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.out().endsWith("2 passed, 1 failed\n"), r.out());
+        assertEquals(java.util.List.of("sub/a.md :: a.md - Alpha - Good", "z.md :: z.md - Zed"),
+                dev.typhon.mdtest.PassingList.read(list));
+    }
+
+    @Test
     void passingSuitesPrintOnlyTheClosingLineAndExitZero() throws IOException {
         Path suite = write("ok.md", "# Syntax\n\n```py\nx = 1 +  # error: [invalid-syntax]\n```\n\n# Fine\n\n```py\ny = 2\n```\n");
         Run r = run("mdtest", suite.toString());

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The shared conformance corpus ({@code ../shared/mdtest} beside the repository, where it exists)
  * runs to the end with Typhon's inference: every suite parses, no test trips the runner or crashes the
- * engine. How many tests pass is measured, not checked here.
+ * engine, and every test listed in {@code mdtest/corpus-passing.txt} (the ratchet) still passes.
+ * Tests that pass and are not listed yet are written to {@code target/corpus-passing.txt}, to be
+ * copied over the list when they should be kept.
  */
 class SharedCorpusTest {
 
@@ -24,6 +26,7 @@ class SharedCorpusTest {
         assumeTrue(Files.isDirectory(corpus), "no shared mdtest corpus beside the repository");
         Path typeshed = shared.resolve("support").resolve("typeshed");
         List<String> harnessErrors = new ArrayList<>();
+        java.util.Set<String> passing = new java.util.TreeSet<>();
         int[] lines = new int[1];
         MdtestRunner runner = new MdtestRunner(Checkers.defaultChecker(), Files.isDirectory(typeshed) ? typeshed : null, null,
                 new MdtestRunner.Reporter() {
@@ -42,11 +45,24 @@ class SharedCorpusTest {
                     public void note(String line) {
                         harnessErrors.add(line);
                     }
+
+                    @Override
+                    public void passed(String suite, String testName) {
+                        passing.add(PassingList.key(List.of(corpus), Path.of(suite), testName));
+                    }
                 });
         List<Path> suites = SuiteFinder.find(List.of(corpus));
         MdtestRunner.Summary summary = runner.run(suites);
         assertEquals(List.of(), harnessErrors);
         assertTrue(suites.size() > 10 && summary.passed() + summary.failed() > 100, summary.toString());
         assertTrue(lines[0] >= summary.failed(), "each failed test prints at least one line");
+
+        Path target = Path.of("target");
+        Files.createDirectories(target);
+        PassingList.write(target.resolve("corpus-passing.txt"), new ArrayList<>(passing));
+        List<String> listed = PassingList.read(Path.of("src/test/resources/mdtest/corpus-passing.txt"));
+        List<String> regressed = listed.stream().filter(k -> !passing.contains(k)).toList();
+        assertEquals(List.of(), regressed, "listed corpus tests that no longer pass (" + passing.size() + " pass now, "
+                + listed.size() + " listed)");
     }
 }

@@ -47,8 +47,9 @@ public final class FileChecker {
     public static List<Diagnostic> check(TypeInference ti, SourceFile file) {
         FileChecker c = new FileChecker(ti, file);
         c.run();
-        c.out.sort(Comparator.comparingInt((Diagnostic d) -> d.range().startOffset()));
-        return List.copyOf(c.out);
+        List<Diagnostic> all = new ArrayList<>(Suppressions.apply(file, c.out));
+        all.sort(Comparator.comparingInt((Diagnostic d) -> d.range().startOffset()));
+        return List.copyOf(all);
     }
 
     private void run() {
@@ -122,7 +123,13 @@ public final class FileChecker {
                     }
                 }
                 case dev.typhon.ast.Assign assign -> {
-                    ti.assignmentProblems(file, assign).forEach(this::problem);
+                    for (dev.typhon.semantic.infer.Problem p : ti.assignmentProblems(file, assign)) {
+                        if (p.start() == assign.value().startOffset() && p.end() == assign.value().endOffset()) {
+                            int[] r = valueRange(assign.value());
+                            p = new dev.typhon.semantic.infer.Problem(p.rule(), p.headline(), p.annotation(), r[0], r[1]);
+                        }
+                        problem(p);
+                    }
                     for (Expr target : assign.targets()) {
                         for (String[] p : ti.unpackingProblems(file, target, assign.value())) {
                             report("invalid-assignment", Severity.ERROR, p[2], p[3], Integer.parseInt(p[0]),
@@ -256,8 +263,8 @@ public final class FileChecker {
         Type value = ti.expressionType(file, ann.value());
         if (!value.isAssignableTo(ti, declared)) {
             report("invalid-assignment", Severity.ERROR, "Object of type `" + value.display()
-                    + "` is not assignable to `" + declared.display() + "`", null, ann.value().startOffset(),
-                    ann.value().endOffset());
+                    + "` is not assignable to `" + declared.display() + "`", null, valueRange(ann.value())[0],
+                    valueRange(ann.value())[1]);
         }
     }
 
@@ -265,6 +272,11 @@ public final class FileChecker {
         for (String problem : ti.annotationProblems(file, annotation)) {
             report("invalid-type-form", Severity.ERROR, problem, null, annotation.startOffset(), annotation.endOffset());
         }
+    }
+
+    /** An assigned value's range with its grouping parentheses, where ty reports on the value. */
+    private int[] valueRange(Expr value) {
+        return Parentheses.around(file.lines().text(), file.parse().comments(), value);
     }
 
     private static int start(Node n) {
