@@ -111,7 +111,8 @@ public final class FileChecker {
                 case dev.typhon.ast.BinOp b -> ti.operatorProblems(file, b).forEach(this::problem);
                 case dev.typhon.ast.UnaryOp u -> ti.operatorProblems(file, u).forEach(this::problem);
                 case dev.typhon.ast.Compare c -> ti.operatorProblems(file, c).forEach(this::problem);
-                case dev.typhon.ast.Subscript sub when sub.ctx() == ExprContext.Load -> problem(ti.subscriptProblem(file, sub));
+                case dev.typhon.ast.Subscript sub when sub.ctx() == ExprContext.Load ->
+                        ti.subscriptProblems(file, sub).forEach(this::problem);
                 case dev.typhon.ast.For f -> problem(ti.iterationProblem(file, f.iter()));
                 case dev.typhon.ast.ClassDef cd -> {
                     for (dev.typhon.semantic.index.Definition d : ti.definitionsAt(file, cd)) {

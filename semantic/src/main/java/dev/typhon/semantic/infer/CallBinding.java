@@ -274,6 +274,45 @@ final class CallBinding {
         }
     }
 
+    /**
+     * A shallow structural test for choosing among overloads: an argument may satisfy a protocol
+     * when its type has every member the protocol's body defines ({@code SupportsIndex} needs
+     * {@code __index__}, which a {@code slice} lacks). Member types are not compared.
+     */
+    boolean mightSatisfy(Type arg, Type want) {
+        if (arg.isDynamic() || !arg.isFullyStatic()) {
+            return true;
+        }
+        return switch (want) {
+            case dev.typhon.semantic.types.UnionType u -> u.members().stream()
+                    .anyMatch(m -> mentionsProtocol(m) ? mightSatisfy(arg, m) : arg.isAssignableTo(ti, m));
+            case dev.typhon.semantic.types.InstanceType i when ti.classes.info(i.literal()).isProtocol()
+                    && !(arg instanceof dev.typhon.semantic.types.UnionType)
+                    && !(arg instanceof dev.typhon.semantic.types.IntersectionType)
+                    && !(arg instanceof dev.typhon.semantic.types.TypeVarType) -> {
+                dev.typhon.semantic.index.Scope body = ti.classes.bodyScope(i.literal());
+                if (body == null) {
+                    yield true;
+                }
+                for (String name : body.symbolNames()) {
+                    int sym = body.symbolId(name);
+                    if (!body.isBound(sym) && !body.isDeclared(sym)) {
+                        continue; // only read in the body (a decorator's name), not a member
+                    }
+                    if (name.equals("__slots__") || name.equals("__doc__") || name.equals("__module__")
+                            || name.equals("__qualname__") || name.equals("__class_getitem__") || name.equals("__init__")) {
+                        continue;
+                    }
+                    if (ti.dunders.lookup(arg, name) == null && ti.members.member(arg, name) == null) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            default -> true;
+        };
+    }
+
     /** Protocols are structural; until Typhon checks them so, arguments for them are not checked. */
     boolean mentionsProtocol(Type t) {
         return switch (t) {

@@ -163,7 +163,8 @@ final class Calls {
                 return false;
             }
             if (p.annotatedType() != null && !a.isAssignableTo(ti, p.annotatedType()) && !mentionsTypeVar(p.annotatedType())
-                    && !ti.callBinding.mentionsProtocol(p.annotatedType())) {
+                    && !(ti.callBinding.mentionsProtocol(p.annotatedType())
+                    && ti.callBinding.mightSatisfy(a, p.annotatedType()))) {
                 return false;
             }
             if (p.kind() != Parameter.Kind.VARIADIC) {

@@ -68,7 +68,7 @@ final class Expressions {
             case Name n -> ti.names.infer(file, n);
             case Attribute a -> attribute(file, a);
             case Call c -> ti.calls.infer(file, c);
-            case Subscript s -> subscript(file, s);
+            case Subscript s -> ti.subscripts.infer(file, s);
             case Tuple t -> tuple(file, t.elts());
             case dev.typhon.ast.List l -> collection(file, KnownClass.LIST, l.elts());
             case dev.typhon.ast.Set s -> collection(file, KnownClass.SET, s.elts());
@@ -118,96 +118,6 @@ final class Expressions {
         Type value = infer(file, a.value());
         Type t = ti.members.member(value, a.attr());
         return t == null ? DynamicType.UNKNOWN : t;
-    }
-
-    private Type subscript(SourceFile file, Subscript s) {
-        Type value = infer(file, s.value());
-        if (value instanceof dev.typhon.semantic.types.SpecialFormType form) {
-            // `Literal[1]`, `Optional[int]` as values: special forms that stand for their type in annotations
-            Type meant = ti.typeExpressions.annotation(file, s, null);
-            return new dev.typhon.semantic.types.KnownInstanceType(KnownClass.SPECIAL_FORM, meant,
-                    form.qualifiedName() + "[...]");
-        }
-        Type index = infer(file, s.slice());
-        if (value instanceof ClassLiteralType c && c.classType().arguments().isEmpty()) {
-            if (!ti.typeParameters(c.literal()).isEmpty() || c.literal().isKnown(KnownClass.TUPLE)
-                    || c.literal().isKnown(KnownClass.TYPE)) {
-                List<Type> args = ti.typeExpressions.arguments(file, s.slice());
-                return new ClassLiteralType(new ClassType(c.literal(), args));
-            }
-        }
-        Long at = literalIndex(index);
-        if (at != null) {
-            int length = literalLength(value);
-            if (length >= 0) {
-                long k = at < 0 ? length + at : at;
-                if (k < 0 || k >= length) {
-                    return DynamicType.UNKNOWN; // index-out-of-bounds, reported by the checker
-                }
-                return switch (value) {
-                    case TupleType t -> t.elements().get((int) k);
-                    case StringLiteral str -> new StringLiteral(new String(Character.toChars(str.value().codePointAt(
-                            str.value().offsetByCodePoints(0, (int) k)))));
-                    case BytesLiteral b -> new IntLiteral(b.value().charAt((int) k));
-                    default -> DynamicType.UNKNOWN;
-                };
-            }
-        }
-        if (value instanceof TupleType t && t.isFixed() && s.slice() instanceof dev.typhon.ast.Slice sl) {
-            Long lower = sl.lower() == null ? null : literalIndex(infer(file, sl.lower()));
-            Long upper = sl.upper() == null ? null : literalIndex(infer(file, sl.upper()));
-            Long step = sl.step() == null ? null : literalIndex(infer(file, sl.step()));
-            if ((sl.lower() == null || lower != null) && (sl.upper() == null || upper != null)
-                    && (sl.step() == null || (step != null && step != 0))) {
-                List<Type> picked = new ArrayList<>();
-                for (int k : pythonSlice(t.elements().size(), lower, upper, step == null ? 1 : step)) {
-                    picked.add(t.elements().get(k));
-                }
-                return TupleType.fixed(picked);
-            }
-        }
-        if (value.isDynamic()) {
-            return value;
-        }
-        Type r = ti.dunders.callOrNull(value, "__getitem__", List.of(index));
-        return r == null ? DynamicType.UNKNOWN : r;
-    }
-
-    /** An int (or bool) literal used as an index, or null. */
-    static Long literalIndex(Type t) {
-        return switch (t) {
-            case IntLiteral i -> i.value();
-            case BoolLiteral b -> b.value() ? 1L : 0L;
-            default -> null;
-        };
-    }
-
-    /** The length of a fixed tuple, str or bytes literal; -1 for other values. */
-    static int literalLength(Type t) {
-        return switch (t) {
-            case TupleType tt when tt.isFixed() -> tt.elements().size();
-            case StringLiteral s -> s.value().codePointCount(0, s.value().length());
-            case BytesLiteral b -> b.value().length();
-            default -> -1;
-        };
-    }
-
-    /** The indices {@code seq[lower:upper:step]} takes from a sequence of {@code length}, as CPython computes them. */
-    static List<Integer> pythonSlice(int length, Long lower, Long upper, long step) {
-        long start;
-        long stop;
-        if (step > 0) {
-            start = lower == null ? 0 : lower < 0 ? Math.max(0, length + lower) : Math.min(lower, length);
-            stop = upper == null ? length : upper < 0 ? Math.max(0, length + upper) : Math.min(upper, length);
-        } else {
-            start = lower == null ? length - 1 : lower < 0 ? Math.max(-1, length + lower) : Math.min(lower, length - 1);
-            stop = upper == null ? -1 : upper < 0 ? Math.max(-1, length + upper) : Math.min(upper, length - 1);
-        }
-        List<Integer> out = new ArrayList<>();
-        for (long k = start; step > 0 ? k < stop : k > stop; k += step) {
-            out.add((int) k);
-        }
-        return out;
     }
 
     private Type tuple(SourceFile file, List<Expr> elts) {

@@ -18,6 +18,7 @@ import dev.typhon.semantic.types.TupleType;
 import dev.typhon.semantic.types.Type;
 import dev.typhon.semantic.types.UnionBuilder;
 import dev.typhon.semantic.types.UnionType;
+import java.util.List;
 
 /**
  * Attribute access: module members, class attributes through the MRO, instance attributes (a
@@ -147,6 +148,13 @@ final class Members {
         Specialization s = Specialization.of(ti.typeParameters(cls.literal()), cls.arguments());
         if (t instanceof FunctionLiteral f) {
             return new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature()));
+        }
+        if (t instanceof dev.typhon.semantic.types.OverloadedFunction o) {
+            List<FunctionLiteral> overloads = new java.util.ArrayList<>();
+            for (FunctionLiteral f : o.overloads()) {
+                overloads.add(new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature())));
+            }
+            return new dev.typhon.semantic.types.OverloadedFunction(o.name(), overloads);
         }
         return s.apply(t);
     }

@@ -50,6 +50,7 @@ public final class TypeInference implements TypeDb {
     final Operators operators = new Operators(this);
     final Dunders dunders = new Dunders(this);
     final Comparisons comparisons = new Comparisons(this);
+    final Subscripts subscripts = new Subscripts(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -183,21 +184,9 @@ public final class TypeInference implements TypeDb {
         };
     }
 
-    /** An index of a fixed tuple, str or bytes literal outside its length, or null. */
-    public @Nullable Problem subscriptProblem(SourceFile file, dev.typhon.ast.Subscript s) {
-        Type value = expressions.infer(file, s.value());
-        Long at = Expressions.literalIndex(expressions.infer(file, s.slice()));
-        int length = Expressions.literalLength(value);
-        if (at == null || length < 0 || (at >= -length && at < length)) {
-            return null;
-        }
-        String what = switch (value) {
-            case dev.typhon.semantic.types.TupleType t -> "tuple";
-            case dev.typhon.semantic.types.StringLiteral str -> "string";
-            default -> "bytes literal";
-        };
-        return new Problem("index-out-of-bounds", "Index " + at + " is out of bounds for " + what + " `" + value.display()
-                + "` with length " + length, null, s.startOffset(), s.endOffset());
+    /** What is wrong with a subscript expression (index out of bounds, zero slice step, not subscriptable, rejected key). */
+    public List<Problem> subscriptProblems(SourceFile file, dev.typhon.ast.Subscript s) {
+        return subscripts.problems(file, s);
     }
 
     /** The problem of iterating over a value that cannot be iterated, or null. */
