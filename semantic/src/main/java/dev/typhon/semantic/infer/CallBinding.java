@@ -313,6 +313,39 @@ final class CallBinding {
         };
     }
 
+    /**
+     * For a parameter whose type mentions type variables ({@code list[_T]}, a bare generic
+     * {@code slice}): whether the argument is at least an instance of that class, whatever the type
+     * arguments. Lenient wherever the argument's class is not fully known.
+     */
+    boolean nominallyCompatible(Type arg, Type want) {
+        if (!(want instanceof dev.typhon.semantic.types.InstanceType w) || arg.isDynamic()
+                || arg instanceof dev.typhon.semantic.types.UnionType || arg instanceof dev.typhon.semantic.types.IntersectionType
+                || arg instanceof dev.typhon.semantic.types.TypeVarType || arg instanceof dev.typhon.semantic.types.Never) {
+            return true;
+        }
+        if (ti.classes.info(w.literal()).isProtocol()) {
+            return mightSatisfy(arg, want);
+        }
+        if (w.isKnown(dev.typhon.semantic.types.KnownClass.OBJECT)) {
+            return true;
+        }
+        ClassType meta = ti.dunders.metaType(arg);
+        if (meta == null) {
+            return true;
+        }
+        dev.typhon.semantic.types.Mro mro = ti.mro(meta.literal());
+        if (mro.hasDynamic()) {
+            return true;
+        }
+        for (ClassType c : mro.classes()) {
+            if (c.literal().equals(w.literal())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Protocols are structural; until Typhon checks them so, arguments for them are not checked. */
     boolean mentionsProtocol(Type t) {
         return switch (t) {

@@ -162,6 +162,10 @@ final class Calls {
             if (p.kind() == Parameter.Kind.KEYWORD_ONLY || p.kind() == Parameter.Kind.KEYWORD_VARIADIC) {
                 return false;
             }
+            if (p.annotatedType() != null && mentionsTypeVar(p.annotatedType())
+                    && !ti.callBinding.nominallyCompatible(a, p.annotatedType())) {
+                return false;
+            }
             if (p.annotatedType() != null && !a.isAssignableTo(ti, p.annotatedType()) && !mentionsTypeVar(p.annotatedType())
                     && !(ti.callBinding.mentionsProtocol(p.annotatedType())
                     && ti.callBinding.mightSatisfy(a, p.annotatedType()))) {

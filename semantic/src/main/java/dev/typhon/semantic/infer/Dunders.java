@@ -115,19 +115,34 @@ final class Dunders {
         if (t == null) {
             return null;
         }
-        t = ti.members.specialize(meta, t);
-        if (t instanceof FunctionLiteral f) {
-            return switch (ti.functions.methodKind(f)) {
+        return bind(ti.members.specialize(meta, t), receiver, meta);
+    }
+
+    /**
+     * An attribute of the receiver's type as the receiver sees it: functions become bound methods,
+     * each member of a union (a method defined differently on different paths) is bound alike, and
+     * a descriptor's {@code __get__} gives the value.
+     */
+    private Type bind(Type t, Type receiver, ClassType meta) {
+        return switch (t) {
+            case FunctionLiteral f -> switch (ti.functions.methodKind(f)) {
                 case INSTANCE -> new BoundMethodType(f, receiver);
                 case CLASS -> new BoundMethodType(f, meta.toClassLiteral());
                 case STATIC -> f;
                 case PROPERTY -> f.signature().returns();
             };
-        }
-        if (t instanceof OverloadedFunction o) {
-            return o;
-        }
-        return t;
+            case dev.typhon.semantic.types.UnionType u -> {
+                UnionBuilder b = new UnionBuilder(ti);
+                u.members().forEach(m -> b.add(bind(m, receiver, meta)));
+                yield b.build();
+            }
+            case InstanceType descriptor when !descriptor.equals(receiver) -> {
+                Type got = lookup(descriptor, "__get__") instanceof Type get && !(get instanceof DynamicType)
+                        ? callOrNull(descriptor, "__get__", List.of(receiver, meta.toClassLiteral())) : null;
+                yield got == null ? t : got;
+            }
+            default -> t;
+        };
     }
 
     /** The class an object is an instance of, as far as dunder lookup is concerned; null when unknown or dynamic. */
