@@ -98,6 +98,9 @@ public record Mro(List<Type> entries, @Nullable String error) {
             baseEntries.add(entry);
             if (b instanceof ClassLiteralType c) {
                 sequences.add(new ArrayList<>(specialize(db, c.classType())));
+            } else if (object != null) {
+                // a dynamic base's MRO is itself then object, as ty models it
+                sequences.add(new ArrayList<>(List.of(entry, new ClassLiteralType(object))));
             } else {
                 sequences.add(new ArrayList<>(List.of(entry)));
             }
