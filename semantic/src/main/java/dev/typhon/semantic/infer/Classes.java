@@ -111,9 +111,18 @@ final class Classes {
         List<TypeVarType> fromGeneric = null;
         String error = null;
         boolean protocol = false;
+        boolean unsupportedBase = false;
         for (Expr baseExpr : node.bases()) {
-            if (baseExpr instanceof dev.typhon.ast.Starred) {
-                bases.add(DynamicType.UNKNOWN);
+            if (baseExpr instanceof dev.typhon.ast.Starred starred) {
+                // `class C(*bases)`: the elements of a tuple of known length are the bases
+                if (ti.expressions.infer(file, starred.value()) instanceof dev.typhon.semantic.types.TupleType t
+                        && t.isFixed()) {
+                    for (Type element : t.elements()) {
+                        error = addBase(element, bases, legacy, error);
+                    }
+                } else {
+                    bases.add(DynamicType.UNKNOWN);
+                }
                 continue;
             }
             if (baseExpr instanceof dev.typhon.ast.Subscript sub
@@ -129,43 +138,14 @@ final class Classes {
                 continue;
             }
             Type base = ti.expressions.infer(file, baseExpr);
-            switch (base) {
-                case ClassLiteralType c -> {
-                    collectTypeVars(c.classType().arguments(), legacy);
-                    bases.add(c);
-                }
-                case DynamicType d -> bases.add(d);
-                case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
-                        || f == SpecialFormType.TYPED_DICT -> {
-                    // Protocol and Generic add nothing to the MRO Typhon models yet
-                    protocol |= f == SpecialFormType.PROTOCOL;
-                }
-                case SpecialFormType f when f == SpecialFormType.ANY -> bases.add(DynamicType.ANY);
-                case SpecialFormType f when ti.typeExpressions.fromValue(f, null, null, null)
-                        instanceof dev.typhon.semantic.types.InstanceType i -> bases.add(i.classType().toClassLiteral());
-                case KnownInstanceType k when k.value() instanceof dev.typhon.semantic.types.InstanceType i -> {
-                    collectTypeVars(i.classType().arguments(), legacy);
-                    bases.add(i.classType().toClassLiteral());
-                }
-                default -> {
-                    boolean clearlyNotAClass = switch (base) {
-                        case dev.typhon.semantic.types.IntLiteral x -> true;
-                        case dev.typhon.semantic.types.StringLiteral x -> true;
-                        case dev.typhon.semantic.types.BytesLiteral x -> true;
-                        case dev.typhon.semantic.types.BoolLiteral x -> true;
-                        case dev.typhon.semantic.types.NoneType x -> true;
-                        case dev.typhon.semantic.types.ModuleLiteral x -> true;
-                        case FunctionLiteral x -> true;
-                        case dev.typhon.semantic.types.TupleType x -> true;
-                        case KnownInstanceType k -> k.kind() == KnownClass.UNION_TYPE;
-                        default -> false;
-                    };
-                    if (clearlyNotAClass && error == null) {
-                        error = "Invalid class base with type `" + base.display() + "`";
-                    }
-                    bases.add(DynamicType.UNKNOWN);
-                }
+            if (base instanceof SpecialFormType f && (f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
+                    || f == SpecialFormType.TYPED_DICT)) {
+                protocol |= f == SpecialFormType.PROTOCOL; // Protocol and Generic add nothing to the MRO Typhon models yet
+                continue;
             }
+            String before = error;
+            error = addBase(base, bases, legacy, error);
+            unsupportedBase |= error != null && !error.equals(before) && error.contains("Unsupported class base");
         }
         List<TypeVarType> params = new ArrayList<>();
         if (!node.typeParams().isEmpty()) {
@@ -189,7 +169,9 @@ final class Classes {
             }
         }
         ClassLiteral object = ti.knownClass(KnownClass.OBJECT);
-        Mro mro = Mro.compute(ti, ClassType.of(cls), bases, object == null ? null : ClassType.of(object));
+        // a base that may be one class or another has no knowable MRO: the class gets itself, Unknown, object
+        Mro mro = Mro.compute(ti, ClassType.of(cls), unsupportedBase ? List.of(DynamicType.UNKNOWN) : bases,
+                object == null ? null : ClassType.of(object));
         if (error == null || (mro.error() != null && !error.startsWith("Cyclic"))) {
             error = error == null ? mro.error() : error;
         }
@@ -204,6 +186,59 @@ final class Classes {
             }
         }
         return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol);
+    }
+
+    /**
+     * Adds one base (a class, a dynamic type, or Unknown for what cannot be a base) and returns the
+     * class statement's errors so far, one per line.
+     */
+    private @Nullable String addBase(Type base, List<Type> bases, List<TypeVarType> legacy, @Nullable String error) {
+        switch (base) {
+            case ClassLiteralType c -> {
+                collectTypeVars(c.classType().arguments(), legacy);
+                bases.add(c);
+            }
+            case DynamicType d -> bases.add(d);
+            case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
+                    || f == SpecialFormType.TYPED_DICT -> {
+            }
+            case SpecialFormType f when f == SpecialFormType.ANY -> bases.add(DynamicType.ANY);
+            case SpecialFormType f when ti.typeExpressions.fromValue(f, null, null, null)
+                    instanceof dev.typhon.semantic.types.InstanceType i -> bases.add(i.classType().toClassLiteral());
+            case KnownInstanceType k when k.value() instanceof dev.typhon.semantic.types.InstanceType i -> {
+                collectTypeVars(i.classType().arguments(), legacy);
+                bases.add(i.classType().toClassLiteral());
+            }
+            case dev.typhon.semantic.types.UnionType u when u.members().stream()
+                    .allMatch(m -> m instanceof ClassLiteralType || m.isDynamic()) -> {
+                // a base that may be one class or another: CPython would accept it, but no MRO
+                // can be known; a dynamic member stands for the whole (the gradual guarantee)
+                Type dynamic = u.members().stream().filter(Type::isDynamic).findFirst().orElse(null);
+                if (dynamic == null) {
+                    error = (error == null ? "" : error + "\n") + "Unsupported class base with type `" + base.display() + "`";
+                }
+                bases.add(dynamic == null ? DynamicType.UNKNOWN : dynamic);
+            }
+            default -> {
+                boolean clearlyNotAClass = switch (base) {
+                    case dev.typhon.semantic.types.IntLiteral x -> true;
+                    case dev.typhon.semantic.types.StringLiteral x -> true;
+                    case dev.typhon.semantic.types.BytesLiteral x -> true;
+                    case dev.typhon.semantic.types.BoolLiteral x -> true;
+                    case dev.typhon.semantic.types.NoneType x -> true;
+                    case dev.typhon.semantic.types.ModuleLiteral x -> true;
+                    case FunctionLiteral x -> true;
+                    case dev.typhon.semantic.types.TupleType x -> true;
+                    case KnownInstanceType k -> k.kind() == KnownClass.UNION_TYPE;
+                    default -> false;
+                };
+                if (clearlyNotAClass) {
+                    error = (error == null ? "" : error + "\n") + "Invalid class base with type `" + base.display() + "`";
+                }
+                bases.add(DynamicType.UNKNOWN);
+            }
+        }
+        return error;
     }
 
     private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {

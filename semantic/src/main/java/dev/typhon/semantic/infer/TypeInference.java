@@ -116,11 +116,28 @@ public final class TypeInference implements TypeDb {
         if (error == null) {
             return List.of();
         }
-        String rule = error.startsWith("Duplicate") ? "duplicate-base"
-                : error.startsWith("Cannot create") ? "inconsistent-mro"
-                : error.startsWith("Cyclic") ? "cyclic-class-definition" : "invalid-base";
         int end = node.bases().isEmpty() ? node.startOffset() : node.bases().get(node.bases().size() - 1).endOffset();
-        return List.of(new Problem(rule, error, null, node.startOffset(), end));
+        List<Problem> out = new java.util.ArrayList<>();
+        for (String e : error.split("\n")) {
+            String rule = e.startsWith("Duplicate") ? "duplicate-base"
+                    : e.startsWith("Cannot create") ? "inconsistent-mro"
+                    : e.startsWith("Cyclic") ? "cyclic-class-definition"
+                    : e.startsWith("Unsupported") ? "unsupported-base" : "invalid-base";
+            int start = node.startOffset();
+            int stop = end;
+            if (rule.equals("unsupported-base") || rule.equals("invalid-base")) {
+                // reported at the base expression whose type the message names
+                for (Expr base : node.bases()) {
+                    if (e.contains("`" + expressions.infer(file, base).display() + "`")) {
+                        start = base.startOffset();
+                        stop = base.endOffset();
+                        break;
+                    }
+                }
+            }
+            out.add(new Problem(rule, e, null, start, stop));
+        }
+        return out;
     }
 
     /**
