@@ -219,6 +219,25 @@ final class Classes {
                 }
                 bases.add(dynamic == null ? DynamicType.UNKNOWN : dynamic);
             }
+            case dev.typhon.semantic.types.UnionType u when u.members().stream()
+                    .allMatch(m -> m instanceof dev.typhon.semantic.types.InstanceType i && !isMetaclassInstance(i)) -> {
+                boolean allWork = u.members().stream().allMatch(m -> mroEntriesWork((dev.typhon.semantic.types.InstanceType) m));
+                error = (error == null ? "" : error + "\n") + (allWork ? "Unsupported" : "Invalid")
+                        + " class base with type `" + base.display() + "`";
+                bases.add(DynamicType.UNKNOWN);
+            }
+            case dev.typhon.semantic.types.SubclassOfType sub when sub.subclassOf().isDynamic() -> bases.add(sub.subclassOf());
+            case dev.typhon.semantic.types.SubclassOfType sub -> {
+                // some subclass of a known class: analyzable, but its MRO cannot be known
+                error = (error == null ? "" : error + "\n") + "Unsupported class base with type `" + base.display() + "`";
+                bases.add(DynamicType.UNKNOWN);
+            }
+            case dev.typhon.semantic.types.InstanceType i when !isMetaclassInstance(i) && !ti.mro(i.literal()).hasDynamic() -> {
+                // not a class: CPython asks its `__mro_entries__(bases)` for the bases to use instead
+                String kind = mroEntriesWork(i) ? "Unsupported" : "Invalid";
+                error = (error == null ? "" : error + "\n") + kind + " class base with type `" + base.display() + "`";
+                bases.add(DynamicType.UNKNOWN);
+            }
             default -> {
                 boolean clearlyNotAClass = switch (base) {
                     case dev.typhon.semantic.types.IntLiteral x -> true;
@@ -239,6 +258,24 @@ final class Classes {
             }
         }
         return error;
+    }
+
+    /** Instances of {@code type} (or of a metaclass) are classes, whatever their static type says. */
+    private boolean isMetaclassInstance(dev.typhon.semantic.types.InstanceType i) {
+        ClassLiteral type = ti.knownClass(KnownClass.TYPE);
+        return type == null || ti.mro(i.literal()).find(type) != null;
+    }
+
+    /** Whether an object's {@code __mro_entries__} can be called with the bases tuple and returns a tuple. */
+    private boolean mroEntriesWork(dev.typhon.semantic.types.InstanceType i) {
+        Type method = ti.dunders.lookup(i, "__mro_entries__");
+        if (!(method instanceof dev.typhon.semantic.types.BoundMethodType b)) {
+            return false;
+        }
+        Type tuple = dev.typhon.semantic.types.TupleType.homogeneous(KnownClass.TYPE.toInstance(ti));
+        Type returned = ti.calls.callDunder(i, "__mro_entries__", List.of(tuple));
+        return returned != null && (returned.isDynamic() || returned instanceof dev.typhon.semantic.types.TupleType
+                || returned.isAssignableTo(ti, KnownClass.TUPLE.toSpecializedInstance(ti, List.of(DynamicType.ANY))));
     }
 
     private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {
