@@ -224,6 +224,9 @@ final class Comparisons {
 
     /** {@code x in y}: {@code y.__contains__(x)}'s truthiness, else a membership test by iterating {@code y}. */
     private @Nullable Type membership(Type left, CmpOperator op, Type right) {
+        if (ti.dunders.isTypedDict(right)) {
+            return ti.instance(KnownClass.BOOL); // TypedDicts' mapping methods are not modelled
+        }
         if (right instanceof TupleType t && t.isFixed()) {
             // `x in (a, b)` is `x == a or x == b` (after an identity check)
             Truthiness found = Truthiness.ALWAYS_FALSE;

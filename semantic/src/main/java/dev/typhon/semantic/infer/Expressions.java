@@ -187,7 +187,7 @@ final class Expressions {
     }
 
     /** Values that stand for types in an annotation: classes, None, special forms, type aliases. */
-    private static boolean isTypeForm(Type t) {
+    static boolean isTypeForm(Type t) {
         return t instanceof ClassLiteralType || t instanceof NoneType || t instanceof dev.typhon.semantic.types.SpecialFormType
                 || (t instanceof dev.typhon.semantic.types.KnownInstanceType k
                 && (k.kind() == KnownClass.UNION_TYPE || k.kind() == KnownClass.SPECIAL_FORM));

@@ -73,6 +73,18 @@ final class Operators {
             }
             return b.build();
         }
+        if (left instanceof TypeVarType v && left.equals(right) && !v.constraints().isEmpty()) {
+            // both operands are the same constrained variable: they are solved to the same constraint
+            UnionBuilder b = new UnionBuilder(ti);
+            for (Type c : v.constraints()) {
+                Type r = tryBinary(c, op, c);
+                if (r == null) {
+                    return null;
+                }
+                b.add(r);
+            }
+            return b.build();
+        }
         if (left instanceof TypeVarType v && upperBound(v) != null) {
             return tryBinary(upperBound(v), op, right);
         }

@@ -221,7 +221,12 @@ final class Subscripts {
     }
 
     private void memberProblems(SourceFile file, Subscript s, Type value, Type index, List<Problem> out) {
-        if (value.isDynamic() || value.isNever()) {
+        if (value.isDynamic() || value.isNever() || ti.dunders.isTypedDict(value)
+                || (value instanceof InstanceType && ti.dunders.lookup(value, "__get__") != null)) {
+            // TypedDicts' and descriptors' own behaviour is not modelled: do not judge them
+            return;
+        }
+        if ((value instanceof ClassLiteralType || value instanceof SubclassOfType) && mayBeGeneric(value)) {
             return;
         }
         Long at = literalIndex(index);
@@ -258,6 +263,37 @@ final class Subscripts {
                     + "` cannot be called with key of type `" + index.display() + "` on object of type `" + value.display()
                     + "`", null, s.startOffset(), s.endOffset()));
         }
+    }
+
+    /**
+     * Whether a class object may be subscriptable through a generic base that Typhon does not model
+     * fully ({@code Generic[T]}, a specialized generic base): its bases are subscripts, or a class of
+     * its MRO has type parameters.
+     */
+    private boolean mayBeGeneric(Type value) {
+        ClassType cls = switch (value) {
+            case ClassLiteralType c -> c.classType();
+            case SubclassOfType sub when sub.subclassOf() instanceof InstanceType i -> i.classType();
+            default -> null;
+        };
+        if (cls == null) {
+            return true;
+        }
+        for (ClassType c : ti.mro(cls.literal()).classes()) {
+            if (!ti.typeParameters(c.literal()).isEmpty() || !c.arguments().isEmpty()) {
+                return true;
+            }
+            try {
+                for (dev.typhon.ast.Expr base : ti.classes.node(c.literal()).bases()) {
+                    if (base instanceof Subscript) {
+                        return true;
+                    }
+                }
+            } catch (RuntimeException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the value's {@code __getitem__} is that of a built-in sequence, which rejects a zero slice step. */

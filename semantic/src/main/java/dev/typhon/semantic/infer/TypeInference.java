@@ -190,8 +190,13 @@ public final class TypeInference implements TypeDb {
     /** What is wrong with an operator expression (binary, unary, comparison): unsupported operands, division by zero. */
     public List<Problem> operatorProblems(SourceFile file, Expr e) {
         return switch (e) {
-            case dev.typhon.ast.BinOp b -> operators.binaryProblems(expressions.infer(file, b.left()), b.op(),
-                    expressions.infer(file, b.right()), b.startOffset(), b.endOffset());
+            case dev.typhon.ast.BinOp b -> {
+                Type left = expressions.infer(file, b.left());
+                Type right = expressions.infer(file, b.right());
+                // `int | None` between type forms builds a union type object
+                yield b.op() == dev.typhon.ast.Operator.BitOr && Expressions.isTypeForm(left) && Expressions.isTypeForm(right)
+                        ? List.of() : operators.binaryProblems(left, b.op(), right, b.startOffset(), b.endOffset());
+            }
             case dev.typhon.ast.UnaryOp u -> {
                 Problem p = operators.unaryProblem(u.op(), expressions.infer(file, u.operand()), u.startOffset(), u.endOffset());
                 yield p == null ? List.of() : List.of(p);
