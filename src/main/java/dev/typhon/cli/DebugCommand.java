@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "debug",
         description = "Print internal models (symbol tables, ...) of Python files.",
         mixinStandardHelpOptions = true,
-        subcommands = {SymtableCommand.class})
+        subcommands = {SymtableCommand.class, InferCommand.class})
 final class DebugCommand implements Runnable {
 
     @CommandLine.Spec

@@ -66,7 +66,9 @@ public final class InferenceChecker implements MdtestChecker {
         }
         ModuleResolver resolver = new ModuleResolver(new ModuleResolver.Settings(version, env.extraPaths(),
                 List.of(env.srcRoot()), typeshed, env.sitePackages()));
-        return new Program(resolver, env.pythonPlatform(), cache);
+        Program program = new Program(resolver, env.pythonPlatform(), cache);
+        program.setStrictEqualitySemantics(env.analysis().strictEqualitySemantics());
+        return program;
     }
 
     private static Typeshed load(Path dir) {

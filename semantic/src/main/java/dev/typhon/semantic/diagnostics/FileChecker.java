@@ -109,11 +109,25 @@ public final class FileChecker {
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> annotated(ann);
                 case dev.typhon.ast.BinOp b -> ti.operatorProblems(file, b).forEach(this::problem);
+                case dev.typhon.ast.UnaryOp u when u.op() == dev.typhon.ast.UnaryOperator.Not ->
+                        problem(ti.boolConversionProblem(file, u.operand()));
                 case dev.typhon.ast.UnaryOp u -> ti.operatorProblems(file, u).forEach(this::problem);
                 case dev.typhon.ast.Compare c -> ti.operatorProblems(file, c).forEach(this::problem);
+                case dev.typhon.ast.AugAssign a -> ti.augmentedProblems(file, a).forEach(this::problem);
                 case dev.typhon.ast.Subscript sub when sub.ctx() == ExprContext.Load ->
                         ti.subscriptProblems(file, sub).forEach(this::problem);
-                case dev.typhon.ast.For f -> problem(ti.iterationProblem(file, f.iter()));
+                case dev.typhon.ast.For f -> {
+                    problem(ti.iterationProblem(file, f.iter()));
+                    ti.unpackingProblems(file, f).forEach(this::problem);
+                }
+                case dev.typhon.ast.Comprehension c -> {
+                    if (c.isAsync() == 0) {
+                        problem(ti.iterationProblem(file, c.iter()));
+                    }
+                    ti.unpackingProblems(file, c).forEach(this::problem);
+                    c.ifs().forEach(t -> problem(ti.boolConversionProblem(file, t)));
+                }
+                case dev.typhon.ast.WithItem w -> ti.unpackingProblems(file, w).forEach(this::problem);
                 case dev.typhon.ast.ClassDef cd -> {
                     for (dev.typhon.semantic.index.Definition d : ti.definitionsAt(file, cd)) {
                         if (d.node() == cd) {
@@ -131,15 +145,24 @@ public final class FileChecker {
                         }
                         problem(p);
                     }
-                    for (Expr target : assign.targets()) {
-                        for (String[] p : ti.unpackingProblems(file, target, assign.value())) {
-                            report("invalid-assignment", Severity.ERROR, p[2], p[3], Integer.parseInt(p[0]),
-                                    Integer.parseInt(p[1]));
-                        }
+                    ti.unpackingProblems(file, assign).forEach(this::problem);
+                }
+                case dev.typhon.ast.If i -> problem(ti.boolConversionProblem(file, i.test()));
+                case dev.typhon.ast.While w -> problem(ti.boolConversionProblem(file, w.test()));
+                case dev.typhon.ast.Assert a -> problem(ti.boolConversionProblem(file, a.test()));
+                case dev.typhon.ast.IfExp i -> problem(ti.boolConversionProblem(file, i.test()));
+                case dev.typhon.ast.BoolOp b -> {
+                    // the last operand is returned as it is, never converted
+                    for (int k = 0; k < b.values().size() - 1; k++) {
+                        problem(ti.boolConversionProblem(file, b.values().get(k)));
                     }
                 }
                 case Arg arg when arg.annotation() != null -> annotation(arg.annotation());
-                case FunctionDef f when f.returns() != null -> annotation(f.returns());
+                case FunctionDef f when f.returns() != null -> {
+                    annotation(f.returns());
+                    out.addAll(new ReturnTypes(ti, file).check(f));
+                }
+                case dev.typhon.ast.AsyncFunctionDef f when f.returns() != null -> out.addAll(new ReturnTypes(ti, file).check(f));
                 default -> {
                 }
             }
@@ -261,7 +284,7 @@ public final class FileChecker {
             return;
         }
         Type declared = ti.annotationType(file, ann.annotation());
-        Type value = ti.expressionType(file, ann.value());
+        Type value = ti.annotatedValueType(file, ann.value(), declared);
         if (!value.isAssignableTo(ti, declared)) {
             report("invalid-assignment", Severity.ERROR, "Object of type `" + value.display()
                     + "` is not assignable to `" + declared.display() + "`", null, valueRange(ann.value())[0],
@@ -270,9 +293,7 @@ public final class FileChecker {
     }
 
     private void annotation(Expr annotation) {
-        for (String problem : ti.annotationProblems(file, annotation)) {
-            report("invalid-type-form", Severity.ERROR, problem, null, annotation.startOffset(), annotation.endOffset());
-        }
+        ti.annotationDiagnostics(file, annotation).forEach(this::problem);
     }
 
     /** An assigned value's range with its grouping parentheses, where ty reports on the value. */

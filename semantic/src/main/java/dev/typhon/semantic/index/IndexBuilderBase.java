@@ -227,6 +227,8 @@ abstract class IndexBuilderBase {
     }
 
     static void finishScope(State st) {
+        st.scope.endReachable = st.flow.reachable;
+        st.scope.endReach = st.flow.reachable ? st.flow.reach : Reachability.ALWAYS_FALSE;
         int symbols = st.scope.symbolCount;
         if (symbols > 0) {  // else the scope keeps its shared empty array
             Bindings[] end = new Bindings[symbols];
@@ -269,7 +271,8 @@ abstract class IndexBuilderBase {
         if (done.readsOut != null) {
             for (String n : done.readsOut) {
                 int sym = s.symbolId(n);
-                if (sym < 0 || (s.flags[sym] & SymbolFlags.BOUND) == 0) {
+                // a class's own bindings are invisible to the scopes nested in it
+                if (sym < 0 || (s.flags[sym] & SymbolFlags.BOUND) == 0 || s.kind == ScopeKind.CLASS) {
                     out.add(n);
                 }
             }

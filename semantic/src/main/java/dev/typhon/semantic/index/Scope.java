@@ -43,6 +43,10 @@ public final class Scope {
     Bindings[] endState = NO_BINDINGS;
     /** The declarations live at the end of the scope, by symbol id (null entries: none). */
     Bindings[] endDeclarations = NO_BINDINGS;
+    /** Whether static reachability lets control fall off the end of the scope's code. */
+    boolean endReachable = true;
+    /** The condition, left for inference, under which control falls off the end (see {@link Reachability}). */
+    int endReach = Reachability.ALWAYS_TRUE;
     /** The member places ({@code self.x}, ...) and what is kept of them; null while there are none (most scopes). */
     Places places;
 
@@ -262,6 +266,20 @@ public final class Scope {
      * type-alias values): what decides whether it reads an enclosing name as bound at that point
      * or at the end of the enclosing scope.
      */
+    /**
+     * Whether control may fall off the end of the scope's code as far as static reachability
+     * ({@code sys.version_info}, {@code TYPE_CHECKING}, ...) tells: false when every path returns
+     * or raises. For a function, whether it may return {@code None} implicitly.
+     */
+    public boolean endReachable() {
+        return endReachable;
+    }
+
+    /** The reachability formula (in {@link SemanticIndex#reachability()}) of the scope's end, for inference to decide. */
+    public int endReachability() {
+        return endReach;
+    }
+
     public boolean isEager() {
         return kind == ScopeKind.CLASS || kind.isComprehension() || kind == ScopeKind.TYPE_PARAMETERS;
     }

@@ -53,6 +53,9 @@ final class Calls {
             case OverloadedFunction o -> overload(file, call, o, 0);
             case BoundMethodType b -> returnOf(b.function().signature(), argumentTypes(file, call), 1);
             case ClassLiteralType c -> construct(file, call, c.classType());
+            // type[C] of a final C can only be C itself
+            case SubclassOfType s when s.subclassOf() instanceof InstanceType i && ti.isFinal(i.literal())
+                    -> construct(file, call, i.classType());
             case SubclassOfType s -> s.subclassOf().isDynamic() ? s.subclassOf() : s.subclassOf();
             case UnionType u -> {
                 UnionBuilder b = new UnionBuilder(ti);
@@ -133,6 +136,12 @@ final class Calls {
                 }
                 yield ti.instance(KnownClass.INT);
             }
+            case GENERIC_CONTEXT -> {
+                Type revealed = args.size() == 1 ? ti.genericContexts.reveal(ti.expressions.infer(file, args.get(0))) : null;
+                yield revealed != null ? revealed : returnOf(f.signature(), argumentTypes(file, call), 0);
+            }
+            case INTO_REGULAR_CALLABLE -> args.size() == 1
+                    ? ti.genericContexts.regularCallable(ti.expressions.infer(file, args.get(0))) : DynamicType.UNKNOWN;
             default -> returnOf(f.signature(), argumentTypes(file, call), 0);
         };
     }
@@ -219,35 +228,13 @@ final class Calls {
             Type arg = ti.expressions.infer(file, call.args().get(0));
             return classOf(arg);
         }
+        if (cls.isKnown(KnownClass.BOOL) && call.args().isEmpty() && call.keywords().isEmpty()) {
+            return BoolLiteral.FALSE;
+        }
         if (cls.isKnown(KnownClass.BOOL) && call.args().size() == 1) {
             return ti.operators.truthiness(ti.expressions.infer(file, call.args().get(0))).toType(ti);
         }
-        if (cls.arguments().isEmpty() && !ti.typeParameters(cls.literal()).isEmpty()) {
-            // solve the class's type parameters from the arguments given to __init__ (literals widened)
-            List<TypeVarType> params = ti.typeParameters(cls.literal());
-            Type[] solved = new Type[params.size()];
-            Type init = ti.classes.member(cls, "__init__");
-            if (init instanceof FunctionLiteral f && !f.signature().gradual()) {
-                List<Parameter> ps = f.signature().parameters();
-                List<Type> args = argumentTypes(file, call);
-                for (int i = 0; i < args.size() && i + 1 < ps.size(); i++) {
-                    if (ps.get(i + 1).annotatedType() instanceof TypeVarType v) {
-                        for (int k = 0; k < params.size(); k++) {
-                            if (params.get(k).ref().equals(v.ref())) {
-                                Type a = ti.expressions.promote(args.get(i));
-                                solved[k] = solved[k] == null ? a : UnionBuilder.of(ti, solved[k], a);
-                            }
-                        }
-                    }
-                }
-            }
-            List<Type> arguments = new ArrayList<>();
-            for (Type t : solved) {
-                arguments.add(t == null ? DynamicType.UNKNOWN : t);
-            }
-            return new ClassType(cls.literal(), arguments).toInstance();
-        }
-        return cls.toInstance();
+        return ti.constructors.construct(file, call, cls, null);
     }
 
     /** {@code type(x)}: the class of a value. */

@@ -47,7 +47,7 @@ final class Classes {
      * @param error why CPython would reject the bases, or null
      */
     record ClassInfo(List<Type> bases, List<TypeVarType> typeParameters, Mro mro, ClassType metaclass, boolean isFinal,
-            boolean isDisjointBase, @Nullable String error, boolean isProtocol) {
+            boolean isDisjointBase, @Nullable String error, boolean isProtocol, boolean opaqueParameters) {
     }
 
     /** The class literal a class statement makes. */
@@ -95,7 +95,7 @@ final class Classes {
         entries.add(new ClassLiteralType(self));
         entries.add(DynamicType.UNKNOWN);
         return new ClassInfo(List.of(DynamicType.UNKNOWN), List.of(), new Mro(entries, "cyclic definition"),
-                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`", false);
+                typeClass(), false, false, "Cyclic definition of `" + cls.name() + "`", false, false);
     }
 
     private ClassType typeClass() {
@@ -112,13 +112,15 @@ final class Classes {
         String error = null;
         boolean protocol = false;
         boolean unsupportedBase = false;
+        boolean opaque = false;
+        boolean[] opaqueBases = {false};
         for (Expr baseExpr : node.bases()) {
             if (baseExpr instanceof dev.typhon.ast.Starred starred) {
                 // `class C(*bases)`: the elements of a tuple of known length are the bases
                 if (ti.expressions.infer(file, starred.value()) instanceof dev.typhon.semantic.types.TupleType t
                         && t.isFixed()) {
                     for (Type element : t.elements()) {
-                        error = addBase(element, bases, legacy, error);
+                        error = addBase(element, bases, legacy, error, opaqueBases);
                     }
                 } else {
                     bases.add(DynamicType.UNKNOWN);
@@ -130,6 +132,8 @@ final class Classes {
                     && (form == SpecialFormType.GENERIC || form == SpecialFormType.PROTOCOL)) {
                 List<Type> args = ti.typeExpressions.arguments(file, sub.slice());
                 protocol |= form == SpecialFormType.PROTOCOL;
+                // ParamSpecs and TypeVarTuples are parameters Typhon does not model yet
+                opaque |= args.stream().anyMatch(a -> !(a instanceof TypeVarType));
                 collectTypeVars(args, legacy);
                 if (form == SpecialFormType.GENERIC) {
                     fromGeneric = new ArrayList<>();
@@ -144,7 +148,7 @@ final class Classes {
                 continue;
             }
             String before = error;
-            error = addBase(base, bases, legacy, error);
+            error = addBase(base, bases, legacy, error, opaqueBases);
             unsupportedBase |= error != null && !error.equals(before) && error.contains("Unsupported class base");
         }
         List<TypeVarType> params = new ArrayList<>();
@@ -153,12 +157,20 @@ final class Classes {
                 Type t = ti.definitions.typeParameter(file, p);
                 if (t instanceof KnownInstanceType k && k.value() instanceof TypeVarType v) {
                     params.add(v.boundBy(cls.name()));
+                } else {
+                    opaque = true;
                 }
             }
         } else {
             for (TypeVarType v : fromGeneric != null ? fromGeneric : legacy) {
                 params.add(v.boundBy(cls.name()));
             }
+        }
+        if (!params.isEmpty()) {
+            // the variables the bases mention are the class's own (`class D(Base[T])`: Base[T@D])
+            dev.typhon.semantic.types.Specialization own = dev.typhon.semantic.types.Specialization.of(params,
+                    new ArrayList<>(params));
+            bases.replaceAll(own::apply);
         }
         for (int i = 0; i < bases.size(); i++) {
             if (bases.get(i) instanceof ClassLiteralType c
@@ -167,6 +179,9 @@ final class Classes {
                 error = "Cyclic definition of `" + cls.name() + "`";
                 bases.set(i, DynamicType.UNKNOWN);
             }
+        }
+        if (error == null) {
+            error = inconsistentArguments(bases);
         }
         ClassLiteral object = ti.knownClass(KnownClass.OBJECT);
         // a base that may be one class or another has no knowable MRO: the class gets itself, Unknown, object
@@ -185,18 +200,61 @@ final class Classes {
                 disjoint |= f.isKnown(KnownFunction.DISJOINT_BASE);
             }
         }
-        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol);
+        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol, opaque || opaqueBases[0]);
+    }
+
+    /**
+     * ty's {@code invalid-generic-class} for an ancestor reached through two bases with different
+     * type arguments ({@code class C(Parent[T1, T2], Grandparent[T2, T1])}); dynamic arguments agree
+     * with anything. Null when the bases agree.
+     */
+    private @Nullable String inconsistentArguments(List<Type> bases) {
+        java.util.Map<ClassLiteral, List<ClassType>> seen = new java.util.HashMap<>();
+        for (Type b : bases) {
+            if (!(b instanceof ClassLiteralType c)) {
+                continue;
+            }
+            dev.typhon.semantic.types.Specialization spec = ti.genericClasses.specializationOf(c.classType());
+            for (ClassType e : ti.mro(c.literal()).classes()) {
+                ClassType x = e.literal().equals(c.literal()) ? c.classType() : spec.apply(e);
+                if (x.arguments().isEmpty()) {
+                    continue;
+                }
+                List<ClassType> previous = seen.computeIfAbsent(x.literal(), k -> new ArrayList<>());
+                for (ClassType p : previous) {
+                    for (int i = 0; i < p.arguments().size() && i < x.arguments().size(); i++) {
+                        Type u = p.arguments().get(i);
+                        Type v = x.arguments().get(i);
+                        if (u.isFullyStatic() && v.isFullyStatic() && !u.equals(v)) {
+                            return "Inconsistent type arguments: class cannot inherit from both `" + x.display() + "` and `"
+                                    + p.display() + "`";
+                        }
+                    }
+                }
+                previous.add(x);
+            }
+        }
+        return null;
+    }
+
+    /** A generic class used as a base without type arguments: it is specialized by default (`missing-type-argument`). */
+    boolean isBareGeneric(ClassLiteralType c) {
+        return c.classType().arguments().isEmpty() && !c.literal().isKnown(KnownClass.TUPLE)
+                && !c.literal().isKnown(KnownClass.TYPE) && ti.genericClasses.isGeneric(c.literal())
+                && !info(c.literal()).opaqueParameters();
     }
 
     /**
      * Adds one base (a class, a dynamic type, or Unknown for what cannot be a base) and returns the
      * class statement's errors so far, one per line.
      */
-    private @Nullable String addBase(Type base, List<Type> bases, List<TypeVarType> legacy, @Nullable String error) {
+    private @Nullable String addBase(Type base, List<Type> bases, List<TypeVarType> legacy, @Nullable String error,
+            boolean[] opaque) {
         switch (base) {
             case ClassLiteralType c -> {
                 collectTypeVars(c.classType().arguments(), legacy);
-                bases.add(c);
+                opaque[0] |= info(c.literal()).opaqueParameters();
+                bases.add(isBareGeneric(c) ? ti.genericClasses.defaultSpecialization(c.literal()).toClassLiteral() : c);
             }
             case DynamicType d -> bases.add(d);
             case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC
@@ -431,7 +489,8 @@ final class Classes {
             if (entry instanceof ClassLiteralType c) {
                 Type t = ownMember(c.literal(), name);
                 if (t != null) {
-                    return t;
+                    // an inherited member is seen through the base's specialization (`class D(C[int])`)
+                    return GenericClasses.applyToMember(ti.genericClasses.specializationOf(c.classType()), t);
                 }
             } else if (entry.isDynamic()) {
                 return entry;

@@ -12,6 +12,7 @@ import dev.typhon.ast.AsyncFunctionDef;
 import dev.typhon.ast.ImportFrom;
 import dev.typhon.ast.List;
 import dev.typhon.ast.NamedExpr;
+import dev.typhon.ast.Nullable;
 import dev.typhon.ast.Node;
 import dev.typhon.ast.Starred;
 import dev.typhon.ast.Tuple;
@@ -77,13 +78,15 @@ final class Definitions {
         Node node = def.node();
         Node stmt = def.statement();
         return switch (def.kind()) {
-            case CLASS -> new ClassLiteralType(ClassType.of(ti.classes.literalOf(file, def)));
+            case CLASS -> decoratedClass(file, (ClassDef) node, new ClassLiteralType(ClassType.of(ti.classes.literalOf(file, def))));
             case FUNCTION -> ti.functions.functionType(file, def);
             case ASSIGNMENT -> {
                 if (stmt instanceof Assign a) {
-                    Type value = ti.expressions.infer(file, a.value());
-                    value = typeVarDefinition(file, def, a.value(), value);
                     for (Expr target : a.targets()) {
+                        Type value = ti.unpacking.assignedValue(file, target, a.value());
+                        if (target == node) {
+                            value = typeVarDefinition(file, def, a.value(), value);
+                        }
                         Type t = ti.unpacking.typeOfTarget(target, node, value);
                         if (t != null) {
                             yield againstDeclarations(file, def, t);
@@ -99,14 +102,19 @@ final class Definitions {
                 if (a.value() == null) {
                     yield declared;
                 }
-                Type value = ti.expressions.infer(file, a.value());
+                Type value = ti.constructors.inContext(file, a.value(), declared);
                 if (isBareQualifier(file, a.annotation())) {
                     yield value;
                 }
                 if (declared instanceof KnownInstanceType || declared.isDynamic()) {
                     yield declared.isDynamic() ? declared : value;
                 }
-                yield value.isAssignableTo(ti, declared) && !value.isDynamic() ? narrowToDeclared(value, declared) : declared;
+                if (!value.isAssignableTo(ti, declared) || value.isDynamic()) {
+                    yield declared;
+                }
+                // assignable both ways: the types differ in graduality (`list[Any]` and `list[int]`),
+                // not in what they admit, and the annotation says what the user means
+                yield declared.isAssignableTo(ti, value) ? declared : narrowToDeclared(value, declared);
             }
             case AUGMENTED_ASSIGNMENT -> {
                 AugAssign a = (AugAssign) stmt;
@@ -132,13 +140,79 @@ final class Definitions {
                 }
                 yield DynamicType.UNKNOWN;
             }
+            case WITH_TARGET -> {
+                if (stmt instanceof dev.typhon.ast.WithItem w && w.optionalVars() != null) {
+                    Type t = ti.unpacking.typeOfTarget(w.optionalVars(), node, enteredValue(file, w));
+                    yield t == null ? DynamicType.UNKNOWN : t;
+                }
+                yield DynamicType.UNKNOWN;
+            }
             case IMPORT -> ti.imports.importBinding((Alias) node);
             case IMPORT_FROM -> ti.imports.fromBinding(file, (ImportFrom) stmt, (Alias) node);
             case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> parameterType(file, def);
             case TYPE_PARAMETER -> typeParameter(file, (TypeParam) node);
             case DECLARATION -> declaredType(file, def);
+            case MATCH_CAPTURE -> captureType(file, def);
             default -> DynamicType.UNKNOWN;
         };
+    }
+
+    /** What {@code with cm as target} binds: the result of {@code cm.__enter__()} (Unknown for {@code async with}, not modelled yet). */
+    Type enteredValue(SourceFile file, dev.typhon.ast.WithItem item) {
+        if (file.nodeTable().parent(item) instanceof dev.typhon.ast.AsyncWith) {
+            return DynamicType.UNKNOWN;
+        }
+        Type manager = ti.expressions.infer(file, item.contextExpr());
+        if (manager.isDynamic()) {
+            return manager;
+        }
+        Type entered = ti.calls.callDunder(manager, "__enter__", java.util.List.of());
+        return entered == null ? DynamicType.UNKNOWN : entered;
+    }
+
+    /**
+     * What a decorated class statement binds: an unresolved decorator hides the class (Unknown), a
+     * class used as a decorator binds its instance; decorators that are functions are taken to
+     * return the class they are given.
+     */
+    private Type decoratedClass(SourceFile file, ClassDef node, Type cls) {
+        Type result = cls;
+        if (file.isStub()) {
+            return cls; // stubs' class decorators are markers (`@final`, `@disjoint_base`) Typhon may not resolve
+        }
+        for (int i = node.decoratorList().size() - 1; i >= 0; i--) {
+            Expr decorator = node.decoratorList().get(i);
+            Type d = ti.expressions.infer(file, decorator);
+            // a name that resolves to nothing known (unresolved, or imported from an unresolved module)
+            if (d == DynamicType.UNKNOWN && decorator instanceof dev.typhon.ast.Name) {
+                result = d;
+            } else if (d instanceof ClassLiteralType c && c.literal().known() == null && c.classType().arguments().isEmpty()) {
+                result = c.classType().toInstance();
+            }
+        }
+        return result;
+    }
+
+    /**
+     * {@code case ... as x} or {@code case x}, at the top of a case's pattern (or of one of its
+     * alternatives): the subject as the pattern narrows it. Deeper captures are not typed yet.
+     */
+    private Type captureType(SourceFile file, Definition def) {
+        if (!(def.node() instanceof dev.typhon.ast.MatchAs capture) || !(def.statement() instanceof dev.typhon.ast.MatchCase c)
+                || !(file.nodeTable().parent(c) instanceof dev.typhon.ast.Match m)) {
+            return DynamicType.UNKNOWN;
+        }
+        boolean top = c.pattern() == capture || (c.pattern() instanceof dev.typhon.ast.MatchOr o
+                && o.patterns().stream().anyMatch(p -> p == capture));
+        if (!top) {
+            return DynamicType.UNKNOWN;
+        }
+        Type subject = ti.expressions.infer(file, m.subject());
+        if (capture.pattern() == null) {
+            return subject;
+        }
+        Type t = ti.narrowing.pattern(file, capture.pattern(), true, subject);
+        return t == null ? subject : t;
     }
 
     /**
@@ -169,6 +243,38 @@ final class Definitions {
             }
         }
         return u.isEmpty() ? null : u.build();
+    }
+
+    /**
+     * A binding where declarations of different types are live ({@code x: str} on one path,
+     * {@code x: int} on another): the name has no single declared type; null when there is no conflict.
+     */
+    @Nullable Problem conflictingDeclarations(SourceFile file, Definition binding) {
+        if (binding.isPlace() || binding.symbol() < 0 || !(binding.node() instanceof dev.typhon.ast.Name name)) {
+            return null;
+        }
+        java.util.List<Type> distinct = new java.util.ArrayList<>();
+        for (Definition d : file.index().declarationsAt(binding)) {
+            if (d == binding) {
+                continue;
+            }
+            Type t = declaredType(file, d);
+            if (distinct.stream().noneMatch(x -> x.equals(t) || x.isEquivalentTo(ti, t))) {
+                distinct.add(t);
+            }
+        }
+        if (distinct.size() < 2) {
+            return null;
+        }
+        StringBuilder listed = new StringBuilder();
+        for (int i = 0; i < distinct.size(); i++) {
+            if (i > 0) {
+                listed.append(i == distinct.size() - 1 ? " and " : ", ");
+            }
+            listed.append('`').append(distinct.get(i).display()).append('`');
+        }
+        return new Problem("conflicting-declarations", "Conflicting declared types for `" + name.id() + "`: " + listed,
+                null, name.startOffset(), name.endOffset());
     }
 
     /** A value narrowed to a declaration keeps what it says more precisely: {@code x: int = 1} binds {@code Literal[1]}. */
@@ -272,11 +378,17 @@ final class Definitions {
                 }
             }
             int id = def == null ? -p.nodeId() - 1 : def.id();
-            Type bound = tv.bound() == null ? null : ti.typeExpressions.annotation(file, tv.bound(), null);
+            Type bound = null;
             java.util.List<Type> constraints = java.util.List.of();
-            if (bound instanceof TupleType tt && tv.bound() instanceof Tuple) {
-                constraints = tt.elements();
-                bound = null;
+            if (tv.bound() instanceof Tuple t) {
+                // `T: (int, str)`: constraints, each a type expression
+                java.util.List<Type> cs = new java.util.ArrayList<>();
+                for (Expr x : t.elts()) {
+                    cs.add(ti.typeExpressions.annotation(file, x, null));
+                }
+                constraints = cs;
+            } else if (tv.bound() != null) {
+                bound = ti.typeExpressions.annotation(file, tv.bound(), null);
             }
             TypeVarType v = new TypeVarType(tv.name(), "", new DefinitionRef(file.id(), id), bound, constraints,
                     Variance.INVARIANT);

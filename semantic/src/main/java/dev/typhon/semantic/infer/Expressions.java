@@ -66,9 +66,9 @@ final class Expressions {
             case Constant c -> constant(c.value());
             case JoinedStr j -> joinedStr(j);
             case Name n -> ti.names.infer(file, n);
-            case Attribute a -> attribute(file, a);
+            case Attribute a -> placeOr(file, a, () -> attribute(file, a));
             case Call c -> ti.calls.infer(file, c);
-            case Subscript s -> ti.subscripts.infer(file, s);
+            case Subscript s -> placeOr(file, s, () -> ti.subscripts.infer(file, s));
             case Tuple t -> tuple(file, t.elts());
             case dev.typhon.ast.List l -> collection(file, KnownClass.LIST, l.elts());
             case dev.typhon.ast.Set s -> collection(file, KnownClass.SET, s.elts());
@@ -86,6 +86,12 @@ final class Expressions {
             case dev.typhon.ast.Slice s -> ti.instance(KnownClass.SLICE);
             default -> new TodoType(e.getClass().getSimpleName());
         };
+    }
+
+    /** A member place read: its flow type (assignments, narrowing) where the flow knows one, else what {@code byClass} computes. */
+    private Type placeOr(SourceFile file, Expr place, java.util.function.Supplier<Type> byClass) {
+        Type t = ti.places.flowType(file, place, byClass);
+        return t != null ? t : byClass.get();
     }
 
     Type constant(ConstantValue v) {
@@ -195,7 +201,7 @@ final class Expressions {
 
     /** {@code x += v}: the in-place operator of the name's current value. */
     Type augmentedAssignment(SourceFile file, Expr target, Operator op, Expr valueExpr) {
-        return ti.operators.augmented(infer(file, target), op, infer(file, valueExpr));
+        return ti.augmented.infer(infer(file, target), op, infer(file, valueExpr)).type();
     }
 
     private Type unary(SourceFile file, UnaryOp u) {
@@ -220,7 +226,7 @@ final class Expressions {
                     return result.build();
                 }
                 if (truth == Truthiness.AMBIGUOUS) {
-                    result.add(new IntersectionBuilder(ti).addPositive(t).addPositive(TruthinessType.ALWAYS_FALSY).build());
+                    result.add(new IntersectionBuilder(ti).addPositive(t).addNegative(TruthinessType.ALWAYS_TRUTHY).build());
                 }
             } else {
                 if (truth == Truthiness.ALWAYS_TRUE) {
@@ -228,7 +234,7 @@ final class Expressions {
                     return result.build();
                 }
                 if (truth == Truthiness.AMBIGUOUS) {
-                    result.add(new IntersectionBuilder(ti).addPositive(t).addPositive(TruthinessType.ALWAYS_TRUTHY).build());
+                    result.add(new IntersectionBuilder(ti).addPositive(t).addNegative(TruthinessType.ALWAYS_FALSY).build());
                 }
             }
         }

@@ -11,7 +11,6 @@ import dev.typhon.semantic.types.IntersectionType;
 import dev.typhon.semantic.types.KnownClass;
 import dev.typhon.semantic.types.ModuleLiteral;
 import dev.typhon.semantic.types.NoneType;
-import dev.typhon.semantic.types.Specialization;
 import dev.typhon.semantic.types.StringLiteral;
 import dev.typhon.semantic.types.TodoType;
 import dev.typhon.semantic.types.TupleType;
@@ -111,7 +110,14 @@ final class Members {
             Type meta = ti.metaclass(cls.literal()) == null ? null : ti.metaclass(cls.literal()).toInstance();
             return meta == null ? null : instanceMember(meta, ti.metaclass(cls.literal()), name);
         }
-        t = specialize(cls, t);
+        if (cls.arguments().isEmpty() && ti.genericClasses.isGeneric(cls.literal()) && !name.equals("__new__")
+                && !name.equals("__init__")) {
+            // a generic class used bare is its default specialization (`C.x` is Unknown, not `T@C`);
+            // its constructors keep the class's type variables, which a call solves
+            t = specialize(ti.genericClasses.defaultSpecialization(cls.literal()), t);
+        } else {
+            t = specialize(cls, t);
+        }
         if (t instanceof FunctionLiteral f && ti.functions.methodKind(f) == Functions.MethodKind.CLASS) {
             return new BoundMethodType(f, cls.toClassLiteral());
         }
@@ -124,7 +130,7 @@ final class Members {
             for (ClassType c : ti.mro(cls.literal()).classes()) {
                 Type a = ti.classes.instanceAttribute(c.literal(), name);
                 if (a != null) {
-                    return specialize(cls, a);
+                    return specialize(cls, GenericClasses.applyToMember(ti.genericClasses.specializationOf(c), a));
                 }
             }
             return null;
@@ -145,17 +151,6 @@ final class Members {
         if (cls.arguments().isEmpty()) {
             return t;
         }
-        Specialization s = Specialization.of(ti.typeParameters(cls.literal()), cls.arguments());
-        if (t instanceof FunctionLiteral f) {
-            return new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature()));
-        }
-        if (t instanceof dev.typhon.semantic.types.OverloadedFunction o) {
-            List<FunctionLiteral> overloads = new java.util.ArrayList<>();
-            for (FunctionLiteral f : o.overloads()) {
-                overloads.add(new FunctionLiteral(f.name(), f.ref(), f.known(), s.apply(f.signature())));
-            }
-            return new dev.typhon.semantic.types.OverloadedFunction(o.name(), overloads);
-        }
-        return s.apply(t);
+        return GenericClasses.applyToMember(ti.genericClasses.specializationOf(cls), t);
     }
 }

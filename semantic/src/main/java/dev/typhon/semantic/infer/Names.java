@@ -135,10 +135,12 @@ final class Names {
         ReachingBindings eager = index.eagerLookup(scope, name);
         if (eager != null) {
             Lookup l = fromBindings(file, eager, List.of());
-            if (l.boundness == Boundness.BOUND) {
-                return l;
+            if (l.boundness != Boundness.UNBOUND) {
+                // a name possibly unbound in an enclosing scope is not reported where it is read
+                return new Lookup(l.type, Boundness.BOUND);
             }
-            return combine(l, global(file, name));
+            // the enclosing scope binds the name only after this scope runs: only a builtin can be read instead
+            return builtin(name);
         }
         for (int p = scope.parent(); p >= 0; p = index.scope(p).parent()) {
             Scope e = index.scope(p);
@@ -150,7 +152,7 @@ final class Names {
             }
             int sym = e.symbolId(name);
             if (sym >= 0 && (e.resolution(sym) == SymbolFlags.LOCAL || e.resolution(sym) == SymbolFlags.CELL)) {
-                Type t = ti.imports.scopeMember(file, e, name);
+                Type t = lazyMember(file, e, name);
                 return t == null ? global(file, name) : new Lookup(t, Boundness.BOUND);
             }
         }
@@ -162,11 +164,45 @@ final class Names {
      * union of its bindings at the end of the module), then the builtins.
      */
     private Lookup global(SourceFile file, String name) {
-        Type t = ti.imports.scopeMember(file, file.index().moduleScope(), name);
+        Type t = lazyMember(file, file.index().moduleScope(), name);
         if (t != null) {
             return new Lookup(t, Boundness.BOUND);
         }
         return builtin(name);
+    }
+
+    /**
+     * A symbol of an enclosing scope read from a lazily run scope (a function body): it may run
+     * after any of the scope's bindings, so it sees the declared type, else the union of every
+     * reachable binding, not only those that reach the end of the scope.
+     */
+    private @Nullable Type lazyMember(SourceFile file, Scope scope, String name) {
+        int sym = scope.symbolId(name);
+        if (sym < 0) {
+            return null;
+        }
+        SemanticIndex index = file.index();
+        UnionBuilder declared = new UnionBuilder(ti);
+        UnionBuilder bound = new UnionBuilder(ti);
+        boolean isDeclared = false;
+        boolean isBound = false;
+        for (Definition d : index.definitionsOf(scope, sym)) {
+            if (!d.reachable() || d.kind().unbinds()) {
+                continue;
+            }
+            if (d.kind() == dev.typhon.semantic.index.DefinitionKind.DECLARATION
+                    || d.kind() == dev.typhon.semantic.index.DefinitionKind.ANNOTATED_ASSIGNMENT) {
+                declared.add(ti.definitions.declaredType(file, d));
+                isDeclared = true;
+            } else if (d.kind().flows()) {
+                bound.add(ti.definitions.bindingType(file, d));
+                isBound = true;
+            }
+        }
+        if (isDeclared) {
+            return declared.build();
+        }
+        return isBound ? bound.build() : null;
     }
 
     /** A builtin; {@code reveal_type} resolves even without an import, as in ty. */

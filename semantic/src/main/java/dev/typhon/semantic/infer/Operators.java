@@ -31,7 +31,7 @@ final class Operators {
     }
 
     Truthiness truthiness(Type t) {
-        return Truthiness.of(t);
+        return ti.boolConversion.truthiness(t);
     }
 
     Type binary(Type left, Operator op, Type right) {
@@ -149,17 +149,6 @@ final class Operators {
         return ti.instance(KnownClass.OBJECT);
     }
 
-    /** {@code left op= right}: the in-place dunder ({@code __iadd__}) if the class has one, else the binary operator. */
-    Type augmented(Type left, Operator op, Type right) {
-        if (!left.isDynamic() && !(left instanceof UnionType)) {
-            Type inPlace = ti.calls.callDunder(left, "__i" + dunder(op) + "__", List.of(right));
-            if (inPlace != null) {
-                return inPlace;
-            }
-        }
-        return binary(left, op, right);
-    }
-
     /**
      * What is wrong with {@code left op right}: no dunder accepts the operands
      * ({@code unsupported-operator}), or an int or float divided by a literal zero
@@ -215,7 +204,22 @@ final class Operators {
         };
     }
 
-    private static String dunder(Operator op) {
+    /** A value whose class Typhon knows completely: no dynamic part, no union, no MRO with an unknown base. */
+    boolean isPlainInstanceLike(Type t) {
+        if (!t.isFullyStatic() || t instanceof UnionType || t instanceof dev.typhon.semantic.types.IntersectionType
+                || t instanceof dev.typhon.semantic.types.TypeVarType || t instanceof dev.typhon.semantic.types.KnownInstanceType
+                || t instanceof dev.typhon.semantic.types.SpecialFormType || t instanceof dev.typhon.semantic.types.ClassLiteralType
+                || t instanceof dev.typhon.semantic.types.SubclassOfType || t == dev.typhon.semantic.types.Never.NEVER) {
+            return false;
+        }
+        if (t instanceof dev.typhon.semantic.types.InstanceType i) {
+            return !ti.mro(i.literal()).hasDynamic() && !ti.classes.info(i.literal()).isProtocol()
+                    && ti.members.member(t, "__getattr__") == null;
+        }
+        return true;
+    }
+
+    static String dunder(Operator op) {
         return switch (op) {
             case Add -> "add";
             case Sub -> "sub";

@@ -45,6 +45,20 @@ public final class Program {
         this.inference = new TypeInference(this);
     }
 
+    /**
+     * ty's {@code strict-equality-semantics}: do not assume that an unseen subclass of a builtin keeps
+     * its equality, so {@code ==} narrows only between values known exactly. Set before any query.
+     */
+    private volatile boolean strictEqualitySemantics;
+
+    public void setStrictEqualitySemantics(boolean strict) {
+        this.strictEqualitySemantics = strict;
+    }
+
+    public boolean strictEqualitySemantics() {
+        return strictEqualitySemantics;
+    }
+
     public ModuleResolver resolver() {
         return resolver;
     }

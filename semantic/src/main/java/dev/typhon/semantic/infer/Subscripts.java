@@ -41,10 +41,18 @@ final class Subscripts {
                     form.qualifiedName() + "[...]");
         }
         if (value instanceof ClassLiteralType c && c.classType().arguments().isEmpty()) {
-            if (!ti.typeParameters(c.literal()).isEmpty() || c.literal().isKnown(KnownClass.TUPLE)
-                    || c.literal().isKnown(KnownClass.TYPE)) {
+            if (c.literal().isKnown(KnownClass.TUPLE) || c.literal().isKnown(KnownClass.TYPE)
+                    || ti.classes.info(c.literal()).opaqueParameters()) {
                 List<Type> args = ti.typeExpressions.arguments(file, s.slice());
                 return new ClassLiteralType(new ClassType(c.literal(), args));
+            }
+            if (!ti.typeParameters(c.literal()).isEmpty()) {
+                List<Type> args = ti.typeExpressions.arguments(file, s.slice());
+                return new ClassLiteralType(ti.genericClasses.specialize(c.literal(), args).type());
+            }
+            if (ti.classes.member(c.classType(), "__class_getitem__") == null
+                    && ti.genericClasses.hasGenericAncestor(c.literal())) {
+                return DynamicType.UNKNOWN; // not-subscriptable, reported by the checker
             }
         }
         Type r = tryIndex(file, s, value, ti.expressions.infer(file, s.slice()));
@@ -97,9 +105,7 @@ final class Subscripts {
         if (cls != null) {
             Type classGetItem = ti.members.member(value, "__class_getitem__");
             if (classGetItem != null) {
-                Dunders.Outcome o = ti.dunders.invoke(classGetItem, List.of(index));
-                // a class subscripted at runtime is an alias of the class
-                return o instanceof Dunders.Rejected ? o : new Dunders.Returned(value);
+                return ti.dunders.invoke(classGetItem, List.of(index));
             }
         }
         return viaType;
@@ -210,7 +216,7 @@ final class Subscripts {
         }
         if (value instanceof ClassLiteralType c && (c.classType().arguments().isEmpty()
                 && (!ti.typeParameters(c.literal()).isEmpty() || c.literal().isKnown(KnownClass.TUPLE)
-                || c.literal().isKnown(KnownClass.TYPE)))) {
+                || c.literal().isKnown(KnownClass.TYPE) || ti.classes.info(c.literal()).opaqueParameters()))) {
             return out;
         }
         Type index = ti.expressions.infer(file, s.slice());

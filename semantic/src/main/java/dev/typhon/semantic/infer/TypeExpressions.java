@@ -63,7 +63,7 @@ final class TypeExpressions {
      * string, not to the file, so their values are looked up as deferred names (at the end of the
      * module) instead of through the file's memo tables, which are keyed by the file's node ids.
      */
-    private static final ThreadLocal<int[]> DEFERRED = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<int[]> DEFERRED = ThreadLocal.withInitial(() -> new int[2]);
 
     /** The value of an expression used in a type expression. */
     private Type value(SourceFile file, Expr e) {
@@ -72,7 +72,10 @@ final class TypeExpressions {
         }
         return switch (e) {
             case Name n -> {
-                Type t = ti.imports.scopeMember(file, file.index().moduleScope(), n.id());
+                Type t = typeParameterAt(file, DEFERRED.get()[1], n.id());
+                if (t == null) {
+                    t = ti.imports.scopeMember(file, file.index().moduleScope(), n.id());
+                }
                 if (t == null) {
                     t = Names.orNull(ti.names.builtin(n.id()));
                 }
@@ -94,10 +97,43 @@ final class TypeExpressions {
         };
     }
 
+    /** A PEP 695 type parameter in scope at {@code offset} ({@code "T"} in a method of {@code class C[T]}), or null. */
+    private @Nullable Type typeParameterAt(SourceFile file, int offset, String name) {
+        dev.typhon.semantic.index.Scope s = file.index().scopeAt(offset);
+        while (s != null) {
+            if (s.kind() == dev.typhon.semantic.index.ScopeKind.TYPE_PARAMETERS) {
+                Type t = ti.imports.scopeMember(file, s, name);
+                if (t != null) {
+                    return t;
+                }
+            }
+            s = s.parent() < 0 ? null : file.index().scope(s.parent());
+        }
+        return null;
+    }
+
     /** The type an annotation declares; {@code binder} names the function whose type variables appear (T@f). */
     Type annotation(SourceFile file, Expr e, @Nullable String binder) {
         Type t = convert(file, e, binder, null);
-        return t;
+        return ti.genericClasses.bindToEnclosingClasses(file, e.startOffset(), t);
+    }
+
+    /**
+     * A problem of a type expression reported under another rule than {@code invalid-type-form}:
+     * the rule travels in front of the message ({@link #ruleOf}, {@link #messageOf}).
+     */
+    static String withRule(String rule, String message) {
+        return "\u0001" + rule + "\u0001" + message;
+    }
+
+    /** The rule a problem of {@link #problems} breaks. */
+    static String ruleOf(String problem) {
+        return problem.startsWith("\u0001") ? problem.substring(1, problem.indexOf('\u0001', 1)) : "invalid-type-form";
+    }
+
+    /** The message of a problem of {@link #problems}. */
+    static String messageOf(String problem) {
+        return problem.startsWith("\u0001") ? problem.substring(problem.indexOf('\u0001', 1) + 1) : problem;
     }
 
     /** The elements of a subscript's slice as type expressions ({@code Generic[T, U]}). */
@@ -128,6 +164,10 @@ final class TypeExpressions {
                     return NoneType.NONE;
                 }
                 if (v instanceof ConstantValue.Str s) {
+                    int[] deferred = DEFERRED.get();
+                    if (deferred[0] == 0) {
+                        deferred[1] = c.startOffset(); // where the names of the string are looked up
+                    }
                     return forwardReference(file, s.value(), binder, problems);
                 }
                 return invalid(problems, "Invalid type expression", e);
@@ -169,7 +209,7 @@ final class TypeExpressions {
     /** A value used as a type: a class means its instances. */
     Type fromValue(Type value, @Nullable String binder, @Nullable List<String> problems, @Nullable Expr at) {
         return switch (value) {
-            case ClassLiteralType c -> promoted(c.classType());
+            case ClassLiteralType c -> bareClass(c.classType(), problems);
             case NoneType n -> NoneType.NONE;
             case DynamicType d -> d;
             case TodoType t -> t;
@@ -189,6 +229,25 @@ final class TypeExpressions {
             }
             default -> invalid(problems, "Variable of type `" + value.display() + "` is not allowed in a type expression", at);
         };
+    }
+
+    /**
+     * A class named in a type expression: its instances. A generic class without type arguments is
+     * its default specialization ({@code list} is {@code list[Unknown]}), which ty reports as
+     * {@code missing-type-argument} ({@code type} excepted, which is {@code type[Unknown]} by design).
+     */
+    private Type bareClass(ClassType c, @Nullable List<String> problems) {
+        if (c.arguments().isEmpty() && !c.isKnown(KnownClass.TYPE) && ti.genericClasses.isGeneric(c.literal())) {
+            if (problems != null && ti.genericClasses.hasRequiredParameter(c.literal())) {
+                problems.add(withRule("missing-type-argument", "Generic class `" + c.literal().name()
+                        + "` is missing type arguments"));
+            }
+            if (c.isKnown(KnownClass.TUPLE)) {
+                return TupleType.homogeneous(DynamicType.UNKNOWN);
+            }
+            return ti.genericClasses.defaultSpecialization(c.literal()).toInstance();
+        }
+        return promoted(c);
     }
 
     /** {@code float} means {@code int | float} and {@code complex} means {@code int | float | complex} (the typing spec's promotion). */
@@ -261,7 +320,7 @@ final class TypeExpressions {
                 case DEQUE -> specialized(KnownClass.DEQUE, file, elts, binder, problems);
                 case CHAIN_MAP -> specialized(KnownClass.CHAIN_MAP, file, elts, binder, problems);
                 case TUPLE -> tuple(file, s.slice(), binder, problems);
-                case TYPE -> subclassOf(convert(file, s.slice(), binder, problems));
+                case TYPE -> subclassOfChecked(file, s.slice(), binder, problems);
                 case ANNOTATED -> convert(file, elts.get(0), binder, problems);
                 case FINAL, CLASS_VAR, REQUIRED, NOT_REQUIRED, READ_ONLY -> convert(file, s.slice(), binder, problems);
                 case CALLABLE -> callable(file, elts, binder, problems);
@@ -282,13 +341,31 @@ final class TypeExpressions {
                 return tuple(file, s.slice(), binder, problems);
             }
             if (c.literal().isKnown(KnownClass.TYPE)) {
-                return subclassOf(convert(file, s.slice(), binder, problems));
+                return subclassOfChecked(file, s.slice(), binder, problems);
+            }
+            boolean opaque = ti.classes.info(c.literal()).opaqueParameters();
+            if (!c.classType().arguments().isEmpty()) {
+                return invalid(problems, "Invalid subscript of object of type `" + value.display()
+                        + "` in type expression", s);
+            }
+            if (!opaque && !ti.genericClasses.isGeneric(c.literal())) {
+                // the arguments are not looked at: the subscript itself is the error
+                return invalid(problems, "Non-generic class `" + c.literal().name()
+                        + "` cannot be specialized in a type expression", s);
             }
             List<Type> args = new ArrayList<>();
             for (Expr x : elts) {
                 args.add(convert(file, x, binder, problems));
             }
-            return new ClassType(c.literal(), args).toInstance();
+            if (opaque) {
+                // a ParamSpec or TypeVarTuple among the parameters: the arguments cannot be checked yet
+                return new ClassType(c.literal(), args).toInstance();
+            }
+            GenericClasses.Explicit spec = ti.genericClasses.specialize(c.literal(), args);
+            if (problems != null) {
+                spec.problems().forEach(p -> problems.add(withRule("invalid-type-arguments", p)));
+            }
+            return spec.type().toInstance();
         }
         if (value.isDynamic()) {
             return value;
@@ -303,6 +380,19 @@ final class TypeExpressions {
             args.add(convert(file, x, binder, problems));
         }
         return k.toSpecializedInstance(ti, args);
+    }
+
+    /** {@code type[X]}: Unknown when {@code X} is not a valid type expression (not {@code type[Unknown]}). */
+    private Type subclassOfChecked(SourceFile file, Expr slice, @Nullable String binder, @Nullable List<String> problems) {
+        List<String> own = new ArrayList<>();
+        Type inner = convert(file, slice, binder, own);
+        if (problems != null) {
+            problems.addAll(own);
+        }
+        if (own.stream().anyMatch(p -> ruleOf(p).equals("invalid-type-form"))) {
+            return DynamicType.UNKNOWN;
+        }
+        return subclassOf(inner);
     }
 
     private Type subclassOf(Type inner) {
@@ -329,11 +419,28 @@ final class TypeExpressions {
         if (elts.size() == 2 && elts.get(1) instanceof Constant c && c.value() == ConstantValue.ELLIPSIS) {
             return TupleType.homogeneous(convert(file, elts.get(0), binder, problems));
         }
-        List<Type> types = new ArrayList<>();
+        // `tuple[str, *tuple[int, ...], bytes]`: an unpacked tuple splices its elements in, and one
+        // unpacked variable-length tuple makes the whole tuple variable-length
+        List<Type> prefix = new ArrayList<>();
+        Type variable = null;
+        List<Type> suffix = new ArrayList<>();
         for (Expr x : elts) {
-            types.add(convert(file, x, binder, problems));
+            Type unpacked = x instanceof dev.typhon.ast.Starred st ? convert(file, st.value(), binder, problems)
+                    : x instanceof Subscript u && value(file, u.value()) == SpecialFormType.UNPACK
+                    ? convert(file, u.slice(), binder, problems) : null;
+            if (unpacked instanceof TupleType inner && (variable == null || inner.isFixed())) {
+                (variable == null ? prefix : suffix).addAll(inner.prefix());
+                if (!inner.isFixed()) {
+                    variable = inner.variable();
+                    suffix.addAll(inner.suffix());
+                }
+            } else if (unpacked != null) {
+                (variable == null ? prefix : suffix).add(DynamicType.UNKNOWN);
+            } else {
+                (variable == null ? prefix : suffix).add(convert(file, x, binder, problems));
+            }
         }
-        return TupleType.fixed(types);
+        return variable == null ? TupleType.fixed(prefix) : new TupleType(prefix, variable, suffix);
     }
 
     private Type callable(SourceFile file, List<Expr> elts, @Nullable String binder, @Nullable List<String> problems) {

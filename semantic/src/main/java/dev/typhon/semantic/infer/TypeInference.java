@@ -4,6 +4,8 @@ import dev.typhon.ast.Expr;
 import dev.typhon.ast.Nullable;
 import dev.typhon.ast.PythonVersion;
 import dev.typhon.semantic.index.Definition;
+import dev.typhon.ast.Node;
+import dev.typhon.semantic.types.FunctionLiteral;
 import dev.typhon.semantic.types.ClassLiteral;
 import dev.typhon.semantic.types.ClassType;
 import dev.typhon.semantic.types.DynamicType;
@@ -44,13 +46,22 @@ public final class TypeInference implements TypeDb {
     final Functions functions = new Functions(this);
     final Imports imports = new Imports(this);
     final Narrowing narrowing = new Narrowing(this);
+    final Places places = new Places(this);
+    final BoolConversion boolConversion = new BoolConversion(this);
     final Members members = new Members(this);
     final Unpacking unpacking = new Unpacking(this);
+    final Iteration iteration = new Iteration(this);
+    final AugmentedAssignment augmented = new AugmentedAssignment(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
     final Dunders dunders = new Dunders(this);
     final Comparisons comparisons = new Comparisons(this);
     final Subscripts subscripts = new Subscripts(this);
+    final GenericClasses genericClasses = new GenericClasses(this);
+    final Variances variances = new Variances(this);
+    final GenericContexts genericContexts = new GenericContexts(this);
+    final GenericClassProblems genericClassProblems = new GenericClassProblems(this);
+    final ClassConstructors constructors = new ClassConstructors(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -75,6 +86,16 @@ public final class TypeInference implements TypeDb {
     }
 
     /** Whether a name is bound where it is read (through enclosing scopes, globals and builtins). */
+    /**
+     * The function a {@code def} defines, before its decorators apply: its own signature, with the
+     * type variables of its annotations bound to it (null for a definition of anything else).
+     */
+    public @Nullable FunctionLiteral functionLiteral(SourceFile file, Definition def) {
+        Node node = def.node();
+        return node instanceof dev.typhon.ast.FunctionDef || node instanceof dev.typhon.ast.AsyncFunctionDef
+                ? functions.literal(file, def) : null;
+    }
+
     public dev.typhon.semantic.index.Boundness boundness(SourceFile file, dev.typhon.ast.Name name) {
         return names.lookup(file, name).boundness();
     }
@@ -86,7 +107,28 @@ public final class TypeInference implements TypeDb {
 
     /** Why an annotation is not a valid type expression (empty when it is). */
     public List<String> annotationProblems(SourceFile file, Expr annotation) {
-        return typeExpressions.problems(file, annotation);
+        List<String> out = new java.util.ArrayList<>();
+        for (String p : typeExpressions.problems(file, annotation)) {
+            if (TypeExpressions.ruleOf(p).equals("invalid-type-form")) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** What is wrong with an annotation, each problem under its rule ({@code invalid-type-form}, {@code invalid-type-arguments}, ...). */
+    public List<Problem> annotationDiagnostics(SourceFile file, Expr annotation) {
+        List<Problem> out = new java.util.ArrayList<>();
+        for (String p : typeExpressions.problems(file, annotation)) {
+            out.add(new Problem(TypeExpressions.ruleOf(p), TypeExpressions.messageOf(p), null, annotation.startOffset(),
+                    annotation.endOffset()));
+        }
+        return out;
+    }
+
+    /** The type of the value of {@code x: declared = value}, inferred in the context of the declared type. */
+    public Type annotatedValueType(SourceFile file, Expr value, Type declared) {
+        return constructors.inContext(file, value, declared);
     }
 
     /** The type a declaration declares ({@code x: int}, an annotated parameter). */
@@ -112,16 +154,26 @@ public final class TypeInference implements TypeDb {
     /** What CPython would reject in a class statement's bases (duplicate base, inconsistent MRO, invalid base). */
     public List<Problem> classProblems(SourceFile file, Definition classDefinition) {
         dev.typhon.ast.ClassDef node = (dev.typhon.ast.ClassDef) classDefinition.node();
+        List<Problem> out = new java.util.ArrayList<>();
+        for (Expr base : node.bases()) {
+            if (expressions.infer(file, base) instanceof dev.typhon.semantic.types.ClassLiteralType c && classes.isBareGeneric(c)
+                    && genericClasses.hasRequiredParameter(c.literal())
+                    && !c.literal().equals(classes.literalOf(file, classDefinition))) {
+                out.add(new Problem("missing-type-argument", "Generic class `" + c.literal().name()
+                        + "` is missing type arguments", null, base.startOffset(), base.endOffset()));
+            }
+        }
+        genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
-            return List.of();
+            return out;
         }
         int end = node.bases().isEmpty() ? node.startOffset() : node.bases().get(node.bases().size() - 1).endOffset();
-        List<Problem> out = new java.util.ArrayList<>();
         for (String e : error.split("\n")) {
             String rule = e.startsWith("Duplicate") ? "duplicate-base"
                     : e.startsWith("Cannot create") ? "inconsistent-mro"
                     : e.startsWith("Cyclic") ? "cyclic-class-definition"
+                    : e.startsWith("Inconsistent type arguments") ? "invalid-generic-class"
                     : e.startsWith("Unsupported") ? "unsupported-base" : "invalid-base";
             int start = node.startOffset();
             int stop = end;
@@ -165,13 +217,17 @@ public final class TypeInference implements TypeDb {
             if (d.statement() != assign || d.kind() != dev.typhon.semantic.index.DefinitionKind.ASSIGNMENT) {
                 continue;
             }
+            Problem conflict = definitions.conflictingDeclarations(file, d);
+            if (conflict != null) {
+                out.add(conflict);
+            }
             Type declared = definitions.declaredAt(file, d);
             if (declared == null) {
                 continue;
             }
             Type value = null;
             for (Expr target : assign.targets()) {
-                Type t = unpacking.typeOfTarget(target, d.node(), expressions.infer(file, assign.value()));
+                Type t = unpacking.typeOfTarget(target, d.node(), unpacking.assignedValue(file, target, assign.value()));
                 if (t != null) {
                     value = t;
                     break;
@@ -208,18 +264,29 @@ public final class TypeInference implements TypeDb {
 
     /** What is wrong with a subscript expression (index out of bounds, zero slice step, not subscriptable, rejected key). */
     public List<Problem> subscriptProblems(SourceFile file, dev.typhon.ast.Subscript s) {
+        Problem specialization = genericClasses.valueSubscriptProblem(file, s);
+        if (specialization != null) {
+            return List.of(specialization);
+        }
         return subscripts.problems(file, s);
+    }
+
+    /** {@code x op= y} where no method supports the operands (for each such member of a union target). */
+    public List<Problem> augmentedProblems(SourceFile file, dev.typhon.ast.AugAssign a) {
+        Type value = expressions.infer(file, a.value());
+        List<Problem> out = new java.util.ArrayList<>();
+        for (Type target : augmented.infer(expressions.infer(file, a.target()), a.op(), value).unsupportedTargets()) {
+            out.add(new Problem("unsupported-operator", "Operator `" + Operators.symbol(a.op())
+                    + "=` is not supported between objects of type `" + target.display() + "` and `" + value.display() + "`",
+                    null, a.startOffset(), a.endOffset()));
+        }
+        return out;
     }
 
     /** The problem of iterating over a value that cannot be iterated, or null. */
     public @Nullable Problem iterationProblem(SourceFile file, Expr iterable) {
         Type t = expressions.infer(file, iterable);
-        if (!(t instanceof dev.typhon.semantic.types.InstanceType i) || !t.isFullyStatic() || mro(i.literal()).hasDynamic()
-                || classes.info(i.literal()).isProtocol()) {
-            return null;
-        }
-        if (members.member(t, "__iter__") != null || members.member(t, "__getitem__") != null
-                || members.member(t, "__getattr__") != null) {
+        if (!iteration.isCertainlyNotIterable(t)) {
             return null;
         }
         return new Problem("not-iterable", "Object of type `" + t.display() + "` is not iterable", null,
@@ -231,19 +298,47 @@ public final class TypeInference implements TypeDb {
         return callBinding.problems(file, call);
     }
 
-    /** The arity problems of unpacking {@code value} into {@code target} ({@code a, b = 1, 2, 3}), as (target, headline, annotation). */
-    public List<String[]> unpackingProblems(SourceFile file, Expr target, Expr value) {
-        List<String[]> out = new java.util.ArrayList<>();
-        for (Unpacking.Problem p : unpacking.unpack(target, expressions.infer(file, value)).problems()) {
-            out.add(new String[] {Integer.toString(p.target().startOffset()), Integer.toString(p.target().endOffset()),
-                    p.headline(), p.annotation()});
+    /**
+     * The problems of unpacking into the targets of an assignment, a {@code for} loop, a comprehension
+     * or a {@code with} item: wrong arity ({@code a, b = 1, 2, 3}) and values that are not iterable.
+     */
+    public List<Problem> unpackingProblems(SourceFile file, dev.typhon.ast.Node statement) {
+        List<Problem> out = new java.util.ArrayList<>();
+        switch (statement) {
+            case dev.typhon.ast.Assign a -> {
+                for (Expr target : a.targets()) {
+                    if (isUnpacking(target)) {
+                        out.addAll(unpacking.unpack(target, unpacking.assignedValue(file, target, a.value()), a.value())
+                                .problems());
+                    }
+                }
+            }
+            case dev.typhon.ast.For f when isUnpacking(f.target()) -> out.addAll(unpacking.unpack(f.target(),
+                    calls.iterate(expressions.infer(file, f.iter())), f.iter()).problems());
+            case dev.typhon.ast.Comprehension c when c.isAsync() == 0 && isUnpacking(c.target()) -> out.addAll(
+                    unpacking.unpack(c.target(), calls.iterate(expressions.infer(file, c.iter())), c.iter()).problems());
+            case dev.typhon.ast.WithItem w when w.optionalVars() != null && isUnpacking(w.optionalVars()) -> out.addAll(
+                    unpacking.unpack(w.optionalVars(), definitions.enteredValue(file, w), w.contextExpr()).problems());
+            default -> {
+            }
         }
         return out;
+    }
+
+    private static boolean isUnpacking(Expr target) {
+        return target instanceof dev.typhon.ast.Tuple || target instanceof dev.typhon.ast.List;
     }
 
     /** The type of a module's global symbol as an importer sees it, or null when the module has no such symbol. */
     public @Nullable Type moduleMember(SourceFile module, String name) {
         return imports.member(module, name);
+    }
+
+    /** A value used as a condition ({@code if x:}, {@code not x}, an operand of {@code and}) that cannot be converted to bool, or null. */
+    public @Nullable Problem boolConversionProblem(SourceFile file, Expr test) {
+        Type bad = boolConversion.unsupported(expressions.infer(file, test));
+        return bad == null ? null : new Problem("unsupported-bool-conversion", "Boolean conversion is not supported for type `"
+                + bad.display() + "`", null, test.startOffset(), test.endOffset());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -272,6 +367,11 @@ public final class TypeInference implements TypeDb {
     @Override
     public List<TypeVarType> typeParameters(ClassLiteral cls) {
         return classes.info(cls).typeParameters();
+    }
+
+    @Override
+    public dev.typhon.semantic.types.Variance variance(ClassLiteral cls, int index) {
+        return variances.of(cls, index);
     }
 
     @Override

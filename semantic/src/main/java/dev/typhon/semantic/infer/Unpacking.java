@@ -8,20 +8,21 @@ import dev.typhon.ast.Starred;
 import dev.typhon.ast.Tuple;
 import dev.typhon.semantic.types.DynamicType;
 import dev.typhon.semantic.types.KnownClass;
-import dev.typhon.semantic.types.Never;
-import dev.typhon.semantic.types.StringLiteral;
 import dev.typhon.semantic.types.TupleType;
 import dev.typhon.semantic.types.Type;
 import dev.typhon.semantic.types.UnionBuilder;
+import dev.typhon.semantic.types.UnionType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Which part of an assigned value each target of {@code a, (b, *c) = ...} receives, and the arity
- * problems CPython would raise at run time ({@code Not enough values to unpack}). A fixed-length
- * tuple (or a str literal) is split element by element, a starred target gets a list of what it
- * takes, and any other iterable gives every target its element type.
+ * Which part of an assigned value each target of {@code a, (b, *c) = ...} receives, and the
+ * problems CPython would raise at run time. Each member of a union value is unpacked on its own
+ * and the targets receive the union of what they get from each; a member is iterated as a tuple
+ * shape ({@link Iteration}) and resized to the targets ({@link TupleResize}): a starred target gets
+ * a list of the elements it takes. A member that cannot be unpacked (wrong arity, not iterable)
+ * gives its targets Unknown and a problem.
  */
 final class Unpacking {
     private final TypeInference ti;
@@ -30,17 +31,17 @@ final class Unpacking {
         this.ti = ti;
     }
 
-    /** An arity problem: the target that cannot receive the value, and ty's wording. */
-    record Problem(Expr target, String headline, String annotation) {
-    }
-
     /** The types every name (or place) target of {@code target} receives from {@code value}, and the problems. */
     record Result(Map<Node, Type> types, java.util.List<Problem> problems) {
     }
 
-    Result unpack(Expr target, Type value) {
+    /**
+     * Unpacks {@code value} into {@code target}; {@code valueNode} is where a not-iterable value is
+     * reported (the assigned expression, the iterable of a loop, a context manager).
+     */
+    Result unpack(Expr target, Type value, @Nullable Expr valueNode) {
         Result r = new Result(new IdentityHashMap<>(), new ArrayList<>());
-        assign(target, value, r);
+        assign(target, value, valueNode, r);
         return r;
     }
 
@@ -49,10 +50,29 @@ final class Unpacking {
         if (outer == targetNode) {
             return value;
         }
-        return unpack(outer, value).types().get(targetNode);
+        return unpack(outer, value, null).types().get(targetNode);
     }
 
-    private void assign(Expr target, Type value, Result r) {
+    /**
+     * The value an assignment unpacks: a list display unpacked into targets keeps its elements
+     * apart ({@code a, b = [1, "x"]} gives {@code Literal[1]} and {@code Literal["x"]}), as its
+     * length is known; anything else is the value's type.
+     */
+    Type assignedValue(SourceFile file, Expr target, Expr valueExpr) {
+        if ((target instanceof Tuple || target instanceof List) && valueExpr instanceof List display) {
+            java.util.List<Type> elements = new ArrayList<>();
+            for (Expr e : display.elts()) {
+                if (e instanceof Starred) {
+                    return ti.expressions.infer(file, valueExpr);
+                }
+                elements.add(ti.expressions.infer(file, e));
+            }
+            return TupleType.fixed(elements);
+        }
+        return ti.expressions.infer(file, valueExpr);
+    }
+
+    private void assign(Expr target, Type value, @Nullable Expr valueNode, Result r) {
         java.util.List<Expr> elts = switch (target) {
             case Tuple t -> t.elts();
             case List l -> l.elts();
@@ -64,85 +84,40 @@ final class Unpacking {
         }
         int star = -1;
         for (int i = 0; i < elts.size(); i++) {
-            if (elts.get(i) instanceof Starred) {
+            if (elts.get(i) instanceof Starred && star < 0) {
                 star = i;
             }
         }
-        java.util.List<Type> parts = split(target, value, elts.size(), star, r);
+        TupleResize shape = new TupleResize(ti, elts.size(), star);
+        java.util.List<UnionBuilder> received = new ArrayList<>();
+        for (int i = 0; i < elts.size(); i++) {
+            received.add(new UnionBuilder(ti));
+        }
+        java.util.List<Type> members = value instanceof UnionType u ? u.members() : java.util.List.of(value);
+        for (Type member : members) {
+            TupleType spec = ti.iteration.spec(member);
+            if (spec == null) {
+                if (valueNode != null) {
+                    r.problems().add(new Problem("not-iterable", "Object of type `" + member.display() + "` is not iterable",
+                            null, valueNode.startOffset(), valueNode.endOffset()));
+                }
+                spec = TupleType.homogeneous(DynamicType.UNKNOWN);
+            }
+            java.util.List<Type> parts = shape.resize(spec);
+            if (parts == null) {
+                r.problems().add(new Problem("invalid-assignment", shape.tooMany(spec) ? "Too many values to unpack"
+                        : "Not enough values to unpack", "Expected " + shape.expected(), target.startOffset(),
+                        target.endOffset()));
+                parts = shape.resize(TupleType.homogeneous(DynamicType.UNKNOWN));
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                Type part = parts.get(i);
+                received.get(i).add(i == star ? KnownClass.LIST.toSpecializedInstance(ti, java.util.List.of(part)) : part);
+            }
+        }
         for (int i = 0; i < elts.size(); i++) {
             Expr e = elts.get(i);
-            if (e instanceof Starred s) {
-                assign(s.value(), parts.get(i), r);
-            } else {
-                assign(e, parts.get(i), r);
-            }
+            assign(e instanceof Starred s ? s.value() : e, received.get(i).build(), valueNode, r);
         }
-    }
-
-    /** The value split into one type per target (the starred one a list). */
-    private java.util.List<Type> split(Expr target, Type value, int n, int star, Result r) {
-        java.util.List<Type> elements = fixedElements(value);
-        java.util.List<Type> out = new ArrayList<>();
-        if (elements != null) {
-            int len = elements.size();
-            boolean wrong = false;
-            if (star < 0 && len != n) {
-                r.problems().add(new Problem(target, len < n ? "Not enough values to unpack" : "Too many values to unpack",
-                        "Expected " + n));
-                wrong = true;
-            } else if (star >= 0 && len < n - 1) {
-                r.problems().add(new Problem(target, "Not enough values to unpack", "Expected at least " + (n - 1)));
-                wrong = true;
-            }
-            if (wrong) {
-                // what the targets would receive is unknown: the assignment fails at run time
-                for (int i = 0; i < n; i++) {
-                    out.add(i == star ? list(DynamicType.UNKNOWN) : DynamicType.UNKNOWN);
-                }
-                return out;
-            }
-        }
-        if (elements == null) {
-            Type element = elementType(value);
-            for (int i = 0; i < n; i++) {
-                out.add(i == star ? list(element) : element);
-            }
-            return out;
-        }
-        if (star < 0) {
-            return elements;
-        }
-        int after = n - 1 - star;
-        out.addAll(elements.subList(0, star));
-        UnionBuilder middle = new UnionBuilder(ti);
-        for (Type t : elements.subList(star, elements.size() - after)) {
-            middle.add(t);
-        }
-        out.add(list(middle.build()));
-        out.addAll(elements.subList(elements.size() - after, elements.size()));
-        return out;
-    }
-
-    private @Nullable java.util.List<Type> fixedElements(Type value) {
-        if (value instanceof TupleType t && t.isFixed()) {
-            return t.elements();
-        }
-        if (value instanceof StringLiteral s && s.value().length() < 64) {
-            java.util.List<Type> chars = new ArrayList<>();
-            s.value().codePoints().forEach(cp -> chars.add(new StringLiteral(Character.toString(cp))));
-            return chars;
-        }
-        return null;
-    }
-
-    private Type elementType(Type value) {
-        if (value instanceof TupleType t) {
-            return UnionBuilder.of(ti, t.allElements());
-        }
-        return ti.calls.iterate(value);
-    }
-
-    private Type list(Type element) {
-        return KnownClass.LIST.toSpecializedInstance(ti, java.util.List.of(element == Never.NEVER ? Never.NEVER : element));
     }
 }

@@ -191,6 +191,7 @@ public final class IntersectionBuilder {
         private void narrowBool() {
             for (int i = 0; i < positive.size(); i++) {
                 if (positive.get(i) instanceof InstanceType it && it.isKnown(KnownClass.BOOL)) {
+                    // ~AlwaysTruthy leaves only False of a bool, ~AlwaysFalsy only True
                     boolean noTrue = negative.contains(BoolLiteral.TRUE) || negative.contains(TruthinessType.ALWAYS_TRUTHY);
                     boolean noFalse = negative.contains(BoolLiteral.FALSE) || negative.contains(TruthinessType.ALWAYS_FALSY);
                     if (noTrue && noFalse) {

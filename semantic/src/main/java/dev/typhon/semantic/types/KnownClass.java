@@ -47,6 +47,7 @@ public enum KnownClass {
     ELLIPSIS_TYPE("EllipsisType", KnownModule.TYPES, KnownModule.BUILTINS),
     NOT_IMPLEMENTED_TYPE("NotImplementedType", KnownModule.TYPES, KnownModule.BUILTINS),
     GENERIC_ALIAS("GenericAlias", KnownModule.TYPES),
+    GENERIC_CONTEXT("GenericContext", KnownModule.TY_EXTENSIONS_INTERNAL),
     UNION_TYPE("UnionType", KnownModule.TYPES),
     SPECIAL_FORM("_SpecialForm", KnownModule.TYPING),
     TYPE_VAR("TypeVar", KnownModule.TYPING, KnownModule.TYPING_EXTENSIONS),

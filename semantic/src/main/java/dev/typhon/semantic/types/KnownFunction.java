@@ -39,6 +39,7 @@ public enum KnownFunction {
     IS_SINGLE_VALUED("is_single_valued", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
     REVEAL_MRO("reveal_mro", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
     GENERIC_CONTEXT("generic_context", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
+    INTO_REGULAR_CALLABLE("into_regular_callable", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
     DUNDER_ALL_NAMES("dunder_all_names", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
     ENUM_MEMBERS("enum_members", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),
     TOP_MATERIALIZATION("top_materialization", KnownModule.TY_EXTENSIONS_INTERNAL, KnownModule.TY_EXTENSIONS),

@@ -14,6 +14,7 @@ public record KnownInstanceType(KnownClass kind, Type value, String name) implem
     public String display() {
         return switch (kind) {
             case TYPE_VAR -> "TypeVar";
+            case GENERIC_CONTEXT -> "ty_extensions._internal.GenericContext[" + name + "]";
             case TYPE_ALIAS_TYPE -> "TypeAliasType";
             case UNION_TYPE -> "<types.UnionType special-form '" + value.display() + "'>";
             case SPECIAL_FORM -> "<special-form '" + name + "'>";

@@ -434,7 +434,8 @@ final class Relations {
         }
         List<TypeVarType> params = db.typeParameters(s.literal());
         Specialization spec = Specialization.of(params, s.arguments());
-        ClassType actual = spec.apply(found);
+        // the class itself is the first entry of its MRO, unspecialized: its arguments are s's own
+        ClassType actual = found.literal().equals(s.literal()) ? s : spec.apply(found);
         List<Type> targs = t.arguments();
         List<Type> sargs = actual.arguments();
         if (sargs.isEmpty()) {
@@ -443,7 +444,7 @@ final class Relations {
         }
         List<TypeVarType> tparams = db.typeParameters(t.literal());
         for (int i = 0; i < targs.size() && i < sargs.size(); i++) {
-            Variance v = i < tparams.size() ? tparams.get(i).variance() : Variance.INVARIANT;
+            Variance v = i < tparams.size() ? db.variance(t.literal(), i) : Variance.INVARIANT;
             if (t.isKnown(KnownClass.TUPLE)) {
                 v = Variance.COVARIANT;
             }
@@ -754,14 +755,15 @@ final class Relations {
             }
             ClassType sub = aInB != null ? a : b;
             ClassType sup = aInB != null ? b : a;
-            ClassType inMro = Specialization.of(db.typeParameters(sub.literal()), sub.arguments())
-                    .apply(aInB != null ? aInB : bInA);
+            ClassType entry = aInB != null ? aInB : bInA;
+            ClassType inMro = entry.literal().equals(sub.literal()) ? sub
+                    : Specialization.of(db.typeParameters(sub.literal()), sub.arguments()).apply(entry);
             for (int i = 0; i < inMro.arguments().size() && i < sup.arguments().size(); i++) {
                 Type x = inMro.arguments().get(i);
                 Type y = sup.arguments().get(i);
                 if (x.isFullyStatic() && y.isFullyStatic() && isDisjoint(db, x, y)
                         && (i >= db.typeParameters(sup.literal()).size()
-                        || db.typeParameters(sup.literal()).get(i).variance() == Variance.INVARIANT)) {
+                        || db.variance(sup.literal(), i) == Variance.INVARIANT)) {
                     return true;
                 }
             }

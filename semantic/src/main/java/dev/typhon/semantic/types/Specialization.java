@@ -11,17 +11,36 @@ import java.util.Map;
  */
 public final class Specialization {
     private final Map<DefinitionRef, Type> map;
+    /** The binder of each mapped variable ({@code C} for {@code T@C}; empty when unbound). */
+    private final Map<DefinitionRef, String> binders;
 
-    private Specialization(Map<DefinitionRef, Type> map) {
+    private Specialization(Map<DefinitionRef, Type> map, Map<DefinitionRef, String> binders) {
         this.map = map;
+        this.binders = binders;
     }
 
     public static Specialization of(List<TypeVarType> parameters, List<Type> arguments) {
         Map<DefinitionRef, Type> map = new HashMap<>();
+        Map<DefinitionRef, String> binders = new HashMap<>();
         for (int i = 0; i < parameters.size(); i++) {
             map.put(parameters.get(i).ref(), i < arguments.size() ? arguments.get(i) : DynamicType.UNKNOWN);
+            binders.put(parameters.get(i).ref(), parameters.get(i).binder());
         }
-        return new Specialization(map);
+        return new Specialization(map, binders);
+    }
+
+    /**
+     * The replacement of a variable: the same legacy {@code TypeVar} may be bound by a class and,
+     * separately, by one of its methods ({@code U@C} and {@code U@method}); a specialization of the
+     * class leaves the method's own alone. An unbound occurrence matches any binding.
+     */
+    private Type replace(TypeVarType v) {
+        Type t = map.get(v.ref());
+        if (t == null) {
+            return v;
+        }
+        String binder = binders.getOrDefault(v.ref(), "");
+        return binder.isEmpty() || v.binder().isEmpty() || binder.equals(v.binder()) ? t : v;
     }
 
     public boolean isEmpty() {
@@ -34,7 +53,7 @@ public final class Specialization {
             return t;
         }
         return switch (t) {
-            case TypeVarType v -> map.getOrDefault(v.ref(), v);
+            case TypeVarType v -> replace(v);
             case InstanceType i -> new InstanceType(apply(i.classType()));
             case ClassLiteralType c -> new ClassLiteralType(apply(c.classType()));
             case SubclassOfType s -> {

@@ -25,6 +25,15 @@ public interface TypeDb {
     /** The class's type parameters, in order (empty when it is not generic). */
     List<TypeVarType> typeParameters(ClassLiteral cls);
 
+    /**
+     * The variance of the class's {@code index}th type parameter: declared by a legacy type variable,
+     * inferred for a PEP 695 one.
+     */
+    default Variance variance(ClassLiteral cls, int index) {
+        List<TypeVarType> params = typeParameters(cls);
+        return index < params.size() ? params.get(index).variance() : Variance.INVARIANT;
+    }
+
     /** The class's metaclass (usually {@code type}). */
     ClassType metaclass(ClassLiteral cls);
 

@@ -1,0 +1,271 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Call;
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.Keyword;
+import dev.typhon.ast.Nullable;
+import dev.typhon.ast.Starred;
+import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.ClassType;
+import dev.typhon.semantic.types.FunctionLiteral;
+import dev.typhon.semantic.types.InstanceType;
+import dev.typhon.semantic.types.KnownClass;
+import dev.typhon.semantic.types.Parameter;
+import dev.typhon.semantic.types.Signature;
+import dev.typhon.semantic.types.SubclassOfType;
+import dev.typhon.semantic.types.TupleType;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.TypeVarType;
+import dev.typhon.semantic.types.UnionBuilder;
+import dev.typhon.semantic.types.UnionType;
+import dev.typhon.semantic.types.Variance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calling a generic class without type arguments ({@code C(1)}): its type parameters are solved
+ * from the arguments given to its {@code __new__} and {@code __init__} (inherited ones seen through
+ * the specialized base that defines them), else taken from the type the result is assigned to
+ * ({@code c: C[int] = C()}), else their defaults (Unknown). A literal solution is widened to its
+ * class for a parameter the class uses invariantly ({@code C(1)} is {@code C[int]}), kept for a
+ * covariant one.
+ */
+final class ClassConstructors {
+    private final TypeInference ti;
+
+    ClassConstructors(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    /**
+     * The type of a value assigned to a declared name: a call of a generic class is solved in the
+     * context of the declared type ({@code c: C[int] = C()} makes a {@code C[int]}).
+     */
+    Type inContext(SourceFile file, Expr value, Type declared) {
+        if (value instanceof Call call && declared instanceof InstanceType d
+                && ti.expressions.infer(file, call.func()) instanceof ClassLiteralType c && c.literal().equals(d.literal())) {
+            return construct(file, call, c.classType(), declared);
+        }
+        return ti.expressions.infer(file, value);
+    }
+
+    /** The instance {@code cls(...)} makes; {@code context} is the declared type it is assigned to, or null. */
+    Type construct(SourceFile file, Call call, ClassType cls, @Nullable Type context) {
+        if (!cls.arguments().isEmpty() || !ti.genericClasses.isGeneric(cls.literal())
+                || ti.classes.info(cls.literal()).opaqueParameters()) {
+            return cls.toInstance();
+        }
+        List<TypeVarType> params = ti.typeParameters(cls.literal());
+        List<Type> positional = new ArrayList<>();
+        for (Expr a : call.args()) {
+            if (a instanceof Starred) {
+                break;
+            }
+            positional.add(ti.expressions.infer(file, a));
+        }
+        Map<String, Type> keywords = new HashMap<>();
+        for (Keyword k : call.keywords()) {
+            if (k.arg() != null) {
+                keywords.put(k.arg(), ti.expressions.infer(file, k.value()));
+            }
+        }
+        List<Type> contextArgs = context instanceof InstanceType i && i.literal().equals(cls.literal())
+                && i.classType().arguments().size() == params.size() ? i.classType().arguments() : null;
+        Type[] solved = new Type[params.size()];
+        Type foreign = foreignNew(cls, positional, keywords, params);
+        if (foreign != null) {
+            return foreign;
+        }
+        for (String name : List.of("__new__", "__init__")) {
+            Type method = constructorMethod(cls, name);
+            if (!(method instanceof FunctionLiteral f)) {
+                continue;
+            }
+            // each constructor solves the variables on its own; one that leaves a variable open takes
+            // it from the context, and the solutions of both are joined (`C[int | str]`)
+            Type[] own = new Type[params.size()];
+            if (!f.signature().gradual()) {
+                bind(f.signature(), positional, keywords, params, own);
+            }
+            for (int k = 0; k < own.length; k++) {
+                Type t = own[k] != null ? own[k] : contextArgs != null ? contextArgs.get(k) : null;
+                if (t != null) {
+                    solved[k] = solved[k] == null ? t : UnionBuilder.of(ti, solved[k], t);
+                }
+            }
+        }
+        List<Type> given = new ArrayList<>();
+        for (int k = 0; k < params.size(); k++) {
+            Type t = solved[k];
+            if (t == null) {
+                if (contextArgs != null) {
+                    given.add(contextArgs.get(k));
+                    continue;
+                }
+                break; // the rest take their defaults
+            }
+            if (contextArgs != null && t.isAssignableTo(ti, contextArgs.get(k))) {
+                // the declared type's argument accepts what the arguments say: it is the solution
+                given.add(contextArgs.get(k));
+                continue;
+            }
+            Variance v = ti.variance(cls.literal(), k);
+            if (v == Variance.INVARIANT || v == Variance.CONTRAVARIANT) {
+                t = ti.expressions.promote(t);
+            }
+            given.add(t);
+        }
+        List<Type> args = ti.genericClasses.completed(cls.literal(), given);
+        for (int k = given.size(); k < params.size(); k++) {
+            if (solved[k] != null) {
+                Variance v = ti.variance(cls.literal(), k);
+                args.set(k, v == Variance.INVARIANT || v == Variance.CONTRAVARIANT ? ti.expressions.promote(solved[k])
+                        : solved[k]);
+            }
+        }
+        return new ClassType(cls.literal(), args).toInstance();
+    }
+
+    /**
+     * A {@code __new__} declared to return an instance of another class than the one called (an
+     * inherited {@code def __new__(cls) -> "Base[T]"}): the call makes what it returns, specialized
+     * by what its own arguments solve (the rest Unknown), and {@code __init__} is not run. Null otherwise.
+     */
+    private @Nullable Type foreignNew(ClassType cls, List<Type> positional, Map<String, Type> keywords,
+            List<TypeVarType> params) {
+        if (!(constructorMethod(cls, "__new__") instanceof FunctionLiteral f) || f.signature().gradual()
+                || !(f.signature().returnType() instanceof InstanceType r)
+                || ti.mro(r.literal()).find(cls.literal()) != null) {
+            return null;
+        }
+        Type[] solved = new Type[params.size()];
+        bind(f.signature(), positional, keywords, params, solved);
+        List<Type> args = new ArrayList<>();
+        for (Type t : solved) {
+            args.add(t == null ? dev.typhon.semantic.types.DynamicType.UNKNOWN : t);
+        }
+        return dev.typhon.semantic.types.Specialization.of(params, args).apply(r);
+    }
+
+    /** The class's own or inherited {@code __new__}/{@code __init__}, seen through its base's specialization; null when only object's. */
+    private @Nullable Type constructorMethod(ClassType cls, String name) {
+        for (ClassType c : ti.mro(cls.literal()).classes()) {
+            if (c.isKnown(KnownClass.OBJECT)) {
+                return null;
+            }
+            Type t = ti.classes.ownMember(c.literal(), name);
+            if (t != null) {
+                return GenericClasses.applyToMember(ti.genericClasses.specializationOf(c), t);
+            }
+        }
+        return null;
+    }
+
+    /** Matches the arguments to the parameters (after the receiver) and solves the class's variables from each pair. */
+    private void bind(Signature s, List<Type> positional, Map<String, Type> keywords, List<TypeVarType> params,
+            Type[] solved) {
+        List<Parameter> ps = s.parameters();
+        int at = 1;
+        for (Type arg : positional) {
+            while (at < ps.size() && (ps.get(at).kind() == Parameter.Kind.KEYWORD_ONLY
+                    || ps.get(at).kind() == Parameter.Kind.KEYWORD_VARIADIC)) {
+                at++;
+            }
+            if (at >= ps.size()) {
+                break;
+            }
+            Parameter p = ps.get(at);
+            if (p.annotatedType() != null) {
+                solve(p.annotatedType(), arg, params, solved);
+            }
+            if (p.kind() != Parameter.Kind.VARIADIC) {
+                at++;
+            }
+        }
+        for (Map.Entry<String, Type> k : keywords.entrySet()) {
+            Parameter target = null;
+            for (int i = 1; i < ps.size(); i++) {
+                Parameter p = ps.get(i);
+                if (k.getKey().equals(p.name()) && p.kind() != Parameter.Kind.POSITIONAL_ONLY
+                        && p.kind() != Parameter.Kind.VARIADIC && p.kind() != Parameter.Kind.KEYWORD_VARIADIC) {
+                    target = p;
+                }
+            }
+            if (target == null) {
+                for (Parameter p : ps) {
+                    if (p.kind() == Parameter.Kind.KEYWORD_VARIADIC) {
+                        target = p;
+                    }
+                }
+            }
+            if (target != null && target.annotatedType() != null) {
+                solve(target.annotatedType(), k.getValue(), params, solved);
+            }
+        }
+    }
+
+    /** Solves the variables of {@code params} that {@code formal} mentions so that {@code actual} fits it. */
+    private void solve(Type formal, Type actual, List<TypeVarType> params, Type[] solved) {
+        switch (formal) {
+            case TypeVarType v -> {
+                for (int k = 0; k < params.size(); k++) {
+                    if (params.get(k).ref().equals(v.ref())) {
+                        solved[k] = solved[k] == null ? actual : UnionBuilder.of(ti, solved[k], actual);
+                    }
+                }
+            }
+            case UnionType u -> {
+                // the part of the argument no fixed member of the union accepts is the variables' share
+                List<Type> variable = new ArrayList<>();
+                List<Type> fixed = new ArrayList<>();
+                for (Type m : u.members()) {
+                    (GenericClasses.mentionsTypeVar(m) ? variable : fixed).add(m);
+                }
+                if (variable.isEmpty()) {
+                    return;
+                }
+                List<Type> pieces = actual instanceof UnionType au ? au.members() : List.of(actual);
+                for (Type piece : pieces) {
+                    if (fixed.stream().anyMatch(f -> piece.isAssignableTo(ti, f)) && !piece.isDynamic()) {
+                        continue;
+                    }
+                    if (variable.size() == 1) {
+                        solve(variable.get(0), piece, params, solved);
+                    }
+                }
+            }
+            case InstanceType i when !i.classType().arguments().isEmpty() -> {
+                ClassType have = switch (actual) {
+                    case InstanceType a -> a.classType();
+                    default -> null;
+                };
+                if (have == null) {
+                    return;
+                }
+                ClassType inMro = ti.mro(have.literal()).find(i.literal());
+                if (inMro == null) {
+                    return;
+                }
+                inMro = inMro.literal().equals(have.literal()) ? have : ti.genericClasses.specializationOf(have).apply(inMro);
+                for (int k = 0; k < i.classType().arguments().size() && k < inMro.arguments().size(); k++) {
+                    solve(i.classType().arguments().get(k), inMro.arguments().get(k), params, solved);
+                }
+            }
+            case TupleType t when actual instanceof TupleType a -> {
+                if (t.isFixed() && a.isFixed() && t.elements().size() == a.elements().size()) {
+                    for (int k = 0; k < t.elements().size(); k++) {
+                        solve(t.elements().get(k), a.elements().get(k), params, solved);
+                    }
+                } else if (!t.isFixed() && t.prefix().isEmpty() && t.suffix().isEmpty()) {
+                    solve(t.variable(), UnionBuilder.of(ti, a.allElements()), params, solved);
+                }
+            }
+            case SubclassOfType sc when actual instanceof ClassLiteralType c -> solve(sc.subclassOf(),
+                    c.classType().toInstance(), params, solved);
+            default -> {
+            }
+        }
+    }
+}
