@@ -79,10 +79,11 @@ final class Expressions {
             case Compare c -> ti.comparisons.infer(file, c);
             case IfExp i -> ifExp(file, i);
             case NamedExpr n -> infer(file, n.value());
-            case dev.typhon.ast.ListComp lc -> KnownClass.LIST.toSpecializedInstance(ti, List.of(DynamicType.UNKNOWN));
-            case dev.typhon.ast.SetComp sc -> KnownClass.SET.toSpecializedInstance(ti, List.of(DynamicType.UNKNOWN));
+            case dev.typhon.ast.ListComp lc -> KnownClass.LIST.toSpecializedInstance(ti, List.of(element(file, lc.elt())));
+            case dev.typhon.ast.SetComp sc -> KnownClass.SET.toSpecializedInstance(ti, List.of(element(file, sc.elt())));
             case dev.typhon.ast.DictComp dc -> KnownClass.DICT.toSpecializedInstance(ti,
-                    List.of(DynamicType.UNKNOWN, DynamicType.UNKNOWN));
+                    List.of(element(file, dc.key()), element(file, dc.value())));
+            case dev.typhon.ast.GeneratorExp g -> generator(file, g);
             case dev.typhon.ast.Slice s -> ti.instance(KnownClass.SLICE);
             default -> new TodoType(e.getClass().getSimpleName());
         };
@@ -92,6 +93,22 @@ final class Expressions {
     private Type placeOr(SourceFile file, Expr place, java.util.function.Supplier<Type> byClass) {
         Type t = ti.places.flowType(file, place, byClass);
         return t != null ? t : byClass.get();
+    }
+
+    /** The element type a comprehension collects: its element expression's type, literals widened. */
+    private Type element(SourceFile file, Expr elt) {
+        if (elt instanceof Starred) {
+            return DynamicType.UNKNOWN;
+        }
+        return promote(infer(file, elt));
+    }
+
+    /** {@code (x for x in xs)}: a {@code GeneratorType[X, None, None]} (an async one when any clause is async). */
+    private Type generator(SourceFile file, dev.typhon.ast.GeneratorExp g) {
+        Type yielded = g.elt() instanceof Starred ? DynamicType.UNKNOWN : infer(file, g.elt());
+        boolean async = g.generators().stream().anyMatch(c -> c.isAsync() != 0);
+        return async ? KnownClass.ASYNC_GENERATOR_TYPE.toSpecializedInstance(ti, List.of(yielded, NoneType.NONE))
+                : KnownClass.GENERATOR_TYPE.toSpecializedInstance(ti, List.of(yielded, NoneType.NONE, NoneType.NONE));
     }
 
     Type constant(ConstantValue v) {
