@@ -100,7 +100,7 @@ final class Expressions {
         if (elt instanceof Starred) {
             return DynamicType.UNKNOWN;
         }
-        return promote(infer(file, elt));
+        return promoteElement(infer(file, elt));
     }
 
     /** {@code (x for x in xs)}: a {@code GeneratorType[X, None, None]} (an async one when any clause is async). */
@@ -157,7 +157,7 @@ final class Expressions {
     private Type collection(SourceFile file, KnownClass k, List<Expr> elts) {
         UnionBuilder u = new UnionBuilder(ti);
         for (Expr x : elts) {
-            u.add(x instanceof Starred ? DynamicType.UNKNOWN : promote(infer(file, x)));
+            u.add(x instanceof Starred ? DynamicType.UNKNOWN : promoteElement(infer(file, x)));
         }
         Type element = u.isEmpty() ? DynamicType.UNKNOWN : u.build();
         return k.toSpecializedInstance(ti, List.of(element));
@@ -173,11 +173,26 @@ final class Expressions {
                 values.add(DynamicType.UNKNOWN);
                 continue;
             }
-            keys.add(promote(infer(file, k)));
-            values.add(promote(infer(file, d.values().get(i))));
+            keys.add(promoteElement(infer(file, k)));
+            values.add(promoteElement(infer(file, d.values().get(i))));
         }
         return KnownClass.DICT.toSpecializedInstance(ti, List.of(keys.isEmpty() ? DynamicType.UNKNOWN : keys.build(),
                 values.isEmpty() ? DynamicType.UNKNOWN : values.build()));
+    }
+
+    /**
+     * What an element of a list, set or dict display (or comprehension) is inferred as: literals
+     * widened to their class, also inside tuples ({@code [(1, 2)]} is a {@code list[tuple[int, int]]}).
+     */
+    Type promoteElement(Type t) {
+        if (t instanceof TupleType tt) {
+            List<Type> prefix = new ArrayList<>();
+            tt.prefix().forEach(e -> prefix.add(promoteElement(e)));
+            List<Type> suffix = new ArrayList<>();
+            tt.suffix().forEach(e -> suffix.add(promoteElement(e)));
+            return new TupleType(prefix, tt.variable() == null ? null : promoteElement(tt.variable()), suffix);
+        }
+        return promote(t);
     }
 
     /** A literal's class: what an element of a mutable collection display is inferred as. */
