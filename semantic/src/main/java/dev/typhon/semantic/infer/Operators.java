@@ -162,7 +162,9 @@ final class Operators {
             case Mod -> "reduce";
             default -> null;
         };
-        if (divide != null && LiteralArithmetic.intValue(right) instanceof Long zero && zero == 0) {
+        boolean byZero = (right instanceof UnionType ru ? ru.members() : List.of(right)).stream()
+                .anyMatch(r -> LiteralArithmetic.intValue(r) instanceof Long zero && zero == 0);
+        if (divide != null && byZero) {
             for (Type l : left instanceof UnionType u ? u.members() : List.of(left)) {
                 if (l instanceof IntLiteral || l instanceof BoolLiteral || (l instanceof InstanceType i
                         && i.classType().arguments().isEmpty() && (i.isKnown(KnownClass.INT) || i.isKnown(KnownClass.FLOAT)
