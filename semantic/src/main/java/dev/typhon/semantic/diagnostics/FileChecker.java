@@ -108,6 +108,7 @@ public final class FileChecker {
                 case Import imp -> imports(imp);
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> annotated(ann);
+                case dev.typhon.ast.Attribute attr -> ti.attributeProblems(file, attr).forEach(this::problem);
                 case dev.typhon.ast.BinOp b -> ti.operatorProblems(file, b).forEach(this::problem);
                 case dev.typhon.ast.UnaryOp u when u.op() == dev.typhon.ast.UnaryOperator.Not ->
                         problem(ti.boolConversionProblem(file, u.operand()));
@@ -127,7 +128,10 @@ public final class FileChecker {
                     ti.unpackingProblems(file, c).forEach(this::problem);
                     c.ifs().forEach(t -> problem(ti.boolConversionProblem(file, t)));
                 }
-                case dev.typhon.ast.WithItem w -> ti.unpackingProblems(file, w).forEach(this::problem);
+                case dev.typhon.ast.WithItem w -> {
+                    problem(ti.contextManagerProblem(file, w));
+                    ti.unpackingProblems(file, w).forEach(this::problem);
+                }
                 case dev.typhon.ast.ClassDef cd -> {
                     for (dev.typhon.semantic.index.Definition d : ti.definitionsAt(file, cd)) {
                         if (d.node() == cd) {
@@ -195,6 +199,22 @@ public final class FileChecker {
         }
     }
 
+    /**
+     * True when {@code reveal_type} is bound by no scope of the file nor by the builtins: ty lets
+     * it resolve for debugging, and warns that it fails at run time.
+     */
+    private boolean revealedWithoutImport(Name n) {
+        Use use = file.index().useAt(n.startOffset());
+        if (use == null || file.isStub() || TypeCheckingBlocks.contains(file, n)) {
+            return false;
+        }
+        var builtins = ti.program().module("builtins");
+        if (builtins.isPresent() && ti.moduleMember(builtins.get(), n.id()) != null) {
+            return false;
+        }
+        return file.index().boundness(use, x -> false) == Boundness.UNBOUND;
+    }
+
     private void call(Call call) {
         for (dev.typhon.semantic.infer.Problem p : ti.callProblems(file, call)) {
             report(p.rule(), Severity.ERROR, p.headline(), p.annotation(), p.start(), p.end());
@@ -206,6 +226,10 @@ public final class FileChecker {
         List<Expr> args = call.args();
         switch (f.known()) {
             case REVEAL_TYPE -> {
+                if (call.func() instanceof Name n && revealedWithoutImport(n)) {
+                    report("undefined-reveal", Severity.WARNING, "`reveal_type` used without importing it", null,
+                            n.startOffset(), n.endOffset());
+                }
                 if (args.size() == 1) {
                     Expr arg = args.get(0);
                     report("revealed-type", Severity.INFO, "Revealed type",

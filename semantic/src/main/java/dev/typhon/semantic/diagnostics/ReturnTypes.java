@@ -15,15 +15,12 @@ import dev.typhon.ast.Pass;
 import dev.typhon.ast.Return;
 import dev.typhon.ast.Stmt;
 import dev.typhon.ast.Subscript;
-import dev.typhon.ast.UnaryOp;
-import dev.typhon.ast.UnaryOperator;
 import dev.typhon.ast.Yield;
 import dev.typhon.ast.YieldFrom;
 import dev.typhon.semantic.index.Constraint;
 import dev.typhon.semantic.index.ConstraintKind;
 import dev.typhon.semantic.index.Reachability;
 import dev.typhon.semantic.index.Scope;
-import dev.typhon.semantic.index.SemanticIndex;
 import dev.typhon.semantic.infer.SourceFile;
 import dev.typhon.semantic.infer.TypeInference;
 import dev.typhon.semantic.types.DynamicType;
@@ -54,6 +51,7 @@ import java.util.List;
 final class ReturnTypes {
     private final TypeInference ti;
     private final SourceFile file;
+    private Reachability.Evaluation evaluation;
 
     ReturnTypes(TypeInference ti, SourceFile file) {
         this.ti = ti;
@@ -89,9 +87,20 @@ final class ReturnTypes {
         if (generator) {
             return out;  // returns a generator object; what its return statements give is its StopIteration value
         }
+        Scope scope = file.index().scopeAt(body.get(0) instanceof dev.typhon.ast.Located l ? l.startOffset() : 0);
+        // Values are checked against the function's own unconstrained type variables; a constrained
+        // one is checked per constraint (values narrowed along with it), and one of an enclosing class
+        // through the class's binding: not yet, so not at all rather than wrongly.
+        String name = function instanceof FunctionDef f ? f.name() : ((AsyncFunctionDef) function).name();
+        boolean checkValues = !dev.typhon.semantic.types.TypeVariables.any(declared,
+                v -> !v.constraints().isEmpty() || !v.binder().equals(name));
         for (Return r : returnStatements) {
+            if (!checkValues || !mayHold(scope.returnReachability(r))) {
+                continue;  // no diagnostics in unreachable code, as in ty
+            }
             Type value = r.value() == null ? NoneType.NONE : withoutNotImplemented(ti.expressionType(file, r.value()));
-            if (value != null && !value.isAssignableTo(ti, declared)) {
+            if (value != null && !dev.typhon.semantic.types.TypeVariables.any(value, v -> !v.binder().equals(name))
+                    && !value.isAssignableTo(ti, declared)) {
                 Node at = r.value() == null ? r : r.value();
                 out.add(diagnostic("Return type does not match returned value: expected `" + declared.display()
                         + "`, found `" + value.display() + "`", at));
@@ -185,17 +194,23 @@ final class ReturnTypes {
 
     /** Whether control may reach the end of the body, deciding tests by their types. */
     private boolean mayFallOffTheEnd(List<Stmt> body) {
-        SemanticIndex index = file.index();
-        Scope scope = index.scopeAt(body.get(0) instanceof dev.typhon.ast.Located l ? l.startOffset() : 0);
-        if (!scope.endReachable()) {
-            return false;
-        }
-        int formula = scope.endReachability();
+        Scope scope = file.index().scopeAt(body.get(0) instanceof dev.typhon.ast.Located l ? l.startOffset() : 0);
+        return scope.endReachable() && mayHold(scope.endReachability());
+    }
+
+    private boolean mayHold(int formula) {
         if (formula == Reachability.ALWAYS_TRUE) {
             return true;
         }
-        return index.mayHold(formula, this::decide);
+        if (formula == Reachability.ALWAYS_FALSE) {
+            return false;
+        }
+        if (evaluation == null) {
+            evaluation = file.index().evaluation(this::decide);
+        }
+        return file.index().mayHold(formula, evaluation);
     }
+
 
     /** Decides a predicate of the index from the types inference gives. */
     private Reachability.Truth decide(int id) {
@@ -242,38 +257,28 @@ final class ReturnTypes {
                 return true;
             }
         }
-        Node child = function;
+        if (TypeCheckingBlocks.contains(file, function)) {
+            return true;
+        }
         for (Node ancestor : file.nodeTable().ancestors(function)) {
-            if (ancestor instanceof ClassDef cls && child == function && isProtocolClass(cls)) {
-                return true;
+            if (ancestor instanceof ClassDef cls) {
+                return isProtocolClass(cls);
             }
-            if (ancestor instanceof If branch) {
-                boolean inBody = branch.body().contains(child);
-                if (inBody && isTypeChecking(branch.test()) || !inBody && isNotTypeChecking(branch.test())) {
-                    return true;
-                }
+            if (!(ancestor instanceof If)) {
+                return false;
             }
-            child = ancestor;
         }
         return false;
     }
 
     private boolean isProtocolClass(ClassDef cls) {
         for (Expr base : cls.bases()) {
-            Expr e = base instanceof Subscript s ? s.value() : base;
-            if (ti.expressionType(file, e) == SpecialFormType.PROTOCOL) {
+            // `Protocol`, `Protocol[T]`, or anything else whose value is the special form
+            if (ti.expressionType(file, base) == SpecialFormType.PROTOCOL
+                    || base instanceof Subscript s && ti.expressionType(file, s.value()) == SpecialFormType.PROTOCOL) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isTypeChecking(Expr test) {
-        return test instanceof Name n && n.id().equals("TYPE_CHECKING")
-                || test instanceof Attribute a && a.attr().equals("TYPE_CHECKING");
-    }
-
-    private static boolean isNotTypeChecking(Expr test) {
-        return test instanceof UnaryOp u && u.op() == UnaryOperator.Not && isTypeChecking(u.operand());
     }
 }

@@ -589,9 +589,20 @@ abstract class IndexBuilderBase {
         pendingTop = mark;
     }
 
-    /** Forgets the bindings held since {@code mark}: targets that bind nothing after all ({@code self.x: int}). */
+    /** Forgets the bindings held since {@code mark}: targets that bind nothing after all. */
     void dropPending(int mark) {
         pendingTop = mark;
+    }
+
+    /**
+     * Turns the bindings held since {@code mark} into declarations ({@code self.x: int} without a
+     * value): they bind nothing, but say the attribute's type.
+     */
+    void declarePending(int mark) {
+        for (int i = mark; i < pendingTop; i++) {
+            pendingKinds[i] = DefinitionKind.DECLARATION;
+        }
+        flushPending(mark);
     }
 
     /** Visits assignment targets with their bindings held back; returns the mark for {@link #flushPending}. */

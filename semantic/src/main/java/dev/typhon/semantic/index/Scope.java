@@ -43,6 +43,8 @@ public final class Scope {
     Bindings[] endState = NO_BINDINGS;
     /** The declarations live at the end of the scope, by symbol id (null entries: none). */
     Bindings[] endDeclarations = NO_BINDINGS;
+    /** Pairs of (return statement's node id, reachability formula of its point); null while there are none. */
+    org.eclipse.collections.impl.list.mutable.primitive.IntArrayList returns;
     /** Whether static reachability lets control fall off the end of the scope's code. */
     boolean endReachable = true;
     /** The condition, left for inference, under which control falls off the end (see {@link Reachability}). */
@@ -278,6 +280,32 @@ public final class Scope {
     /** The reachability formula (in {@link SemanticIndex#reachability()}) of the scope's end, for inference to decide. */
     public int endReachability() {
         return endReach;
+    }
+
+    /**
+     * The reachability formula of the point of a {@code return} statement of this scope:
+     * {@link Reachability#ALWAYS_FALSE} when static reachability rules it out (code after a
+     * {@code return}, under {@code if sys.version_info < ...}, ...), else the condition left for
+     * inference. {@link Reachability#ALWAYS_TRUE} for a statement the scope did not record.
+     */
+    public int returnReachability(dev.typhon.ast.Return statement) {
+        if (returns != null) {
+            int id = statement.nodeId();
+            for (int i = 0; i < returns.size(); i += 2) {
+                if (returns.get(i) == id) {
+                    return returns.get(i + 1);
+                }
+            }
+        }
+        return Reachability.ALWAYS_TRUE;
+    }
+
+    void addReturn(int nodeId, int reachability) {
+        if (returns == null) {
+            returns = new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList(4);
+        }
+        returns.add(nodeId);
+        returns.add(reachability);
     }
 
     public boolean isEager() {

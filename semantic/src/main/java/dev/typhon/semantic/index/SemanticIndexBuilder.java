@@ -112,6 +112,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             if (r.value() != null) {
                 visitExpr(r.value());
             }
+            cur.scope.addReturn(r.nodeId(), cur.flow.reachable ? cur.flow.reach : Reachability.ALWAYS_FALSE);
             cur.flow = FlowState.unreachable();
         } else if (s instanceof Delete d) {
             DefinitionKind saved = targetKind;
@@ -530,7 +531,7 @@ public final class SemanticIndexBuilder extends FlowBuilder {
                 visitExpr(a.value());
                 flushPending(bound);
             } else {
-                dropPending(bound);
+                declarePending(bound);
             }
         }
     }

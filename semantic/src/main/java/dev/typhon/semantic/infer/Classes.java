@@ -76,13 +76,23 @@ final class Classes {
         if (node.body().isEmpty()) {
             return null;
         }
-        Stmt first = node.body().get(0);
-        SemanticIndex index = file.index();
-        Scope s = index.scopeAt(first.startOffset());
-        while (s != null && s.kind() != ScopeKind.CLASS) {
-            s = s.parent() < 0 ? null : index.scope(s.parent());
+        return ownScope(file.index(), node.startOffset(), node.body().get(0).startOffset(), ScopeKind.CLASS);
+    }
+
+    /**
+     * The scope a class or function statement (starting at {@code statementStart}) makes: the
+     * outermost scope of that kind around its first body statement that still starts within the
+     * statement. The innermost one would be wrong when the body starts with a nested class or def.
+     */
+    static @Nullable Scope ownScope(SemanticIndex index, int statementStart, int firstBodyOffset, ScopeKind kind) {
+        Scope best = null;
+        for (Scope s = index.scopeAt(firstBodyOffset); s != null && s.startOffset() >= statementStart;
+                s = s.parent() < 0 ? null : index.scope(s.parent())) {
+            if (s.kind() == kind) {
+                best = s;
+            }
         }
-        return s;
+        return best;
     }
 
     ClassInfo info(ClassLiteral cls) {
@@ -191,6 +201,11 @@ final class Classes {
             error = error == null ? mro.error() : error;
         }
         ClassType metaclass = metaclass(file, node, bases);
+        if (protocol && metaclass != null && metaclass.literal().isKnown(KnownClass.TYPE)) {
+            // `Protocol` contributes its metaclass even though Typhon leaves it out of the MRO
+            ClassType protocolMeta = protocolMetaclass();
+            metaclass = protocolMeta != null ? protocolMeta : metaclass;
+        }
         boolean fin = false;
         boolean disjoint = false;
         for (Expr d : node.decoratorList()) {
@@ -365,6 +380,16 @@ final class Classes {
         return best;
     }
 
+    /** {@code typing._ProtocolMeta}, the metaclass of protocol classes, or null when the typeshed lacks it. */
+    private @Nullable ClassType protocolMetaclass() {
+        Optional<SourceFile> typing = ti.program.module("typing");
+        if (typing.isEmpty()) {
+            return null;
+        }
+        Type t = ti.imports.member(typing.get(), "_ProtocolMeta");
+        return t instanceof ClassLiteralType c ? c.classType() : null;
+    }
+
     /** The class a known variant names in the configured typeshed. */
     @Nullable ClassLiteral resolveKnown(KnownClass k) {
         for (KnownModule m : k.modules(ti.pythonVersion())) {
@@ -395,55 +420,23 @@ final class Classes {
         return t;
     }
 
-    /**
-     * An attribute assigned through the first parameter of a method ({@code self.x = ...} in
-     * {@code __init__}): the declared type if some method declares it, else the union of the assigned
-     * values with their literals widened; null when no method assigns it.
-     */
-    @Nullable Type instanceAttribute(ClassLiteral cls, String name) {
-        SourceFile file = file(cls);
-        SemanticIndex index = file.index();
-        UnionBuilder declared = new UnionBuilder(ti);
-        UnionBuilder inferred = new UnionBuilder(ti);
-        for (Stmt stmt : node(cls).body()) {
-            dev.typhon.ast.Arguments args;
-            List<Stmt> body;
-            if (stmt instanceof dev.typhon.ast.FunctionDef fd) {
-                args = fd.args();
-                body = fd.body();
-            } else if (stmt instanceof dev.typhon.ast.AsyncFunctionDef fd) {
-                args = fd.args();
-                body = fd.body();
-            } else {
-                continue;
-            }
-            List<dev.typhon.ast.Arg> positional = new ArrayList<>(args.posonlyargs());
-            positional.addAll(args.args());
-            if (positional.isEmpty() || body.isEmpty()) {
-                continue;
-            }
-            Scope scope = index.scopeAt(body.get(0).startOffset());
-            while (scope != null && scope.kind() != ScopeKind.FUNCTION) {
-                scope = scope.parent() < 0 ? null : index.scope(scope.parent());
-            }
-            if (scope == null) {
-                continue;
-            }
-            int place = scope.placeId(positional.get(0).arg() + "." + name);
-            if (place < 0) {
-                continue;
-            }
-            for (Definition d : index.definitionsOfPlace(scope, place)) {
-                switch (d.statement()) {
-                    case dev.typhon.ast.AnnAssign a -> declared.add(ti.typeExpressions.annotation(file, a.annotation(), null));
-                    default -> inferred.add(ti.expressions.promote(ti.definitions.bindingType(file, d)));
-                }
+    /** The class whose body a class scope is, or null. */
+    @Nullable ClassLiteral classOfBody(SourceFile file, Scope body) {
+        if (body.parent() < 0) {
+            return null;
+        }
+        Scope outer = file.index().scope(body.parent());
+        int sym = outer.symbolId(body.name());
+        if (sym < 0) {
+            return null;
+        }
+        for (Definition d : file.index().definitionsOf(outer, sym)) {
+            if (d.kind() == dev.typhon.semantic.index.DefinitionKind.CLASS && d.node() instanceof ClassDef cd
+                    && bodyScopeId(file, cd) == body.id()) {
+                return literalOf(file, d);
             }
         }
-        if (!declared.isEmpty()) {
-            return declared.build();
-        }
-        return inferred.isEmpty() ? null : inferred.build();
+        return null;
     }
 
     /** The class whose body directly holds a scope (a method's scope), or null. */
@@ -475,10 +468,10 @@ final class Classes {
     }
 
     private int bodyScopeId(SourceFile file, ClassDef cd) {
-        Scope s = file.index().scopeAt(cd.body().get(0).startOffset());
-        while (s != null && s.kind() != ScopeKind.CLASS) {
-            s = s.parent() < 0 ? null : file.index().scope(s.parent());
+        if (cd.body().isEmpty()) {
+            return -1; // a class statement cut short by a syntax error
         }
+        Scope s = ownScope(file.index(), cd.startOffset(), cd.body().get(0).startOffset(), ScopeKind.CLASS);
         return s == null ? -1 : s.id();
     }
 

@@ -61,6 +61,9 @@ final class Definitions {
     }
 
     private Type computeDeclared(SourceFile file, Definition def) {
+        if (isTypeCheckingConstant(file, def)) {
+            return dev.typhon.semantic.types.BoolLiteral.of(true);
+        }
         if ((def.kind() == DefinitionKind.DECLARATION || def.kind() == DefinitionKind.ANNOTATED_ASSIGNMENT)
                 && isBareQualifier(file, ((AnnAssign) def.statement()).annotation())) {
             AnnAssign a = (AnnAssign) def.statement();
@@ -77,6 +80,9 @@ final class Definitions {
     private Type computeBinding(SourceFile file, Definition def) {
         Node node = def.node();
         Node stmt = def.statement();
+        if (isTypeCheckingConstant(file, def)) {
+            return dev.typhon.semantic.types.BoolLiteral.of(true);
+        }
         return switch (def.kind()) {
             case CLASS -> decoratedClass(file, (ClassDef) node, new ClassLiteralType(ClassType.of(ti.classes.literalOf(file, def))));
             case FUNCTION -> ti.functions.functionType(file, def);
@@ -327,6 +333,29 @@ final class Definitions {
             return new ClassLiteralType(ClassType.of(cls));
         }
         return ClassType.of(cls).toInstance();
+    }
+
+    /**
+     * {@code TYPE_CHECKING = False} (or a bare {@code TYPE_CHECKING: bool} in a stub, as typing's own):
+     * whatever module defines it, the constant is true while type checking, as mypy and pyright agree.
+     */
+    private static boolean isTypeCheckingConstant(SourceFile file, Definition def) {
+        if (def.isPlace() || def.symbol() < 0 || !"TYPE_CHECKING".equals(file.index().scope(def.scope()).symbolName(def.symbol()))) {
+            return false;
+        }
+        Expr value = switch (def.statement()) {
+            case Assign a when a.targets().size() == 1 && a.targets().get(0) == def.node() -> a.value();
+            case AnnAssign a when a.target() == def.node() -> a.value();
+            default -> null;
+        };
+        if (value == null) {
+            return def.kind() == DefinitionKind.DECLARATION && file.isStub();
+        }
+        if (!(value instanceof dev.typhon.ast.Constant c)) {
+            return false;
+        }
+        return c.value() instanceof dev.typhon.ast.ConstantValue.Bool b && !b.value()
+                || (file.isStub() && c.value() instanceof dev.typhon.ast.ConstantValue.Ellipsis);
     }
 
     /** {@code T = TypeVar("T", ...)}: the binding is the type variable itself. */

@@ -139,8 +139,7 @@ final class Expressions {
 
     private Type attribute(SourceFile file, Attribute a) {
         Type value = infer(file, a.value());
-        Type t = ti.members.member(value, a.attr());
-        return t == null ? DynamicType.UNKNOWN : t;
+        return ti.members.access(value, a.attr()).type();
     }
 
     private Type tuple(SourceFile file, List<Expr> elts) {

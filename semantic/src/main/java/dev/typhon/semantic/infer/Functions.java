@@ -166,8 +166,38 @@ final class Functions {
                     return MethodKind.PROPERTY;
                 }
             }
+            if (propertyOfAccessor(file, d) != null) {
+                return MethodKind.PROPERTY;
+            }
         }
         return MethodKind.INSTANCE;
+    }
+
+    /**
+     * The getter of a property whose {@code setter}/{@code deleter}/{@code getter} decorates a
+     * function ({@code @x.setter}), or null for any other decorator.
+     */
+    private @Nullable FunctionLiteral propertyOfAccessor(SourceFile file, Expr decorator) {
+        if (decorator instanceof dev.typhon.ast.Attribute a
+                && (a.attr().equals("setter") || a.attr().equals("deleter") || a.attr().equals("getter"))
+                && ti.expressions.infer(file, a.value()) instanceof FunctionLiteral g
+                && methodKind(g) == MethodKind.PROPERTY) {
+            return g;
+        }
+        return null;
+    }
+
+    /** What reading a property returns: its getter's declared return type (a setter leads back to the getter). */
+    @Nullable Type propertyType(FunctionLiteral f) {
+        SourceFile file = ti.program.file(f.ref().file());
+        Node node = file.index().definition(f.ref().definition()).node();
+        for (Expr d : decorators(node)) {
+            FunctionLiteral getter = propertyOfAccessor(file, d);
+            if (getter != null && !(d instanceof dev.typhon.ast.Attribute a && a.attr().equals("getter"))) {
+                return propertyType(getter);
+            }
+        }
+        return f.signature().returns();
     }
 
     /** The name of the function whose parameter a definition is (for {@code T@f}), or null. */

@@ -50,11 +50,54 @@ final class Imports {
                 return form;
             }
         }
-        Type t = scopeMember(module, module.index().moduleScope(), name);
+        java.util.Set<String> all = module.isStub() ? dunderAll(module) : null;
+        Type t = module.isStub() && (all == null || !all.contains(name)) ? exportedMember(module, name)
+                : scopeMember(module, module.index().moduleScope(), name);
         if (t == null) {
             t = throughStarImports(module, name);
         }
         return t == null ? NO_MEMBER : t;
+    }
+
+    /**
+     * A stub's global as importers see it: an import binds an exported name only in the re-export
+     * forms ({@code import m as m}, {@code from m import x as x}, {@code from . import x}); other
+     * imports are the stub's private business. Null when nothing else binds or declares the name.
+     */
+    private @Nullable Type exportedMember(SourceFile module, String name) {
+        Scope scope = module.index().moduleScope();
+        int sym = scope.symbolId(name);
+        if (sym < 0) {
+            return null;
+        }
+        UnionBuilder declared = new UnionBuilder(ti);
+        for (Definition d : module.index().endOfScopeDeclarations(scope, sym)) {
+            if (reexports(d)) {
+                declared.add(ti.definitions.declaredType(module, d));
+            }
+        }
+        if (!declared.isEmpty()) {
+            return declared.build();
+        }
+        UnionBuilder u = new UnionBuilder(ti);
+        for (ReachingDefinition rd : module.index().endOfScopeBindings(scope, sym).definitions()) {
+            Definition d = rd.definition();
+            if (!d.kind().unbinds() && d.reachable() && reexports(d)) {
+                u.add(ti.definitions.bindingType(module, d));
+            }
+        }
+        return u.isEmpty() ? null : u.build();
+    }
+
+    /** Whether a stub's definition makes its name part of the stub's interface (every non-import does). */
+    private static boolean reexports(Definition d) {
+        return switch (d.kind()) {
+            case IMPORT -> d.node() instanceof dev.typhon.ast.Alias a && a.asname() != null && a.asname().equals(a.name());
+            case IMPORT_FROM -> d.node() instanceof dev.typhon.ast.Alias a
+                    && ((a.asname() != null && a.asname().equals(a.name()))
+                    || (d.statement() instanceof ImportFrom f && f.level() > 0 && f.module() == null));
+            default -> true;
+        };
     }
 
     /** A name a module gets from {@code from m import *}: one that {@code m} exports. */

@@ -45,6 +45,14 @@ final class Names {
     }
 
     Lookup lookup(SourceFile file, Name name) {
+        dev.typhon.semantic.types.KnownModule km = file.knownModule();
+        if (km != null && file.isStub()) {
+            // `Protocol: _SpecialForm` in typing's own stub means the special form there too, as it does for importers
+            dev.typhon.semantic.types.SpecialFormType form = dev.typhon.semantic.types.SpecialFormType.lookup(km, name.id());
+            if (form != null) {
+                return new Lookup(form, Boundness.BOUND);
+            }
+        }
         Lookup l = flowLookup(file, name);
         if (l.boundness != Boundness.BOUND && file.isStub()) {
             // A stub has no run time: a name means what its scope (else the module) binds at the end.
@@ -76,6 +84,22 @@ final class Names {
             return outer(file, s, id);
         }
         int res = s.resolution(symbol);
+        Type implicit = s.kind() == ScopeKind.CLASS ? implicitClassBodyName(id) : null;
+        if (implicit != null) {
+            // the class namespace starts with these: they hide globals, only class-body bindings replace them
+            Lookup preset = new Lookup(implicit, Boundness.BOUND);
+            if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL) {
+                Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use));
+                return here.boundness == Boundness.BOUND ? here : combine(here, preset);
+            }
+            return preset;
+        }
+        if (id.equals("__class__") && res != SymbolFlags.LOCAL && res != SymbolFlags.GLOBAL_EXPLICIT) {
+            Type cls = dunderClassCell(file, s);
+            if (cls != null) {
+                return new Lookup(cls, Boundness.BOUND);
+            }
+        }
         if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL || s.kind() == ScopeKind.MODULE) {
             Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use));
             if (here.boundness == Boundness.BOUND || s.kind().isFunctionLike()) {
@@ -88,6 +112,33 @@ final class Names {
             return outer(file, s, id);
         }
         return global(file, id);
+    }
+
+    /** The names CPython puts in a class body's namespace before the body runs, or null for others. */
+    private @Nullable Type implicitClassBodyName(String name) {
+        return switch (name) {
+            case "__qualname__", "__module__" -> ti.instance(dev.typhon.semantic.types.KnownClass.STR);
+            case "__doc__" -> UnionBuilder.of(ti, ti.instance(dev.typhon.semantic.types.KnownClass.STR),
+                    dev.typhon.semantic.types.NoneType.NONE);
+            case "__firstlineno__" -> ti.pythonVersion().compareTo(dev.typhon.ast.PythonVersion.PY313) >= 0
+                    ? ti.instance(dev.typhon.semantic.types.KnownClass.INT) : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code __class__} read in a function defined in a class body (or nested in one): the implicit
+     * closure cell CPython makes for that class; null outside classes.
+     */
+    private @Nullable Type dunderClassCell(SourceFile file, Scope s) {
+        // only where ty models the cell so far: scopes defined directly in the class body that run later
+        if (s.parent() < 0 || !(s.kind() == ScopeKind.FUNCTION || s.kind() == ScopeKind.LAMBDA
+                || s.kind() == ScopeKind.GENERATOR_EXPRESSION)) {
+            return null;
+        }
+        Scope body = file.index().scope(s.parent());
+        dev.typhon.semantic.types.ClassLiteral cls = body.kind() == ScopeKind.CLASS ? ti.classes.classOfBody(file, body) : null;
+        return cls == null ? null : new dev.typhon.semantic.types.ClassLiteralType(dev.typhon.semantic.types.ClassType.of(cls));
     }
 
     private Lookup combine(Lookup here, Lookup fallback) {
@@ -213,6 +264,10 @@ final class Names {
             if (t != null) {
                 return new Lookup(t, Boundness.BOUND);
             }
+        }
+        if (name.equals("__debug__")) {
+            // a constant of the interpreter that no stub declares
+            return new Lookup(ti.instance(dev.typhon.semantic.types.KnownClass.BOOL), Boundness.BOUND);
         }
         if (name.equals("reveal_type")) {
             Type t = ti.knownFunction(KnownFunction.REVEAL_TYPE);

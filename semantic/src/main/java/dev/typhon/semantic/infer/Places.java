@@ -98,13 +98,13 @@ final class Places {
         switch (place) {
             case Attribute a -> {
                 Type owner = ti.expressions.infer(file, a.value());
-                if (owner instanceof InstanceType i) {
-                    Type raw = ti.classes.member(i.classType(), a.attr());
-                    if (raw instanceof InstanceType r && (r.isKnown(KnownClass.PROPERTY)
-                            || ti.members.member(raw, "__set__") != null)) {
-                        return null;
-                    }
+                if (!ti.members.narrowsByAssignment(owner, a.attr())) {
+                    return null;
                 }
+                // a value the attribute's declared type rejects (an error at the assignment) leaves the declared type
+                Type value = ti.definitions.bindingType(file, d);
+                Type declared = ti.members.assignmentType(owner, a.attr());
+                return declared == null || value.isAssignableTo(ti, declared) ? value : declared;
             }
             case Subscript s -> {
                 Type owner = ti.expressions.infer(file, s.value());

@@ -166,11 +166,16 @@ final class TypeExpressions {
                 if (v instanceof ConstantValue.Str s) {
                     int[] deferred = DEFERRED.get();
                     if (deferred[0] == 0) {
+                        String form = InvalidTypeForms.stringForm(file.parse().source().text(), c);
+                        if (form != null) {
+                            return invalid(problems, form, e);
+                        }
                         deferred[1] = c.startOffset(); // where the names of the string are looked up
                     }
                     return forwardReference(file, s.value(), binder, problems);
                 }
-                return invalid(problems, "Invalid type expression", e);
+                String why = InvalidTypeForms.describe(e);
+                return invalid(problems, why == null ? "Invalid type expression" : why, e);
             }
             case BinOp b when b.op() == Operator.BitOr -> {
                 return UnionBuilder.of(ti, convert(file, b.left(), binder, problems),
@@ -186,7 +191,8 @@ final class TypeExpressions {
                 return subscript(file, s, binder, problems);
             }
             default -> {
-                return invalid(problems, "Invalid type expression", e);
+                String why = InvalidTypeForms.describe(e);
+                return invalid(problems, why == null ? "Invalid type expression" : why, e);
             }
         }
     }
@@ -195,15 +201,57 @@ final class TypeExpressions {
         ParseResult r = PythonParser.parse("(" + text.strip() + ")", new ParseOptions(ti.pythonVersion(), false));
         if (r.hasErrors() || r.module().body().size() != 1
                 || !(r.module().body().get(0) instanceof dev.typhon.ast.ExprStmt stmt)) {
-            return invalid(problems, "Invalid string annotation", null);
+            return invalid(problems, withRule("invalid-syntax-in-forward-annotation", "Syntax error in forward annotation: "
+                    + (r.hasErrors() ? r.errors().get(0).message() : "Expected an expression")), null);
         }
         int[] depth = DEFERRED.get();
+        boolean outermost = depth[0] == 0;
         depth[0]++;
         try {
+            if (outermost && problems != null) {
+                unresolvedNames(file, stmt.value(), false, problems);
+            }
             return convert(file, stmt.value(), binder, problems);
         } finally {
             depth[0]--;
         }
+    }
+
+    /**
+     * The names a string annotation reads that no scope around it (nor the builtins) binds: they are
+     * reported where the string is, as its own names have no place in the file.
+     */
+    private void unresolvedNames(SourceFile file, dev.typhon.ast.Node n, boolean literalArgument, List<String> problems) {
+        if (n instanceof Expr e && !literalArgument && InvalidTypeForms.describe(e) != null) {
+            return; // an expression that is no type is not evaluated
+        }
+        if (n instanceof Name name) {
+            if (name.ctx() == dev.typhon.ast.ExprContext.Load && !isBoundAround(file, DEFERRED.get()[1], name.id())) {
+                problems.add(withRule("unresolved-reference", "Name `" + name.id() + "` used when not defined"));
+            }
+            return;
+        }
+        if (n instanceof Subscript sub && !literalArgument && value(file, sub.value()) == SpecialFormType.LITERAL) {
+            // the arguments of `Literal` are evaluated as values, whatever they are
+            unresolvedNames(file, sub.value(), false, problems);
+            unresolvedNames(file, sub.slice(), true, problems);
+            return;
+        }
+        n.forEachChildInSourceOrder(child -> unresolvedNames(file, child, literalArgument, problems));
+    }
+
+    private boolean isBoundAround(SourceFile file, int at, String name) {
+        if (typeParameterAt(file, at, name) != null) {
+            return true;
+        }
+        dev.typhon.semantic.index.SemanticIndex index = file.index();
+        for (dev.typhon.semantic.index.Scope sc = index.scopeAt(at); sc != null;
+                sc = sc.parent() < 0 ? null : index.scope(sc.parent())) {
+            if (sc.symbolId(name) >= 0) {
+                return true;
+            }
+        }
+        return ti.names.builtin(name).boundness() != dev.typhon.semantic.index.Boundness.UNBOUND;
     }
 
     /** A value used as a type: a class means its instances. */
@@ -309,7 +357,7 @@ final class TypeExpressions {
                     yield u.build();
                 }
                 case OPTIONAL -> UnionBuilder.of(ti, convert(file, s.slice(), binder, problems), NoneType.NONE);
-                case LITERAL -> literal(file, elts, problems);
+                case LITERAL -> literal(file, isParenthesizedTuple(file, s.slice()) ? List.of(s.slice()) : elts, problems);
                 case LIST -> specialized(KnownClass.LIST, file, elts, binder, problems);
                 case DICT -> specialized(KnownClass.DICT, file, elts, binder, problems);
                 case SET -> specialized(KnownClass.SET, file, elts, binder, problems);
@@ -333,6 +381,9 @@ final class TypeExpressions {
                     yield b.build();
                 }
                 case TYPE_OF -> value(file, s.slice());
+                case ANY -> invalid(problems, "Special form `" + f.qualifiedName() + "` expected no type parameter", s);
+                case NEVER, NO_RETURN, LITERAL_STRING ->
+                        invalid(problems, "Type `" + f.qualifiedName() + "` expected no type parameter", s);
                 default -> new TodoType(f.qualifiedName() + "[]");
             };
         }
@@ -499,6 +550,12 @@ final class TypeExpressions {
                 if (value(file, a) instanceof KnownInstanceType k && isLiteralType(k.value())) {
                     return k.value();
                 }
+                if (value(file, a.value()) instanceof dev.typhon.semantic.types.ClassLiteralType owner
+                        && !ti.mro(owner.literal()).hasDynamic() && ti.mro(owner.literal()).classes().stream()
+                                .noneMatch(c -> c.isKnown(KnownClass.ENUM))) {
+                    // only an enum's members are literal values among class attributes
+                    return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
+                }
                 return new TodoType("enum literal"); // enum members come with enums
             }
             case Name n when value(file, n) instanceof KnownInstanceType k && isLiteralType(k.value()) -> {
@@ -517,6 +574,19 @@ final class TypeExpressions {
         }
     }
 
+    /**
+     * {@code Literal[(1, 2)]}: the one argument is a tuple, unlike {@code Literal[1, 2]}, though both
+     * subscripts hold a tuple node; only the source tells them apart.
+     */
+    private static boolean isParenthesizedTuple(SourceFile file, Expr slice) {
+        if (!(slice instanceof Tuple t) || t.elts().isEmpty() || DEFERRED.get()[0] > 0) {
+            return false;
+        }
+        String text = file.parse().source().text();
+        return t.startOffset() >= 0 && t.endOffset() <= text.length() && t.startOffset() < t.elts().get(0).startOffset()
+                && text.charAt(t.startOffset()) == '(' && text.charAt(t.endOffset() - 1) == ')';
+    }
+
     private static boolean isLiteralType(Type t) {
         return switch (t) {
             case IntLiteral i -> true;
@@ -531,7 +601,8 @@ final class TypeExpressions {
 
     private static Type invalid(@Nullable List<String> problems, String message, @Nullable Expr at) {
         if (problems != null) {
-            problems.add(message);
+            // inside a string annotation the expression's offsets are the string's, not the file's
+            problems.add(at == null || DEFERRED.get()[0] > 0 ? message : InvalidTypeForms.located(message, at));
         }
         return DynamicType.UNKNOWN;
     }

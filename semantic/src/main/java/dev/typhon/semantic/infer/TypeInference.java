@@ -49,6 +49,7 @@ public final class TypeInference implements TypeDb {
     final Places places = new Places(this);
     final BoolConversion boolConversion = new BoolConversion(this);
     final Members members = new Members(this);
+    final AttributeChecks attributeChecks = new AttributeChecks(this);
     final Unpacking unpacking = new Unpacking(this);
     final Iteration iteration = new Iteration(this);
     final AugmentedAssignment augmented = new AugmentedAssignment(this);
@@ -109,8 +110,9 @@ public final class TypeInference implements TypeDb {
     public List<String> annotationProblems(SourceFile file, Expr annotation) {
         List<String> out = new java.util.ArrayList<>();
         for (String p : typeExpressions.problems(file, annotation)) {
-            if (TypeExpressions.ruleOf(p).equals("invalid-type-form")) {
-                out.add(p);
+            String unlocated = InvalidTypeForms.unlocated(p);
+            if (TypeExpressions.ruleOf(unlocated).equals("invalid-type-form")) {
+                out.add(TypeExpressions.messageOf(unlocated));
             }
         }
         return out;
@@ -118,10 +120,16 @@ public final class TypeInference implements TypeDb {
 
     /** What is wrong with an annotation, each problem under its rule ({@code invalid-type-form}, {@code invalid-type-arguments}, ...). */
     public List<Problem> annotationDiagnostics(SourceFile file, Expr annotation) {
+        dev.typhon.ast.Node parent = file.nodeTable().parent(annotation);
+        String context = parent instanceof dev.typhon.ast.Arg ? "parameter annotation"
+                : parent instanceof dev.typhon.ast.FunctionDef || parent instanceof dev.typhon.ast.AsyncFunctionDef
+                ? "return type annotation" : "type expression";
         List<Problem> out = new java.util.ArrayList<>();
-        for (String p : typeExpressions.problems(file, annotation)) {
-            out.add(new Problem(TypeExpressions.ruleOf(p), TypeExpressions.messageOf(p), null, annotation.startOffset(),
-                    annotation.endOffset()));
+        for (String located : typeExpressions.problems(file, annotation)) {
+            int[] at = InvalidTypeForms.location(located);
+            String p = InvalidTypeForms.unlocated(located);
+            out.add(new Problem(TypeExpressions.ruleOf(p), InvalidTypeForms.inContext(TypeExpressions.messageOf(p), context),
+                    null, at == null ? annotation.startOffset() : at[0], at == null ? annotation.endOffset() : at[1]));
         }
         return out;
     }
@@ -243,6 +251,11 @@ public final class TypeInference implements TypeDb {
         return out;
     }
 
+    /** What is wrong with an attribute read or assignment (missing, possibly missing, a value it does not accept). */
+    public List<Problem> attributeProblems(SourceFile file, dev.typhon.ast.Attribute attribute) {
+        return attributeChecks.problems(file, attribute);
+    }
+
     /** What is wrong with an operator expression (binary, unary, comparison): unsupported operands, division by zero. */
     public List<Problem> operatorProblems(SourceFile file, Expr e) {
         return switch (e) {
@@ -286,11 +299,34 @@ public final class TypeInference implements TypeDb {
     /** The problem of iterating over a value that cannot be iterated, or null. */
     public @Nullable Problem iterationProblem(SourceFile file, Expr iterable) {
         Type t = expressions.infer(file, iterable);
-        if (!iteration.isCertainlyNotIterable(t)) {
+        String verdict = iteration.isCertainlyNotIterable(t) ? "is not iterable"
+                : t instanceof dev.typhon.semantic.types.UnionType u
+                        && u.members().stream().anyMatch(iteration::isCertainlyNotIterable) ? "may not be iterable" : null;
+        if (verdict == null) {
             return null;
         }
-        return new Problem("not-iterable", "Object of type `" + t.display() + "` is not iterable", null,
+        return new Problem("not-iterable", "Object of type `" + t.display() + "` " + verdict, null,
                 iterable.startOffset(), iterable.endOffset());
+    }
+
+    /** A {@code with} item whose context manager lacks {@code __enter__} or {@code __exit__} (their async forms for {@code async with}), or null. */
+    public @Nullable Problem contextManagerProblem(SourceFile file, dev.typhon.ast.WithItem item) {
+        boolean async = file.nodeTable().parent(item) instanceof dev.typhon.ast.AsyncWith;
+        Type manager = expressions.infer(file, item.contextExpr());
+        if (!operators.isPlainInstanceLike(manager)) {
+            return null;
+        }
+        String enter = async ? "__aenter__" : "__enter__";
+        String exit = async ? "__aexit__" : "__exit__";
+        boolean hasEnter = members.member(manager, enter) != null;
+        boolean hasExit = members.member(manager, exit) != null;
+        if (hasEnter && hasExit) {
+            return null;
+        }
+        String missing = !hasEnter && !hasExit ? "`" + enter + "` and `" + exit + "`" : "`" + (hasEnter ? exit : enter) + "`";
+        return new Problem("invalid-context-manager", "Object of type `" + manager.display() + "` cannot be used with `"
+                + (async ? "async with" : "with") + "` because it does not implement " + missing, null,
+                item.contextExpr().startOffset(), item.contextExpr().endOffset());
     }
 
     /** What is wrong with a call's arguments (missing, unknown, too many, of the wrong type). */

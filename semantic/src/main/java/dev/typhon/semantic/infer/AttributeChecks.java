@@ -1,0 +1,223 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.Attribute;
+import dev.typhon.ast.ExprContext;
+import dev.typhon.ast.Node;
+import dev.typhon.ast.Nullable;
+import dev.typhon.semantic.index.Boundness;
+import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.ClassType;
+import dev.typhon.semantic.types.InstanceType;
+import dev.typhon.semantic.types.ModuleLiteral;
+import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.UnionType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What is wrong with an attribute expression, in ty's rules and words: a read of an attribute the
+ * object lacks ({@code unresolved-attribute}) or may lack ({@code possibly-missing-attribute}), an
+ * instance-only attribute read or written on the class, a {@code ClassVar} written through an
+ * instance, and an assignment of a value the attribute's type does not accept.
+ */
+final class AttributeChecks {
+    private final TypeInference ti;
+
+    AttributeChecks(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    List<Problem> problems(SourceFile file, Attribute a) {
+        List<Problem> out = new ArrayList<>();
+        Node parent = file.nodeTable().parent(a);
+        boolean augmented = parent instanceof dev.typhon.ast.AugAssign aug && aug.target() == a;
+        if (a.ctx() == ExprContext.Load || augmented) {
+            read(file, a, out);
+        }
+        if (a.ctx() == ExprContext.Store && (!augmented || out.isEmpty())) {
+            // an augmented assignment that cannot read its target attempts no assignment
+            write(file, a, out);
+        }
+        return out;
+    }
+
+    private void read(SourceFile file, Attribute a, List<Problem> out) {
+        Type value = ti.expressions.infer(file, a.value());
+        if (value.isDynamic()) {
+            return;
+        }
+        String name = a.attr();
+        AttributeAccess access = ti.members.access(value, name);
+        switch (access.failure()) {
+            case NONE -> possiblyMissing(value, name, access, a, out);
+            case MISSING -> out.add(problem("unresolved-attribute", missingHeadline(value, name), a));
+            case INSTANCE_ONLY -> out.add(problem("unresolved-attribute", "Attribute `" + name
+                    + "` can only be accessed on instances, not on the class object `" + value.display() + "` itself.", a));
+            case PARTLY_MISSING -> {
+                StringBuilder on = new StringBuilder();
+                for (Type m : access.missingOn()) {
+                    on.append(on.isEmpty() ? "" : ", ").append('`').append(m.display()).append('`');
+                }
+                Type union = value instanceof dev.typhon.semantic.types.TypeVarType v && v.bound() != null ? v.bound() : value;
+                out.add(problem("unresolved-attribute", "Attribute `" + name + "` is not defined on " + on
+                        + " in union `" + union.display() + "`", a));
+            }
+        }
+    }
+
+    private static void possiblyMissing(Type value, String name, AttributeAccess access, Attribute a, List<Problem> out) {
+        if (access.boundness() != Boundness.POSSIBLY_UNBOUND) {
+            return;
+        }
+        String headline = switch (value) {
+            case ModuleLiteral m -> "Member `" + name + "` may be missing on module `" + m.name() + "`";
+            case ClassLiteralType c -> "Attribute `" + name + "` may be missing on class `" + c.classType().display() + "`";
+            default -> "Attribute `" + name + "` may be missing on object of type `" + value.display() + "`";
+        };
+        out.add(problem("possibly-missing-attribute", headline, a));
+    }
+
+    private static String missingHeadline(Type value, String name) {
+        return switch (value) {
+            case ModuleLiteral m -> "Module `" + m.name() + "` has no member `" + name + "`";
+            case ClassLiteralType c -> "Class `" + c.classType().display() + "` has no attribute `" + name + "`";
+            default -> "Object of type `" + value.display() + "` has no attribute `" + name + "`";
+        };
+    }
+
+    private void write(SourceFile file, Attribute a, List<Problem> out) {
+        Type object = ti.expressions.infer(file, a.value());
+        if (object.isDynamic()) {
+            return;
+        }
+        Type value = assignedValue(file, a);
+        String name = a.attr();
+        boolean augmented = file.nodeTable().parent(a) instanceof dev.typhon.ast.AugAssign;
+        if (!augmented) {
+            AttributeAccess access = ti.members.access(object, name);
+            if (access.isFound()) {
+                possiblyMissing(object, name, access, a, out);
+            }
+        }
+        if (object instanceof UnionType u) {
+            for (Type m : u.members()) {
+                String failure = writeFailure(m, name, value);
+                if (failure != null && failure.startsWith("type:")) {
+                    out.add(problem("invalid-assignment", "Object of type `" + value.display()
+                            + "` is not assignable to attribute `" + name + "` on type `" + object.display() + "`", a));
+                    return;
+                }
+            }
+            return;
+        }
+        String failure = writeFailure(object, name, value);
+        if (failure == null) {
+            return;
+        }
+        if (failure.startsWith("type:")) {
+            out.add(problem("invalid-assignment", "Object of type `" + value.display() + "` is not assignable to attribute `"
+                    + name + "` of type `" + failure.substring(5) + "`", a));
+        } else if (failure.equals("instance-only")) {
+            out.add(problem("invalid-attribute-access", "Cannot assign to instance attribute `" + name
+                    + "` from the class object `" + object.display() + "`", a));
+        } else if (failure.equals("class-var")) {
+            out.add(problem("invalid-attribute-access", "Cannot assign to ClassVar `" + name
+                    + "` from an instance of type `" + object.display() + "`", a));
+        } else if (failure.equals("missing")) {
+            out.add(problem("unresolved-attribute", "Unresolved attribute `" + name + "` on type `" + object.display()
+                    + "`.", a));
+        }
+    }
+
+    /**
+     * Why {@code object.name = value} is wrong: "type:T" (the attribute's type T does not accept the
+     * value), "instance-only", "class-var", "missing"; null when it is fine or Typhon cannot tell.
+     */
+    private @Nullable String writeFailure(Type object, String name, @Nullable Type value) {
+        return switch (object) {
+            case InstanceType i -> instanceWriteFailure(i, i.classType(), name, value);
+            case ClassLiteralType c -> classWriteFailure(c.classType(), name, value);
+            case ModuleLiteral m -> {
+                AttributeAccess access = ti.members.access(m, name);
+                yield !access.isFound() ? "missing"
+                        : access.type() instanceof dev.typhon.semantic.types.FunctionLiteral ? null
+                        : typeFailure(access.type(), value);
+            }
+            default -> null;
+        };
+    }
+
+    private @Nullable String instanceWriteFailure(InstanceType self, ClassType cls, String name, @Nullable Type value) {
+        Members.ClassAttribute ca = ti.members.classAttribute(cls, name);
+        if (ca != null && ca.type().isDynamic()) {
+            return null;
+        }
+        if (ca != null && ti.members.isDataDescriptor(ca.type())) {
+            return null; // the descriptor's `__set__` decides; not modelled yet
+        }
+        if (ca != null && ca.classVar()) {
+            return "class-var";
+        }
+        if (ti.members.hasCustomSetattr(cls)) {
+            return null;
+        }
+        AttributeAccess access = ti.members.access(self, name);
+        if (!access.isFound()) {
+            return access.failure() == AttributeAccess.Failure.MISSING && !ti.members.hasGetattr(cls) ? "missing" : null;
+        }
+        if (ca != null && ca.type() instanceof dev.typhon.semantic.types.FunctionLiteral) {
+            return null; // replacing a method: a signature check Typhon does not make yet
+        }
+        // an attribute only inferred from what methods assign takes any value: nothing declares it
+        Type expected = ti.members.assignableInstanceAttribute(cls, name);
+        return expected == null ? null : typeFailure(expected, value);
+    }
+
+    private @Nullable String classWriteFailure(ClassType cls, String name, @Nullable Type value) {
+        Members.ClassAttribute ca = ti.members.classAttribute(cls, name);
+        if (ca != null) {
+            return ca.type().isDynamic() ? null : typeFailure(ca.type(), value);
+        }
+        if (ti.members.isInstanceOnly(cls, name)) {
+            return "instance-only";
+        }
+        AttributeAccess access = ti.members.access(cls.toClassLiteral(), name);
+        return access.isFound() ? null : "missing";
+    }
+
+    private @Nullable String typeFailure(Type attribute, @Nullable Type value) {
+        if (value == null || attribute.isDynamic() || value.isAssignableTo(ti, attribute)) {
+            return null;
+        }
+        return "type:" + attribute.display();
+    }
+
+    /** The value an assignment statement gives the attribute target, or null when Typhon does not know it. */
+    private @Nullable Type assignedValue(SourceFile file, Attribute a) {
+        Node n = a;
+        Node parent = file.nodeTable().parent(n);
+        while (parent instanceof dev.typhon.ast.Tuple || parent instanceof dev.typhon.ast.List
+                || parent instanceof dev.typhon.ast.Starred) {
+            n = parent;
+            parent = file.nodeTable().parent(n);
+        }
+        Node outer = n;
+        return switch (parent) {
+            case dev.typhon.ast.Assign assign when outer instanceof dev.typhon.ast.Expr target ->
+                    ti.unpacking.typeOfTarget(target, a, ti.expressions.infer(file, assign.value()));
+            case dev.typhon.ast.AugAssign aug -> {
+                AugmentedAssignment.Outcome o = ti.augmented.infer(ti.expressions.infer(file, aug.target()), aug.op(),
+                        ti.expressions.infer(file, aug.value()));
+                // an operation that fails (reported as such) assigns nothing
+                yield o.unsupportedTargets().isEmpty() ? o.type() : null;
+            }
+            case dev.typhon.ast.For f when outer instanceof dev.typhon.ast.Expr target && f.target() == target ->
+                    ti.unpacking.typeOfTarget(target, a, ti.calls.iterate(ti.expressions.infer(file, f.iter())));
+            default -> null;
+        };
+    }
+
+    private static Problem problem(String rule, String headline, Attribute a) {
+        return new Problem(rule, headline, null, a.startOffset(), a.endOffset());
+    }
+}
