@@ -64,7 +64,7 @@ final class Expressions {
     private Type compute(SourceFile file, Expr e) {
         return switch (e) {
             case Constant c -> constant(c.value());
-            case JoinedStr j -> joinedStr(j);
+            case JoinedStr j -> joinedStr(file, j);
             case Name n -> ti.names.infer(file, n);
             case Attribute a -> placeOr(file, a, () -> attribute(file, a));
             case Call c -> ti.calls.infer(file, c);
@@ -125,16 +125,36 @@ final class Expressions {
         };
     }
 
-    private Type joinedStr(JoinedStr j) {
+    /**
+     * An f-string: a literal when every part is (a formatted int, bool or str literal without
+     * conversion or format spec renders as its {@code str()}), else {@code str}.
+     */
+    private Type joinedStr(SourceFile file, JoinedStr j) {
         StringBuilder sb = new StringBuilder();
         for (Expr part : j.values()) {
             if (part instanceof Constant c && c.value() instanceof ConstantValue.Str s) {
                 sb.append(s.value());
+            } else if (part instanceof dev.typhon.ast.FormattedValue fv && fv.conversion() < 0 && fv.formatSpec() == null
+                    && renderedLiteral(infer(file, fv.value())) instanceof String text) {
+                sb.append(text);
             } else {
+                return ti.instance(KnownClass.STR);
+            }
+            if (sb.length() > LiteralArithmetic.MAX_STRING_LITERAL) {
                 return ti.instance(KnownClass.STR);
             }
         }
         return new StringLiteral(sb.toString());
+    }
+
+    /** What {@code str()} of a literal gives, or null for other types. */
+    private static String renderedLiteral(Type t) {
+        return switch (t) {
+            case IntLiteral i -> Long.toString(i.value());
+            case BoolLiteral b -> b.value() ? "True" : "False";
+            case StringLiteral str -> str.value();
+            default -> null;
+        };
     }
 
     private Type attribute(SourceFile file, Attribute a) {
