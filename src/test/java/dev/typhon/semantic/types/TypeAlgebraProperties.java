@@ -224,8 +224,12 @@ class TypeAlgebraProperties {
             boolean boolSpread = m instanceof InstanceType it && it.isKnown(KnownClass.BOOL)
                     && flat.contains(BoolLiteral.TRUE) && flat.contains(BoolLiteral.FALSE);
             // t | ~t (or t | m with ~t <: m) collapses to object: then object is in the naive union
-            boolean complement = Relations.isObject(m) && flat.stream().anyMatch(
-                    a -> flat.stream().anyMatch(b -> a.negate(db).isSubtypeOf(db, b)));
+            // (also once an input intersection has dropped negations that are other inputs: int | () | ~bool & ~())
+            List<Type> dropped = new ArrayList<>(flat);
+            flat.stream().filter(in -> in instanceof IntersectionType)
+                    .forEach(in -> dropped.add(withoutNegationsIn((IntersectionType) in, flat)));
+            boolean complement = Relations.isObject(m) && dropped.stream().anyMatch(
+                    a -> dropped.stream().anyMatch(b -> a.negate(db).isSubtypeOf(db, b)));
             // (P & ~t) | t is P | t: an input intersection whose negations are other inputs is below P | t
             boolean negationDropped = flat.stream().anyMatch(in -> in instanceof IntersectionType x
                     && sub(m, withoutNegationsIn(x, flat)));

@@ -109,9 +109,14 @@ public final class FileChecker {
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> annotated(ann);
                 case dev.typhon.ast.Attribute attr -> ti.attributeProblems(file, attr).forEach(this::problem);
-                case dev.typhon.ast.BinOp b -> problem(ti.binaryProblem(file, b));
+                case dev.typhon.ast.BinOp b -> ti.operatorProblems(file, b).forEach(this::problem);
+                case dev.typhon.ast.UnaryOp u when u.op() == dev.typhon.ast.UnaryOperator.Not ->
+                        problem(ti.boolConversionProblem(file, u.operand()));
+                case dev.typhon.ast.UnaryOp u -> ti.operatorProblems(file, u).forEach(this::problem);
+                case dev.typhon.ast.Compare c -> ti.operatorProblems(file, c).forEach(this::problem);
                 case dev.typhon.ast.AugAssign a -> ti.augmentedProblems(file, a).forEach(this::problem);
-                case dev.typhon.ast.Subscript sub when sub.ctx() == ExprContext.Load -> problem(ti.subscriptProblem(file, sub));
+                case dev.typhon.ast.Subscript sub when sub.ctx() == ExprContext.Load ->
+                        ti.subscriptProblems(file, sub).forEach(this::problem);
                 case dev.typhon.ast.For f -> {
                     problem(ti.iterationProblem(file, f.iter()));
                     ti.unpackingProblems(file, f).forEach(this::problem);
@@ -150,8 +155,6 @@ public final class FileChecker {
                 case dev.typhon.ast.While w -> problem(ti.boolConversionProblem(file, w.test()));
                 case dev.typhon.ast.Assert a -> problem(ti.boolConversionProblem(file, a.test()));
                 case dev.typhon.ast.IfExp i -> problem(ti.boolConversionProblem(file, i.test()));
-                case dev.typhon.ast.UnaryOp u when u.op() == dev.typhon.ast.UnaryOperator.Not ->
-                        problem(ti.boolConversionProblem(file, u.operand()));
                 case dev.typhon.ast.BoolOp b -> {
                     // the last operand is returned as it is, never converted
                     for (int k = 0; k < b.values().size() - 1; k++) {

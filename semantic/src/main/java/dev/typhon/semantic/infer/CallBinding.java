@@ -6,6 +6,8 @@ import dev.typhon.ast.Keyword;
 import dev.typhon.ast.Starred;
 import dev.typhon.semantic.types.BoundMethodType;
 import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.ClassType;
+import dev.typhon.semantic.types.InstanceType;
 import dev.typhon.semantic.types.FunctionLiteral;
 import dev.typhon.semantic.types.Parameter;
 import dev.typhon.semantic.types.Signature;
@@ -30,46 +32,181 @@ final class CallBinding {
 
     List<Problem> problems(SourceFile file, Call call) {
         List<Problem> out = new ArrayList<>();
-        Type callee = ti.expressions.infer(file, call.func());
-        FunctionLiteral f;
-        int skip;
-        String kind;
+        collect(file, call, ti.expressions.infer(file, call.func()), out);
+        return out;
+    }
+
+    /**
+     * The problems of calling {@code callee}: each member of a union is called (and reported) on its
+     * own, except that a union none of whose members is callable is reported once, as a whole.
+     */
+    private void collect(SourceFile file, Call call, Type callee, List<Problem> out) {
         switch (callee) {
+            case dev.typhon.semantic.types.UnionType u -> {
+                List<Type> notCallable = new ArrayList<>();
+                for (Type m : u.members()) {
+                    if (isCallable(m)) {
+                        collect(file, call, m, out);
+                    } else {
+                        notCallable.add(m);
+                    }
+                }
+                if (notCallable.size() == u.members().size()) {
+                    out.add(notCallable(call, callee));
+                } else {
+                    notCallable.forEach(m -> out.add(notCallable(call, m)));
+                }
+            }
             case FunctionLiteral fl -> {
-                f = fl;
-                skip = 0;
-                kind = "function";
+                if (fl.known() == null && !isInitOrNew(fl)) {
+                    bind(file, call, fl.signature(), 0, "function `" + qualifiedName(fl) + "`", out);
+                }
             }
             case BoundMethodType b -> {
-                f = b.function();
-                skip = 1;
-                kind = "bound method";
+                if (!isInitOrNew(b.function())) {
+                    bind(file, call, b.function().signature(), 1, b.self(), "bound method `" + qualifiedName(b.function()) + "`",
+                            out);
+                }
             }
+            case ClassLiteralType c -> construct(file, call, c.classType(), out);
+            case dev.typhon.semantic.types.SubclassOfType s when s.subclassOf() instanceof InstanceType i ->
+                    construct(file, call, i.classType(), out);
             default -> {
-                return out;
+                if (!isCallable(callee)) {
+                    out.add(notCallable(call, callee));
+                } else if (callee instanceof InstanceType && ti.dunders.lookup(callee, "__call__") instanceof BoundMethodType b) {
+                    bind(file, call, b.function().signature(), 1, b.self(), "bound method `" + qualifiedName(b.function()) + "`", out);
+                }
             }
         }
-        if (f.known() != null || f.signature().gradual() || f.name().equals("__new__") || f.name().equals("__init__")) {
-            return out;
+    }
+
+    private static boolean isInitOrNew(FunctionLiteral f) {
+        return f.name().equals("__new__") || f.name().equals("__init__");
+    }
+
+    private Problem notCallable(Call call, Type callee) {
+        if (callee instanceof InstanceType i && i.isKnown(dev.typhon.semantic.types.KnownClass.NOT_IMPLEMENTED_TYPE)) {
+            return new Problem("call-non-callable", "`NotImplemented` is not callable", null, call.startOffset(),
+                    call.endOffset());
+        }
+        return new Problem("call-non-callable", "Object of type `" + callee.display() + "` is not callable", null,
+                call.startOffset(), call.endOffset());
+    }
+
+    /**
+     * Whether calling a value of this type can work: functions, methods, classes, callables, objects
+     * whose class has {@code __call__}, dynamic types. {@code NotImplemented} is an instance of a class
+     * with an unknown base, but calling it is always a mistake (for {@code NotImplementedError}).
+     */
+    boolean isCallable(Type t) {
+        return switch (t) {
+            case dev.typhon.semantic.types.DynamicType d -> true;
+            case dev.typhon.semantic.types.TodoType d -> true;
+            case FunctionLiteral f -> true;
+            case BoundMethodType b -> true;
+            case dev.typhon.semantic.types.OverloadedFunction o -> true;
+            case ClassLiteralType c -> true;
+            case dev.typhon.semantic.types.SubclassOfType s -> true;
+            case dev.typhon.semantic.types.CallableType c -> true;
+            case dev.typhon.semantic.types.TypeVarType v -> true;
+            case dev.typhon.semantic.types.IntersectionType x -> true;
+            case dev.typhon.semantic.types.Never n -> true;
+            case dev.typhon.semantic.types.UnionType u -> u.members().stream().allMatch(this::isCallable);
+            case dev.typhon.semantic.types.SpecialFormType f -> switch (f) {
+                case ANY, UNION, OPTIONAL, LITERAL, LITERAL_STRING, NEVER, NO_RETURN, CALLABLE, FINAL, CLASS_VAR, ANNOTATED,
+                        TYPE_ALIAS, TYPE_GUARD, TYPE_IS, CONCATENATE, UNPACK, REQUIRED, NOT_REQUIRED, READ_ONLY, SELF -> false;
+                default -> true;
+            };
+            case InstanceType i when i.isKnown(dev.typhon.semantic.types.KnownClass.NOT_IMPLEMENTED_TYPE) -> false;
+            default -> ti.dunders.lookup(t, "__call__") != null;
+        };
+    }
+
+    /**
+     * A class called as a constructor: its {@code __new__} and {@code __init__} (when they are not
+     * {@code object}'s) each bind the arguments. Classes whose metaclass defines {@code __call__}
+     * construct as that method says, which is not checked here.
+     */
+    private void construct(SourceFile file, Call call, ClassType cls, List<Problem> out) {
+        ClassType meta = ti.metaclass(cls.literal());
+        if (meta == null || !meta.isKnown(dev.typhon.semantic.types.KnownClass.TYPE) || ti.mro(cls.literal()).hasDynamic()) {
+            return;
+        }
+        String module = cls.literal().module();
+        if (module.equals("typing") || module.equals("typing_extensions") || module.startsWith("ty_extensions")) {
+            return; // TypeVar(...), NewType(...) and friends are special forms whose stubs do not describe their calls
+        }
+        // a generic class called without arguments infers them from the call: its own variables are not checked
+        List<dev.typhon.semantic.types.TypeVarType> own = ti.typeParameters(cls.literal());
+        ClassType seen = cls.arguments().isEmpty() && !own.isEmpty()
+                ? new ClassType(cls.literal(), own.stream().map(v -> (Type) dev.typhon.semantic.types.DynamicType.UNKNOWN).toList())
+                : cls;
+        Type newMethod = ti.classes.member(cls, "__new__");
+        if (newMethod instanceof FunctionLiteral f && !definedByObject(f)) {
+            bind(file, call, ti.members.specialize(seen, f) instanceof FunctionLiteral s ? s.signature() : f.signature(), 1,
+                    "class `" + cls.literal().name() + "`", out);
+        }
+        Type init = ti.classes.member(cls, "__init__");
+        if (init instanceof FunctionLiteral f && !definedByObject(f)) {
+            bind(file, call, ti.members.specialize(seen, f) instanceof FunctionLiteral s ? s.signature() : f.signature(), 1,
+                    "`" + qualifiedName(f) + "`", out);
+        }
+    }
+
+    private boolean definedByObject(FunctionLiteral f) {
+        return qualifiedName(f).startsWith("object.");
+    }
+
+    /** A function's name qualified by the classes whose bodies define it: {@code C.f}. */
+    String qualifiedName(FunctionLiteral f) {
+        try {
+            SourceFile file = ti.program.file(f.ref().file());
+            dev.typhon.semantic.index.SemanticIndex index = file.index();
+            dev.typhon.semantic.index.Scope scope = index.scope(index.definition(f.ref().definition()).scope());
+            StringBuilder name = new StringBuilder(f.name());
+            while (scope.kind() == dev.typhon.semantic.index.ScopeKind.CLASS) {
+                name.insert(0, scope.name() + ".");
+                if (scope.parent() < 0) {
+                    break;
+                }
+                scope = index.scope(scope.parent());
+            }
+            return name.toString();
+        } catch (RuntimeException e) {
+            return f.name();
+        }
+    }
+
+    /**
+     * Binds a call's arguments to a signature (after {@code skip} bound parameters, {@code self} the
+     * receiver of a bound method when known) and reports what does not fit.
+     */
+    private void bind(SourceFile file, Call call, Signature s, int skip, String name, List<Problem> out) {
+        bind(file, call, s, skip, null, name, out);
+    }
+
+    private void bind(SourceFile file, Call call, Signature s, int skip, @dev.typhon.ast.Nullable Type self, String name,
+            List<Problem> out) {
+        if (s.gradual()) {
+            return;
         }
         for (Expr a : call.args()) {
             if (a instanceof Starred) {
-                return out;
+                return;
             }
         }
         for (Keyword k : call.keywords()) {
             if (k.arg() == null) {
-                return out;
+                return;
             }
         }
-        Signature s = f.signature();
         List<Parameter> ps = s.parameters().subList(Math.min(skip, s.parameters().size()), s.parameters().size());
-        String name = kind + " `" + f.name() + "`";
         TypeVarSolver.Solution solution = null;
         java.util.Set<Expr> violating = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         if (!s.typeParameters().isEmpty()) {
             CallArguments arguments = CallArguments.of(ti, file, call);
-            solution = arguments.solve(ti, s, skip, callee instanceof BoundMethodType b ? b.self() : null);
+            solution = arguments.solve(ti, s, skip, self);
             for (TypeVarSolver.Violation v : solution.violations()) {
                 Expr at = v.argument() >= 0 && v.argument() < arguments.exprs().size() ? arguments.exprs().get(v.argument()) : null;
                 if (at != null && violating.add(at)) {
@@ -113,6 +250,7 @@ final class CallBinding {
                 if (k.arg().equals(p.name()) && (p.kind() == Parameter.Kind.POSITIONAL_OR_KEYWORD
                         || p.kind() == Parameter.Kind.KEYWORD_ONLY)) {
                     at = i;
+                    break; // a keyword names the first parameter of that name
                 }
             }
             if (at < 0) {
@@ -146,7 +284,6 @@ final class CallBinding {
                     : "No arguments provided for required parameters " + String.join(", ", missing);
             out.add(new Problem("missing-argument", what + " of " + name, null, call.startOffset(), call.endOffset()));
         }
-        return out;
     }
 
     /**
@@ -206,6 +343,78 @@ final class CallBinding {
             case dev.typhon.semantic.types.TupleType tt -> tt.allElements().stream().anyMatch(CallBinding::mentionsCallable);
             default -> false;
         };
+    }
+
+    /**
+     * A shallow structural test for choosing among overloads: an argument may satisfy a protocol
+     * when its type has every member the protocol's body defines ({@code SupportsIndex} needs
+     * {@code __index__}, which a {@code slice} lacks). Member types are not compared.
+     */
+    boolean mightSatisfy(Type arg, Type want) {
+        if (arg.isDynamic() || !arg.isFullyStatic()) {
+            return true;
+        }
+        return switch (want) {
+            case dev.typhon.semantic.types.UnionType u -> u.members().stream()
+                    .anyMatch(m -> mentionsProtocol(m) ? mightSatisfy(arg, m) : arg.isAssignableTo(ti, m));
+            case dev.typhon.semantic.types.InstanceType i when ti.classes.info(i.literal()).isProtocol()
+                    && !(arg instanceof dev.typhon.semantic.types.UnionType)
+                    && !(arg instanceof dev.typhon.semantic.types.IntersectionType)
+                    && !(arg instanceof dev.typhon.semantic.types.TypeVarType) -> {
+                dev.typhon.semantic.index.Scope body = ti.classes.bodyScope(i.literal());
+                if (body == null) {
+                    yield true;
+                }
+                for (String name : body.symbolNames()) {
+                    int sym = body.symbolId(name);
+                    if (!body.isBound(sym) && !body.isDeclared(sym)) {
+                        continue; // only read in the body (a decorator's name), not a member
+                    }
+                    if (name.equals("__slots__") || name.equals("__doc__") || name.equals("__module__")
+                            || name.equals("__qualname__") || name.equals("__class_getitem__") || name.equals("__init__")) {
+                        continue;
+                    }
+                    if (ti.dunders.lookup(arg, name) == null && ti.members.member(arg, name) == null) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            default -> true;
+        };
+    }
+
+    /**
+     * For a parameter whose type mentions type variables ({@code list[_T]}, a bare generic
+     * {@code slice}): whether the argument is at least an instance of that class, whatever the type
+     * arguments. Lenient wherever the argument's class is not fully known.
+     */
+    boolean nominallyCompatible(Type arg, Type want) {
+        if (!(want instanceof dev.typhon.semantic.types.InstanceType w) || arg.isDynamic()
+                || arg instanceof dev.typhon.semantic.types.UnionType || arg instanceof dev.typhon.semantic.types.IntersectionType
+                || arg instanceof dev.typhon.semantic.types.TypeVarType || arg instanceof dev.typhon.semantic.types.Never) {
+            return true;
+        }
+        if (ti.classes.info(w.literal()).isProtocol()) {
+            return mightSatisfy(arg, want);
+        }
+        if (w.isKnown(dev.typhon.semantic.types.KnownClass.OBJECT)) {
+            return true;
+        }
+        ClassType meta = ti.dunders.metaType(arg);
+        if (meta == null) {
+            return true;
+        }
+        dev.typhon.semantic.types.Mro mro = ti.mro(meta.literal());
+        if (mro.hasDynamic()) {
+            return true;
+        }
+        for (ClassType c : mro.classes()) {
+            if (c.literal().equals(w.literal())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Protocols are structural; until Typhon checks them so, arguments for them are not checked. */

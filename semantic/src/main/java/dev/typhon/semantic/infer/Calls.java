@@ -184,12 +184,12 @@ final class Calls {
     }
 
     /** Whether a generic signature's type variables can be solved from the arguments without violating a bound or constraint. */
-    private boolean solvable(Signature s, CallArguments args, int skip, @Nullable Type receiver) {
+    boolean solvable(Signature s, CallArguments args, int skip, @Nullable Type receiver) {
         return s.typeParameters().isEmpty() || args.solve(ti, s, skip, receiver).violations().isEmpty();
     }
 
     /** Whether positional arguments of these types fit the signature (keywords are not checked yet). */
-    private boolean accepts(Signature s, List<Type> args, int keywords, int skip) {
+    boolean accepts(Signature s, List<Type> args, int keywords, int skip) {
         if (s.gradual()) {
             return true;
         }
@@ -203,8 +203,13 @@ final class Calls {
             if (p.kind() == Parameter.Kind.KEYWORD_ONLY || p.kind() == Parameter.Kind.KEYWORD_VARIADIC) {
                 return false;
             }
+            if (p.annotatedType() != null && mentionsTypeVar(p.annotatedType())
+                    && !ti.callBinding.nominallyCompatible(a, p.annotatedType())) {
+                return false;
+            }
             if (p.annotatedType() != null && !a.isAssignableTo(ti, p.annotatedType()) && !mentionsTypeVar(p.annotatedType())
-                    && !ti.callBinding.mentionsProtocol(p.annotatedType())) {
+                    && !(ti.callBinding.mentionsProtocol(p.annotatedType())
+                    && ti.callBinding.mightSatisfy(a, p.annotatedType()))) {
                 return false;
             }
             if (p.kind() != Parameter.Kind.VARIADIC) {
@@ -222,7 +227,7 @@ final class Calls {
     }
 
     /** The declared return type, with the type variables the signature binds solved from the arguments. */
-    private Type returnOf(Signature s, CallArguments args, int skip, @Nullable Type receiver) {
+    Type returnOf(Signature s, CallArguments args, int skip, @Nullable Type receiver) {
         Type ret = s.returns();
         if (s.typeParameters().isEmpty() || !mentionsTypeVar(ret)) {
             return ret;
@@ -322,46 +327,8 @@ final class Calls {
         return next == null ? DynamicType.UNKNOWN : next;
     }
 
-    /** Calls {@code receiver.<name>(args)} on the receiver's class; null when the class has no such method. */
+    /** Calls {@code receiver.<name>(args)} implicitly (looked up on the receiver's type); null when it is missing or rejects them. */
     @Nullable Type callDunder(Type receiver, @Nullable String name, List<Type> args) {
-        if (name == null) {
-            return null;
-        }
-        Type method = ti.members.member(receiver, name);
-        if (method == null) {
-            return null;
-        }
-        return callMethod(method, args, receiver);
-    }
-
-    /** Calls a method looked up on a receiver (bound, overloaded, or a union of them); null when it rejects the arguments. */
-    private @Nullable Type callMethod(Type method, List<Type> args, Type receiver) {
-        return switch (method) {
-            case UnionType u -> {
-                // a method defined differently on different paths: every definition must accept the call
-                UnionBuilder b = new UnionBuilder(ti);
-                for (Type m : u.members()) {
-                    Type r = callMethod(m, args, receiver);
-                    if (r == null) {
-                        yield null;
-                    }
-                    b.add(r);
-                }
-                yield b.build();
-            }
-            case BoundMethodType b -> accepts(b.function().signature(), args, 0, 1)
-                    ? returnOf(b.function().signature(), CallArguments.positional(args), 1, b.self()) : null;
-            case DynamicType d -> d;
-            case OverloadedFunction o -> {
-                CallArguments arguments = CallArguments.positional(args);
-                for (FunctionLiteral f : o.overloads()) {
-                    if (accepts(f.signature(), args, 0, 1) && solvable(f.signature(), arguments, 1, receiver)) {
-                        yield returnOf(f.signature(), arguments, 1, receiver);
-                    }
-                }
-                yield null;
-            }
-            default -> null;
-        };
+        return name == null ? null : ti.dunders.callOrNull(receiver, name, args);
     }
 }

@@ -121,10 +121,20 @@ final class Classes {
         List<TypeVarType> fromGeneric = null;
         String error = null;
         boolean protocol = false;
+        boolean unsupportedBase = false;
         boolean opaque = false;
+        boolean[] opaqueBases = {false};
         for (Expr baseExpr : node.bases()) {
-            if (baseExpr instanceof dev.typhon.ast.Starred) {
-                bases.add(DynamicType.UNKNOWN);
+            if (baseExpr instanceof dev.typhon.ast.Starred starred) {
+                // `class C(*bases)`: the elements of a tuple of known length are the bases
+                if (ti.expressions.infer(file, starred.value()) instanceof dev.typhon.semantic.types.TupleType t
+                        && t.isFixed()) {
+                    for (Type element : t.elements()) {
+                        error = addBase(element, bases, legacy, error, opaqueBases);
+                    }
+                } else {
+                    bases.add(DynamicType.UNKNOWN);
+                }
                 continue;
             }
             if (baseExpr instanceof dev.typhon.ast.Subscript sub
@@ -143,46 +153,10 @@ final class Classes {
                 continue;
             }
             Type base = ti.expressions.infer(file, baseExpr);
-            switch (base) {
-                case ClassLiteralType c -> {
-                    collectTypeVars(c.classType().arguments(), legacy);
-                    opaque |= info(c.literal()).opaqueParameters();
-                    bases.add(isBareGeneric(c) ? ti.genericClasses.defaultSpecialization(c.literal()).toClassLiteral() : c);
-                }
-                case DynamicType d -> bases.add(d);
-                case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC -> {
-                    protocol |= f == SpecialFormType.PROTOCOL;
-                    bases.add(f);
-                }
-                case SpecialFormType f when f == SpecialFormType.TYPED_DICT -> {
-                    // TypedDict adds nothing to the MRO Typhon models yet
-                }
-                case SpecialFormType f when f == SpecialFormType.ANY -> bases.add(DynamicType.ANY);
-                case SpecialFormType f when ti.typeExpressions.fromValue(f, null, null, null)
-                        instanceof dev.typhon.semantic.types.InstanceType i -> bases.add(i.classType().toClassLiteral());
-                case KnownInstanceType k when k.value() instanceof dev.typhon.semantic.types.InstanceType i -> {
-                    collectTypeVars(i.classType().arguments(), legacy);
-                    bases.add(i.classType().toClassLiteral());
-                }
-                default -> {
-                    boolean clearlyNotAClass = switch (base) {
-                        case dev.typhon.semantic.types.IntLiteral x -> true;
-                        case dev.typhon.semantic.types.StringLiteral x -> true;
-                        case dev.typhon.semantic.types.BytesLiteral x -> true;
-                        case dev.typhon.semantic.types.BoolLiteral x -> true;
-                        case dev.typhon.semantic.types.NoneType x -> true;
-                        case dev.typhon.semantic.types.ModuleLiteral x -> true;
-                        case FunctionLiteral x -> true;
-                        case dev.typhon.semantic.types.TupleType x -> true;
-                        case KnownInstanceType k -> k.kind() == KnownClass.UNION_TYPE;
-                        default -> false;
-                    };
-                    if (clearlyNotAClass && error == null) {
-                        error = "Invalid class base with type `" + base.display() + "`";
-                    }
-                    bases.add(DynamicType.UNKNOWN);
-                }
-            }
+            protocol |= base == SpecialFormType.PROTOCOL; // a bare Protocol base makes a protocol class
+            String before = error;
+            error = addBase(base, bases, legacy, error, opaqueBases);
+            unsupportedBase |= error != null && !error.equals(before) && error.contains("Unsupported class base");
         }
         List<TypeVarType> params = new ArrayList<>();
         if (!node.typeParams().isEmpty()) {
@@ -231,7 +205,9 @@ final class Classes {
             error = inconsistentArguments(bases);
         }
         ClassLiteral object = ti.knownClass(KnownClass.OBJECT);
-        Mro mro = Mro.compute(ti, ClassType.of(cls), bases, object == null ? null : ClassType.of(object));
+        // a base that may be one class or another has no knowable MRO: the class gets itself, Unknown, object
+        Mro mro = Mro.compute(ti, ClassType.of(cls), unsupportedBase ? List.of(DynamicType.UNKNOWN) : bases,
+                object == null ? null : ClassType.of(object));
         if (error == null || (mro.error() != null && !error.startsWith("Cyclic"))) {
             error = error == null ? mro.error() : error;
         }
@@ -250,7 +226,7 @@ final class Classes {
                 disjoint |= f.isKnown(KnownFunction.DISJOINT_BASE);
             }
         }
-        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol, opaque);
+        return new ClassInfo(bases, params, mro, metaclass, fin, disjoint, error, protocol, opaque || opaqueBases[0]);
     }
 
     /**
@@ -292,6 +268,99 @@ final class Classes {
         return c.classType().arguments().isEmpty() && !c.literal().isKnown(KnownClass.TUPLE)
                 && !c.literal().isKnown(KnownClass.TYPE) && ti.genericClasses.isGeneric(c.literal())
                 && !info(c.literal()).opaqueParameters();
+    }
+
+    /**
+     * Adds one base (a class, a dynamic type, or Unknown for what cannot be a base) and returns the
+     * class statement's errors so far, one per line.
+     */
+    private @Nullable String addBase(Type base, List<Type> bases, List<TypeVarType> legacy, @Nullable String error,
+            boolean[] opaque) {
+        switch (base) {
+            case ClassLiteralType c -> {
+                collectTypeVars(c.classType().arguments(), legacy);
+                opaque[0] |= info(c.literal()).opaqueParameters();
+                bases.add(isBareGeneric(c) ? ti.genericClasses.defaultSpecialization(c.literal()).toClassLiteral() : c);
+            }
+            case DynamicType d -> bases.add(d);
+            case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC -> bases.add(f);
+            case SpecialFormType f when f == SpecialFormType.TYPED_DICT -> {
+                // TypedDict adds nothing to the MRO Typhon models yet
+            }
+            case SpecialFormType f when f == SpecialFormType.ANY -> bases.add(DynamicType.ANY);
+            case SpecialFormType f when ti.typeExpressions.fromValue(f, null, null, null)
+                    instanceof dev.typhon.semantic.types.InstanceType i -> bases.add(i.classType().toClassLiteral());
+            case KnownInstanceType k when k.value() instanceof dev.typhon.semantic.types.InstanceType i -> {
+                collectTypeVars(i.classType().arguments(), legacy);
+                bases.add(i.classType().toClassLiteral());
+            }
+            case dev.typhon.semantic.types.UnionType u when u.members().stream()
+                    .allMatch(m -> m instanceof ClassLiteralType || m.isDynamic()) -> {
+                // a base that may be one class or another: CPython would accept it, but no MRO
+                // can be known; a dynamic member stands for the whole (the gradual guarantee)
+                Type dynamic = u.members().stream().filter(Type::isDynamic).findFirst().orElse(null);
+                if (dynamic == null) {
+                    error = (error == null ? "" : error + "\n") + "Unsupported class base with type `" + base.display() + "`";
+                }
+                bases.add(dynamic == null ? DynamicType.UNKNOWN : dynamic);
+            }
+            case dev.typhon.semantic.types.UnionType u when u.members().stream()
+                    .allMatch(m -> m instanceof dev.typhon.semantic.types.InstanceType i && !isMetaclassInstance(i)) -> {
+                boolean allWork = u.members().stream().allMatch(m -> mroEntriesWork((dev.typhon.semantic.types.InstanceType) m));
+                error = (error == null ? "" : error + "\n") + (allWork ? "Unsupported" : "Invalid")
+                        + " class base with type `" + base.display() + "`";
+                bases.add(DynamicType.UNKNOWN);
+            }
+            case dev.typhon.semantic.types.SubclassOfType sub when sub.subclassOf().isDynamic() -> bases.add(sub.subclassOf());
+            case dev.typhon.semantic.types.SubclassOfType sub -> {
+                // some subclass of a known class: analyzable, but its MRO cannot be known
+                error = (error == null ? "" : error + "\n") + "Unsupported class base with type `" + base.display() + "`";
+                bases.add(DynamicType.UNKNOWN);
+            }
+            case dev.typhon.semantic.types.InstanceType i when !isMetaclassInstance(i) && !ti.mro(i.literal()).hasDynamic() -> {
+                // not a class: CPython asks its `__mro_entries__(bases)` for the bases to use instead
+                String kind = mroEntriesWork(i) ? "Unsupported" : "Invalid";
+                error = (error == null ? "" : error + "\n") + kind + " class base with type `" + base.display() + "`";
+                bases.add(DynamicType.UNKNOWN);
+            }
+            default -> {
+                boolean clearlyNotAClass = switch (base) {
+                    case dev.typhon.semantic.types.IntLiteral x -> true;
+                    case dev.typhon.semantic.types.StringLiteral x -> true;
+                    case dev.typhon.semantic.types.BytesLiteral x -> true;
+                    case dev.typhon.semantic.types.BoolLiteral x -> true;
+                    case dev.typhon.semantic.types.NoneType x -> true;
+                    case dev.typhon.semantic.types.ModuleLiteral x -> true;
+                    case FunctionLiteral x -> true;
+                    case dev.typhon.semantic.types.TupleType x -> true;
+                    case KnownInstanceType k -> k.kind() == KnownClass.UNION_TYPE;
+                    default -> false;
+                };
+                if (clearlyNotAClass) {
+                    error = (error == null ? "" : error + "\n") + "Invalid class base with type `" + base.display() + "`";
+                }
+                bases.add(DynamicType.UNKNOWN);
+            }
+        }
+        return error;
+    }
+
+    /** Instances of {@code type} (or of a metaclass) are classes, whatever their static type says. */
+    private boolean isMetaclassInstance(dev.typhon.semantic.types.InstanceType i) {
+        ClassLiteral type = ti.knownClass(KnownClass.TYPE);
+        return type == null || ti.mro(i.literal()).find(type) != null;
+    }
+
+    /** Whether an object's {@code __mro_entries__} can be called with the bases tuple and returns a tuple. */
+    private boolean mroEntriesWork(dev.typhon.semantic.types.InstanceType i) {
+        Type method = ti.dunders.lookup(i, "__mro_entries__");
+        if (!(method instanceof dev.typhon.semantic.types.BoundMethodType b)) {
+            return false;
+        }
+        Type tuple = dev.typhon.semantic.types.TupleType.homogeneous(KnownClass.TYPE.toInstance(ti));
+        Type returned = ti.calls.callDunder(i, "__mro_entries__", List.of(tuple));
+        return returned != null && (returned.isDynamic() || returned instanceof dev.typhon.semantic.types.TupleType
+                || returned.isAssignableTo(ti, KnownClass.TUPLE.toSpecializedInstance(ti, List.of(DynamicType.ANY))));
     }
 
     private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {

@@ -64,11 +64,11 @@ final class Expressions {
     private Type compute(SourceFile file, Expr e) {
         return switch (e) {
             case Constant c -> constant(c.value());
-            case JoinedStr j -> joinedStr(j);
+            case JoinedStr j -> joinedStr(file, j);
             case Name n -> ti.names.infer(file, n);
             case Attribute a -> placeOr(file, a, () -> attribute(file, a));
             case Call c -> ti.calls.infer(file, c);
-            case Subscript s -> placeOr(file, s, () -> subscript(file, s));
+            case Subscript s -> placeOr(file, s, () -> ti.subscripts.infer(file, s));
             case Tuple t -> tuple(file, t.elts());
             case dev.typhon.ast.List l -> collection(file, KnownClass.LIST, l.elts());
             case dev.typhon.ast.Set s -> collection(file, KnownClass.SET, s.elts());
@@ -76,13 +76,14 @@ final class Expressions {
             case BinOp b -> binaryOperation(file, b.left(), b.op(), b.right());
             case UnaryOp u -> unary(file, u);
             case BoolOp b -> boolOp(file, b);
-            case Compare c -> compare(file, c);
+            case Compare c -> ti.comparisons.infer(file, c);
             case IfExp i -> ifExp(file, i);
             case NamedExpr n -> infer(file, n.value());
-            case dev.typhon.ast.ListComp lc -> KnownClass.LIST.toSpecializedInstance(ti, List.of(DynamicType.UNKNOWN));
-            case dev.typhon.ast.SetComp sc -> KnownClass.SET.toSpecializedInstance(ti, List.of(DynamicType.UNKNOWN));
+            case dev.typhon.ast.ListComp lc -> KnownClass.LIST.toSpecializedInstance(ti, List.of(element(file, lc.elt())));
+            case dev.typhon.ast.SetComp sc -> KnownClass.SET.toSpecializedInstance(ti, List.of(element(file, sc.elt())));
             case dev.typhon.ast.DictComp dc -> KnownClass.DICT.toSpecializedInstance(ti,
-                    List.of(DynamicType.UNKNOWN, DynamicType.UNKNOWN));
+                    List.of(element(file, dc.key()), element(file, dc.value())));
+            case dev.typhon.ast.GeneratorExp g -> generator(file, g);
             case dev.typhon.ast.Slice s -> ti.instance(KnownClass.SLICE);
             default -> new TodoType(e.getClass().getSimpleName());
         };
@@ -92,6 +93,22 @@ final class Expressions {
     private Type placeOr(SourceFile file, Expr place, java.util.function.Supplier<Type> byClass) {
         Type t = ti.places.flowType(file, place, byClass);
         return t != null ? t : byClass.get();
+    }
+
+    /** The element type a comprehension collects: its element expression's type, literals widened. */
+    private Type element(SourceFile file, Expr elt) {
+        if (elt instanceof Starred) {
+            return DynamicType.UNKNOWN;
+        }
+        return promoteElement(infer(file, elt));
+    }
+
+    /** {@code (x for x in xs)}: a {@code GeneratorType[X, None, None]} (an async one when any clause is async). */
+    private Type generator(SourceFile file, dev.typhon.ast.GeneratorExp g) {
+        Type yielded = g.elt() instanceof Starred ? DynamicType.UNKNOWN : infer(file, g.elt());
+        boolean async = g.generators().stream().anyMatch(c -> c.isAsync() != 0);
+        return async ? KnownClass.ASYNC_GENERATOR_TYPE.toSpecializedInstance(ti, List.of(yielded, NoneType.NONE))
+                : KnownClass.GENERATOR_TYPE.toSpecializedInstance(ti, List.of(yielded, NoneType.NONE, NoneType.NONE));
     }
 
     Type constant(ConstantValue v) {
@@ -108,134 +125,41 @@ final class Expressions {
         };
     }
 
-    private Type joinedStr(JoinedStr j) {
+    /**
+     * An f-string: a literal when every part is (a formatted int, bool or str literal without
+     * conversion or format spec renders as its {@code str()}), else {@code str}.
+     */
+    private Type joinedStr(SourceFile file, JoinedStr j) {
         StringBuilder sb = new StringBuilder();
         for (Expr part : j.values()) {
             if (part instanceof Constant c && c.value() instanceof ConstantValue.Str s) {
                 sb.append(s.value());
+            } else if (part instanceof dev.typhon.ast.FormattedValue fv && fv.conversion() < 0 && fv.formatSpec() == null
+                    && renderedLiteral(infer(file, fv.value())) instanceof String text) {
+                sb.append(text);
             } else {
+                return ti.instance(KnownClass.STR);
+            }
+            if (sb.length() > LiteralArithmetic.MAX_STRING_LITERAL) {
                 return ti.instance(KnownClass.STR);
             }
         }
         return new StringLiteral(sb.toString());
     }
 
-    private Type attribute(SourceFile file, Attribute a) {
-        Type value = infer(file, a.value());
-        return ti.members.access(value, a.attr()).type();
-    }
-
-    private Type subscript(SourceFile file, Subscript s) {
-        Type value = infer(file, s.value());
-        if (value instanceof dev.typhon.semantic.types.SpecialFormType form) {
-            // `Literal[1]`, `Optional[int]` as values: special forms that stand for their type in annotations
-            Type meant = ti.typeExpressions.annotation(file, s, null);
-            return new dev.typhon.semantic.types.KnownInstanceType(KnownClass.SPECIAL_FORM, meant,
-                    form.qualifiedName() + "[...]");
-        }
-        Type index = infer(file, s.slice());
-        if (value instanceof dev.typhon.semantic.types.UnionType u && !u.members().isEmpty()
-                && u.members().stream().allMatch(m -> m instanceof ClassLiteralType c && c.classType().arguments().isEmpty()
-                        && !ti.typeParameters(c.literal()).isEmpty())) {
-            // one of several generic classes, each specialized alike
-            List<Type> args = ti.typeExpressions.arguments(file, s.slice());
-            UnionBuilder b = new UnionBuilder(ti);
-            for (Type m : u.members()) {
-                b.add(new ClassLiteralType(ti.genericClasses.specialize(((ClassLiteralType) m).literal(), args).type()));
-            }
-            return b.build();
-        }
-        if (value instanceof ClassLiteralType c && c.classType().arguments().isEmpty()) {
-            if (c.literal().isKnown(KnownClass.TUPLE) || c.literal().isKnown(KnownClass.TYPE)
-                    || ti.classes.info(c.literal()).opaqueParameters()) {
-                List<Type> args = ti.typeExpressions.arguments(file, s.slice());
-                return new ClassLiteralType(new ClassType(c.literal(), args));
-            }
-            if (!ti.typeParameters(c.literal()).isEmpty()) {
-                List<Type> args = ti.typeExpressions.arguments(file, s.slice());
-                return new ClassLiteralType(ti.genericClasses.specialize(c.literal(), args).type());
-            }
-            Type classGetItem = ti.classes.member(c.classType(), "__class_getitem__");
-            if (classGetItem != null) {
-                Type r = ti.calls.callDunder(value, "__class_getitem__", List.of(index));
-                return r == null ? DynamicType.UNKNOWN : r;
-            }
-            if (ti.genericClasses.hasGenericAncestor(c.literal())) {
-                return DynamicType.UNKNOWN; // not-subscriptable, reported by the checker
-            }
-        }
-        Long at = literalIndex(index);
-        if (at != null) {
-            int length = literalLength(value);
-            if (length >= 0) {
-                long k = at < 0 ? length + at : at;
-                if (k < 0 || k >= length) {
-                    return DynamicType.UNKNOWN; // index-out-of-bounds, reported by the checker
-                }
-                return switch (value) {
-                    case TupleType t -> t.elements().get((int) k);
-                    case StringLiteral str -> new StringLiteral(new String(Character.toChars(str.value().codePointAt(
-                            str.value().offsetByCodePoints(0, (int) k)))));
-                    case BytesLiteral b -> new IntLiteral(b.value().charAt((int) k));
-                    default -> DynamicType.UNKNOWN;
-                };
-            }
-        }
-        if (value instanceof TupleType t && t.isFixed() && s.slice() instanceof dev.typhon.ast.Slice sl) {
-            Long lower = sl.lower() == null ? null : literalIndex(infer(file, sl.lower()));
-            Long upper = sl.upper() == null ? null : literalIndex(infer(file, sl.upper()));
-            Long step = sl.step() == null ? null : literalIndex(infer(file, sl.step()));
-            if ((sl.lower() == null || lower != null) && (sl.upper() == null || upper != null)
-                    && (sl.step() == null || (step != null && step != 0))) {
-                List<Type> picked = new ArrayList<>();
-                for (int k : pythonSlice(t.elements().size(), lower, upper, step == null ? 1 : step)) {
-                    picked.add(t.elements().get(k));
-                }
-                return TupleType.fixed(picked);
-            }
-        }
-        if (value.isDynamic()) {
-            return value;
-        }
-        Type r = ti.calls.callDunder(value, "__getitem__", List.of(index));
-        return r == null ? DynamicType.UNKNOWN : r;
-    }
-
-    /** An int (or bool) literal used as an index, or null. */
-    static Long literalIndex(Type t) {
+    /** What {@code str()} of a literal gives, or null for other types. */
+    private static String renderedLiteral(Type t) {
         return switch (t) {
-            case IntLiteral i -> i.value();
-            case BoolLiteral b -> b.value() ? 1L : 0L;
+            case IntLiteral i -> Long.toString(i.value());
+            case BoolLiteral b -> b.value() ? "True" : "False";
+            case StringLiteral str -> str.value();
             default -> null;
         };
     }
 
-    /** The length of a fixed tuple, str or bytes literal; -1 for other values. */
-    static int literalLength(Type t) {
-        return switch (t) {
-            case TupleType tt when tt.isFixed() -> tt.elements().size();
-            case StringLiteral s -> s.value().codePointCount(0, s.value().length());
-            case BytesLiteral b -> b.value().length();
-            default -> -1;
-        };
-    }
-
-    /** The indices {@code seq[lower:upper:step]} takes from a sequence of {@code length}, as CPython computes them. */
-    static List<Integer> pythonSlice(int length, Long lower, Long upper, long step) {
-        long start;
-        long stop;
-        if (step > 0) {
-            start = lower == null ? 0 : lower < 0 ? Math.max(0, length + lower) : Math.min(lower, length);
-            stop = upper == null ? length : upper < 0 ? Math.max(0, length + upper) : Math.min(upper, length);
-        } else {
-            start = lower == null ? length - 1 : lower < 0 ? Math.max(-1, length + lower) : Math.min(lower, length - 1);
-            stop = upper == null ? -1 : upper < 0 ? Math.max(-1, length + upper) : Math.min(upper, length - 1);
-        }
-        List<Integer> out = new ArrayList<>();
-        for (long k = start; step > 0 ? k < stop : k > stop; k += step) {
-            out.add((int) k);
-        }
-        return out;
+    private Type attribute(SourceFile file, Attribute a) {
+        Type value = infer(file, a.value());
+        return ti.members.access(value, a.attr()).type();
     }
 
     private Type tuple(SourceFile file, List<Expr> elts) {
@@ -252,7 +176,7 @@ final class Expressions {
     private Type collection(SourceFile file, KnownClass k, List<Expr> elts) {
         UnionBuilder u = new UnionBuilder(ti);
         for (Expr x : elts) {
-            u.add(x instanceof Starred ? DynamicType.UNKNOWN : promote(infer(file, x)));
+            u.add(x instanceof Starred ? DynamicType.UNKNOWN : promoteElement(infer(file, x)));
         }
         Type element = u.isEmpty() ? DynamicType.UNKNOWN : u.build();
         return k.toSpecializedInstance(ti, List.of(element));
@@ -268,11 +192,26 @@ final class Expressions {
                 values.add(DynamicType.UNKNOWN);
                 continue;
             }
-            keys.add(promote(infer(file, k)));
-            values.add(promote(infer(file, d.values().get(i))));
+            keys.add(promoteElement(infer(file, k)));
+            values.add(promoteElement(infer(file, d.values().get(i))));
         }
         return KnownClass.DICT.toSpecializedInstance(ti, List.of(keys.isEmpty() ? DynamicType.UNKNOWN : keys.build(),
                 values.isEmpty() ? DynamicType.UNKNOWN : values.build()));
+    }
+
+    /**
+     * What an element of a list, set or dict display (or comprehension) is inferred as: literals
+     * widened to their class, also inside tuples ({@code [(1, 2)]} is a {@code list[tuple[int, int]]}).
+     */
+    Type promoteElement(Type t) {
+        if (t instanceof TupleType tt) {
+            List<Type> prefix = new ArrayList<>();
+            tt.prefix().forEach(e -> prefix.add(promoteElement(e)));
+            List<Type> suffix = new ArrayList<>();
+            tt.suffix().forEach(e -> suffix.add(promoteElement(e)));
+            return new TupleType(prefix, tt.variable() == null ? null : promoteElement(tt.variable()), suffix);
+        }
+        return promote(t);
     }
 
     /** A literal's class: what an element of a mutable collection display is inferred as. */
@@ -305,7 +244,7 @@ final class Expressions {
     }
 
     /** Values that stand for types in an annotation: classes, None, special forms, type aliases. */
-    private static boolean isTypeForm(Type t) {
+    static boolean isTypeForm(Type t) {
         return t instanceof ClassLiteralType || t instanceof NoneType || t instanceof dev.typhon.semantic.types.SpecialFormType
                 || (t instanceof dev.typhon.semantic.types.KnownInstanceType k
                 && (k.kind() == KnownClass.UNION_TYPE || k.kind() == KnownClass.SPECIAL_FORM));
@@ -351,26 +290,6 @@ final class Expressions {
             }
         }
         return result.build();
-    }
-
-    private Type compare(SourceFile file, Compare c) {
-        Type left = infer(file, c.left());
-        Type result = null;
-        for (int i = 0; i < c.ops().size(); i++) {
-            Type right = infer(file, c.comparators().get(i));
-            Type r = ti.operators.compare(left, c.ops().get(i), right);
-            if (result == null) {
-                result = r;
-            } else {
-                Truthiness prev = ti.operators.truthiness(result);
-                if (prev == Truthiness.ALWAYS_FALSE) {
-                    break;
-                }
-                result = prev == Truthiness.ALWAYS_TRUE ? r : UnionBuilder.of(ti, result, r);
-            }
-            left = right;
-        }
-        return result == null ? ti.instance(KnownClass.BOOL) : result;
     }
 
     private Type ifExp(SourceFile file, IfExp i) {

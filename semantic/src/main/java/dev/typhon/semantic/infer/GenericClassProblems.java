@@ -27,13 +27,6 @@ final class GenericClassProblems {
 
     void of(SourceFile file, ClassDef node, ClassLiteral cls, List<Problem> out) {
         for (Expr base : node.bases()) {
-            if (ti.expressions.infer(file, base) instanceof UnionType u) {
-                // one of several classes, chosen at runtime: the class's MRO cannot be known (an Unknown base)
-                out.add(new Problem("unsupported-base", "Unsupported class base with type `" + u.display() + "`", null,
-                        base.startOffset(), base.endOffset()));
-            }
-        }
-        for (Expr base : node.bases()) {
             if (base instanceof Subscript s && ti.expressions.infer(file, s.value()) instanceof ClassLiteralType c
                     && ti.genericClasses.isGeneric(c.literal())) {
                 for (Expr element : s.slice() instanceof Tuple t ? t.elts() : List.of(s.slice())) {

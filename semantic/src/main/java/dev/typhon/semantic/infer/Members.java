@@ -527,7 +527,7 @@ final class Members {
         return r == null ? DynamicType.UNKNOWN : r;
     }
 
-    private Type specialize(ClassType cls, Type t) {
+    Type specialize(ClassType cls, Type t) {
         Specialization s = throughMro(cls);
         if (s.isEmpty()) {
             return t;

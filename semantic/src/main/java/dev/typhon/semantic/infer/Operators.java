@@ -1,17 +1,18 @@
 package dev.typhon.semantic.infer;
 
-import dev.typhon.ast.CmpOperator;
+import dev.typhon.ast.Nullable;
 import dev.typhon.ast.Operator;
 import dev.typhon.ast.UnaryOperator;
 import dev.typhon.semantic.types.BoolLiteral;
-import dev.typhon.semantic.types.BytesLiteral;
+import dev.typhon.semantic.types.BoundMethodType;
 import dev.typhon.semantic.types.DynamicType;
+import dev.typhon.semantic.types.InstanceType;
 import dev.typhon.semantic.types.IntLiteral;
 import dev.typhon.semantic.types.KnownClass;
-import dev.typhon.semantic.types.StringLiteral;
+import dev.typhon.semantic.types.Never;
 import dev.typhon.semantic.types.Truthiness;
-import dev.typhon.semantic.types.TupleType;
 import dev.typhon.semantic.types.Type;
+import dev.typhon.semantic.types.TypeVarType;
 import dev.typhon.semantic.types.UnionBuilder;
 import dev.typhon.semantic.types.UnionType;
 import java.util.ArrayList;
@@ -34,61 +35,157 @@ final class Operators {
     }
 
     Type binary(Type left, Operator op, Type right) {
+        Type t = tryBinary(left, op, right);
+        return t == null ? DynamicType.UNKNOWN : t;
+    }
+
+    /**
+     * The type of {@code left op right}, or null when Python would raise {@code TypeError}: neither
+     * the left operand's dunder nor the right operand's reflected one accepts the other operand. A
+     * union works only when every combination of its members does.
+     */
+    @Nullable Type tryBinary(Type left, Operator op, Type right) {
         if (left.isDynamic() || right.isDynamic()) {
             return left.isDynamic() ? left : right;
         }
+        if (left.isNever() || right.isNever()) {
+            return Never.NEVER;
+        }
         if (left instanceof UnionType u) {
             UnionBuilder b = new UnionBuilder(ti);
-            u.members().forEach(m -> b.add(binary(m, op, right)));
+            for (Type m : u.members()) {
+                Type r = tryBinary(m, op, right);
+                if (r == null) {
+                    return null;
+                }
+                b.add(r);
+            }
             return b.build();
         }
         if (right instanceof UnionType u) {
             UnionBuilder b = new UnionBuilder(ti);
-            u.members().forEach(m -> b.add(binary(left, op, m)));
+            for (Type m : u.members()) {
+                Type r = tryBinary(left, op, m);
+                if (r == null) {
+                    return null;
+                }
+                b.add(r);
+            }
             return b.build();
         }
-        Long l = intValue(left);
-        Long r = intValue(right);
-        if (l != null && r != null) {
-            Type folded = foldInt(l, op, r);
-            if (folded != null) {
-                return folded;
+        if (left instanceof TypeVarType v && left.equals(right) && !v.constraints().isEmpty()) {
+            // both operands are the same constrained variable: they are solved to the same constraint
+            UnionBuilder b = new UnionBuilder(ti);
+            for (Type c : v.constraints()) {
+                Type r = tryBinary(c, op, c);
+                if (r == null) {
+                    return null;
+                }
+                b.add(r);
             }
+            return b.build();
         }
-        if (op == Operator.Add && left instanceof StringLiteral a && right instanceof StringLiteral b) {
-            return new StringLiteral(a.value() + b.value());
+        if (left instanceof TypeVarType v && upperBound(v) != null) {
+            return tryBinary(upperBound(v), op, right);
         }
-        if (op == Operator.Add && left instanceof BytesLiteral a && right instanceof BytesLiteral b) {
-            return new BytesLiteral(a.value() + b.value());
+        if (right instanceof TypeVarType v && upperBound(v) != null) {
+            return tryBinary(left, op, upperBound(v));
         }
-        if (op == Operator.Add && left instanceof TupleType a && right instanceof TupleType b && a.isFixed() && b.isFixed()) {
-            List<Type> all = new ArrayList<>(a.elements());
-            all.addAll(b.elements());
-            return TupleType.fixed(all);
+        Type folded = LiteralArithmetic.fold(ti, left, op, right);
+        if (folded != null) {
+            return folded;
         }
-        String dunder = dunder(op);
-        Type viaLeft = ti.calls.callDunder(left, "__" + dunder + "__", List.of(right));
-        if (viaLeft != null) {
-            return viaLeft;
-        }
-        Type viaRight = ti.calls.callDunder(right, "__r" + dunder + "__", List.of(left));
-        return viaRight != null ? viaRight : DynamicType.UNKNOWN;
+        return viaDunders(left, op, right);
     }
 
     /**
-     * Whether {@code left op right} certainly fails: neither operand's class has the operator's method
-     * (nor the reflected one), and both types are fully known. Methods that exist but reject the
-     * operand are not judged yet.
+     * {@code left.__op__(right)}, else {@code right.__rop__(left)}; but when the right operand's type
+     * is a proper subtype of the left's and overrides the reflected method, Python tries the
+     * reflected method first, and which one runs depends on the operands' runtime classes, so the
+     * result is either.
      */
-    boolean unsupported(Type left, Operator op, Type right) {
-        if (!isPlainInstanceLike(left) || !isPlainInstanceLike(right)) {
+    private @Nullable Type viaDunders(Type left, Operator op, Type right) {
+        String forward = "__" + dunder(op) + "__";
+        String reflected = "__r" + dunder(op) + "__";
+        Type viaLeft = ti.dunders.callOrNull(left, forward, List.of(right));
+        if (!left.equals(right) && right.isSubtypeOf(ti, left)) {
+            Type rightMethod = ti.dunders.lookup(right, reflected);
+            Type leftMethod = ti.dunders.lookup(left, reflected);
+            if (rightMethod != null && !sameFunction(rightMethod, leftMethod)) {
+                Type viaRight = ti.dunders.callOrNull(right, reflected, List.of(left));
+                if (viaRight != null) {
+                    return viaLeft == null ? viaRight : UnionBuilder.of(ti, viaRight, viaLeft);
+                }
+            }
+        }
+        if (viaLeft != null) {
+            return viaLeft;
+        }
+        if (left.equals(right)) {
+            return null;
+        }
+        return ti.dunders.callOrNull(right, reflected, List.of(left));
+    }
+
+    /** Whether two looked-up methods are the same function (bound to different receivers). */
+    private static boolean sameFunction(Type a, @Nullable Type b) {
+        if (b == null) {
             return false;
         }
-        if (intValue(left) != null && intValue(right) != null) {
-            return false;
+        if (a instanceof BoundMethodType x && b instanceof BoundMethodType y) {
+            return x.function().ref().equals(y.function().ref());
         }
-        String d = dunder(op);
-        return ti.members.member(left, "__" + d + "__") == null && ti.members.member(right, "__r" + d + "__") == null;
+        return a.equals(b);
+    }
+
+    /** What a type variable stands for when an operator is applied to it: its bound, its constraints, else object. */
+    @Nullable Type upperBound(TypeVarType v) {
+        if (v.bound() != null) {
+            return v.bound();
+        }
+        if (!v.constraints().isEmpty()) {
+            return UnionBuilder.of(ti, v.constraints());
+        }
+        return ti.instance(KnownClass.OBJECT);
+    }
+
+    /**
+     * What is wrong with {@code left op right}: no dunder accepts the operands
+     * ({@code unsupported-operator}), or an int or float divided by a literal zero
+     * ({@code division-by-zero}).
+     */
+    List<Problem> binaryProblems(Type left, Operator op, Type right, int start, int end) {
+        List<Problem> out = new ArrayList<>();
+        String divide = switch (op) {
+            case Div -> "divide";
+            case FloorDiv -> "floor divide";
+            case Mod -> "reduce";
+            default -> null;
+        };
+        boolean byZero = (right instanceof UnionType ru ? ru.members() : List.of(right)).stream()
+                .anyMatch(r -> LiteralArithmetic.intValue(r) instanceof Long zero && zero == 0);
+        if (divide != null && byZero) {
+            for (Type l : left instanceof UnionType u ? u.members() : List.of(left)) {
+                if (l instanceof IntLiteral || l instanceof BoolLiteral || (l instanceof InstanceType i
+                        && i.classType().arguments().isEmpty() && (i.isKnown(KnownClass.INT) || i.isKnown(KnownClass.FLOAT)
+                        || i.isKnown(KnownClass.BOOL)))) {
+                    out.add(new Problem("division-by-zero", "Cannot " + divide + " object of type `" + l.display() + "` "
+                            + (op == Operator.Mod ? "modulo zero" : "by zero"), null, start, end));
+                }
+            }
+        }
+        if (tryBinary(left, op, right) == null) {
+            out.add(unsupported(symbol(op), left, right, start, end));
+        }
+        return out;
+    }
+
+    /** ty's {@code unsupported-operator} wording for a binary operator or comparison. */
+    static Problem unsupported(String symbol, Type left, Type right, int start, int end) {
+        String between = left.equals(right) ? "two objects of type `" + left.display() + "`"
+                : "objects of type `" + left.display() + "` and `" + right.display() + "`";
+        return new Problem("unsupported-operator", "Operator `" + symbol + "` is not supported between " + between, null,
+                start, end);
     }
 
     static String symbol(Operator op) {
@@ -124,47 +221,6 @@ final class Operators {
         return true;
     }
 
-    private static Long intValue(Type t) {
-        return switch (t) {
-            case IntLiteral i -> i.value();
-            case BoolLiteral b -> b.value() ? 1L : 0L;
-            default -> null;
-        };
-    }
-
-    private Type foldInt(long l, Operator op, long r) {
-        try {
-            return switch (op) {
-                case Add -> new IntLiteral(Math.addExact(l, r));
-                case Sub -> new IntLiteral(Math.subtractExact(l, r));
-                case Mult -> new IntLiteral(Math.multiplyExact(l, r));
-                case FloorDiv -> r == 0 ? null : new IntLiteral(Math.floorDiv(l, r));
-                case Mod -> r == 0 ? null : new IntLiteral(Math.floorMod(l, r));
-                case Div -> r == 0 ? null : ti.instance(KnownClass.FLOAT);
-                case BitAnd -> new IntLiteral(l & r);
-                case BitOr -> new IntLiteral(l | r);
-                case BitXor -> new IntLiteral(l ^ r);
-                case LShift -> r < 0 || r > 62 || (l << r) >> r != l ? null : new IntLiteral(l << r);
-                case RShift -> r < 0 ? null : new IntLiteral(l >> Math.min(r, 63));
-                case Pow -> r < 0 ? ti.instance(KnownClass.FLOAT) : pow(l, r);
-                default -> null;
-            };
-        } catch (ArithmeticException overflow) {
-            return ti.instance(KnownClass.INT);
-        }
-    }
-
-    private Type pow(long base, long exp) {
-        long result = 1;
-        for (long i = 0; i < exp; i++) {
-            result = Math.multiplyExact(result, base);
-            if (i > 64 && (base == 0 || base == 1 || base == -1)) {
-                break;
-            }
-        }
-        return new IntLiteral(result);
-    }
-
     static String dunder(Operator op) {
         return switch (op) {
             case Add -> "add";
@@ -184,13 +240,24 @@ final class Operators {
     }
 
     Type unary(UnaryOperator op, Type operand) {
+        Type t = tryUnary(op, operand);
+        return t == null ? DynamicType.UNKNOWN : t;
+    }
+
+    /**
+     * The type of {@code -x}, {@code +x}, {@code ~x} (through {@code __neg__}, {@code __pos__},
+     * {@code __invert__} of the operand's type) or {@code not x}; null when the operand does not
+     * support it. A union gives the results of the members that support it (the others are
+     * reported); a constrained type variable stays itself when each constraint maps to itself.
+     */
+    @Nullable Type tryUnary(UnaryOperator op, Type operand) {
         if (op == UnaryOperator.Not) {
             return truthiness(operand).negate().toType(ti);
         }
-        if (operand.isDynamic()) {
+        if (operand.isDynamic() || operand.isNever()) {
             return operand;
         }
-        Long v = intValue(operand);
+        Long v = LiteralArithmetic.intValue(operand);
         if (v != null) {
             return switch (op) {
                 case USub -> v == Long.MIN_VALUE ? ti.instance(KnownClass.INT) : new IntLiteral(-v);
@@ -199,90 +266,66 @@ final class Operators {
                 default -> DynamicType.UNKNOWN;
             };
         }
-        String dunder = switch (op) {
+        if (operand instanceof UnionType u) {
+            UnionBuilder b = new UnionBuilder(ti);
+            for (Type m : u.members()) {
+                Type r = tryUnary(op, m);
+                if (r != null) {
+                    b.add(r);
+                }
+            }
+            return b.isEmpty() ? null : b.build();
+        }
+        if (operand instanceof TypeVarType tv) {
+            if (!tv.constraints().isEmpty()) {
+                UnionBuilder b = new UnionBuilder(ti);
+                boolean preserved = true;
+                for (Type c : tv.constraints()) {
+                    Type r = tryUnary(op, c);
+                    if (r == null) {
+                        return null;
+                    }
+                    preserved &= r.isEquivalentTo(ti, c);
+                    b.add(r);
+                }
+                return preserved ? tv : b.build();
+            }
+            return tryUnary(op, upperBound(tv));
+        }
+        return ti.dunders.callOrNull(operand, unaryDunder(op), List.of());
+    }
+
+    /** {@code unsupported-operator} when some part of the operand does not support the unary operator, or null. */
+    @Nullable Problem unaryProblem(UnaryOperator op, Type operand, int start, int end) {
+        if (op == UnaryOperator.Not || !unaryFails(op, operand)) {
+            return null;
+        }
+        return new Problem("unsupported-operator", "Unary operator `" + unarySymbol(op)
+                + "` is not supported for object of type `" + operand.display() + "`", null, start, end);
+    }
+
+    private boolean unaryFails(UnaryOperator op, Type operand) {
+        if (operand instanceof UnionType u) {
+            return u.members().stream().anyMatch(m -> unaryFails(op, m));
+        }
+        return tryUnary(op, operand) == null;
+    }
+
+    private static String unaryDunder(UnaryOperator op) {
+        return switch (op) {
             case USub -> "__neg__";
             case UAdd -> "__pos__";
             case Invert -> "__invert__";
-            default -> null;
+            case Not -> "__bool__";
         };
-        Type r = ti.calls.callDunder(operand, dunder, List.of());
-        return r == null ? DynamicType.UNKNOWN : r;
     }
 
-    Type compare(Type left, CmpOperator op, Type right) {
-        if ((op == CmpOperator.Is || op == CmpOperator.IsNot) && !left.isDynamic() && !right.isDynamic()) {
-            if (left.equals(right) && left.isSingleton(ti)) {
-                return BoolLiteral.of(op == CmpOperator.Is);
-            }
-            if (left.isDisjointFrom(ti, right)) {
-                return BoolLiteral.of(op == CmpOperator.IsNot);
-            }
-            return ti.instance(KnownClass.BOOL);
-        }
-        Long l = intValue(left);
-        Long r = intValue(right);
-        if (l != null && r != null) {
-            if (op == CmpOperator.Is || op == CmpOperator.IsNot || op == CmpOperator.In || op == CmpOperator.NotIn) {
-                return ti.instance(KnownClass.BOOL);
-            }
-            return foldedCompare(l, op, r);
-        }
-        if (left instanceof BytesLiteral a && right instanceof BytesLiteral b) {
-            left = new StringLiteral(a.value());
-            right = new StringLiteral(b.value());
-        }
-        if (left instanceof StringLiteral a && right instanceof StringLiteral b) {
-            int c = a.value().compareTo(b.value());
-            return switch (op) {
-                case Eq -> BoolLiteral.of(c == 0);
-                case NotEq -> BoolLiteral.of(c != 0);
-                case Lt -> BoolLiteral.of(c < 0);
-                case LtE -> BoolLiteral.of(c <= 0);
-                case Gt -> BoolLiteral.of(c > 0);
-                case GtE -> BoolLiteral.of(c >= 0);
-                case In -> BoolLiteral.of(b.value().contains(a.value()));
-                case NotIn -> BoolLiteral.of(!b.value().contains(a.value()));
-                default -> ti.instance(KnownClass.BOOL);
-            };
-        }
-        if (op == CmpOperator.Is || op == CmpOperator.IsNot) {
-            if (left.isSingleton(ti) && right.isSingleton(ti)) {
-                boolean same = left.equals(right);
-                return BoolLiteral.of(op == CmpOperator.Is ? same : !same);
-            }
-            if (left.isDisjointFrom(ti, right)) {
-                return BoolLiteral.of(op == CmpOperator.IsNot);
-            }
-            return ti.instance(KnownClass.BOOL);
-        }
-        if (op == CmpOperator.In || op == CmpOperator.NotIn) {
-            return ti.instance(KnownClass.BOOL);
-        }
-        String dunder = switch (op) {
-            case Eq -> "__eq__";
-            case NotEq -> "__ne__";
-            case Lt -> "__lt__";
-            case LtE -> "__le__";
-            case Gt -> "__gt__";
-            case GtE -> "__ge__";
-            default -> null;
+    private static String unarySymbol(UnaryOperator op) {
+        return switch (op) {
+            case USub -> "-";
+            case UAdd -> "+";
+            case Invert -> "~";
+            case Not -> "not";
         };
-        if (left.isDynamic() || right.isDynamic()) {
-            return DynamicType.UNKNOWN;
-        }
-        Type res = dunder == null ? null : ti.calls.callDunder(left, dunder, List.of(right));
-        return res == null ? ti.instance(KnownClass.BOOL) : res;
-    }
-
-    private static Type foldedCompare(long l, CmpOperator op, long r) {
-        return BoolLiteral.of(switch (op) {
-            case Eq -> l == r;
-            case NotEq -> l != r;
-            case Lt -> l < r;
-            case LtE -> l <= r;
-            case Gt -> l > r;
-            case GtE -> l >= r;
-            default -> false;
-        });
     }
 }

@@ -56,6 +56,9 @@ public final class TypeInference implements TypeDb {
     final AugmentedAssignment augmented = new AugmentedAssignment(this);
     final CallBinding callBinding = new CallBinding(this);
     final Operators operators = new Operators(this);
+    final Dunders dunders = new Dunders(this);
+    final Comparisons comparisons = new Comparisons(this);
+    final Subscripts subscripts = new Subscripts(this);
     final GenericClasses genericClasses = new GenericClasses(this);
     final Variances variances = new Variances(this);
     final GenericContexts genericContexts = new GenericContexts(this);
@@ -176,12 +179,27 @@ public final class TypeInference implements TypeDb {
         if (error == null) {
             return out;
         }
-        String rule = error.startsWith("Duplicate") ? "duplicate-base"
-                : error.startsWith("Cannot create") ? "inconsistent-mro"
-                : error.startsWith("Cyclic") ? "cyclic-class-definition"
-                : error.startsWith("Inconsistent type arguments") ? "invalid-generic-class" : "invalid-base";
         int end = node.bases().isEmpty() ? node.startOffset() : node.bases().get(node.bases().size() - 1).endOffset();
-        out.add(new Problem(rule, error, null, node.startOffset(), end));
+        for (String e : error.split("\n")) {
+            String rule = e.startsWith("Duplicate") ? "duplicate-base"
+                    : e.startsWith("Cannot create") ? "inconsistent-mro"
+                    : e.startsWith("Cyclic") ? "cyclic-class-definition"
+                    : e.startsWith("Inconsistent type arguments") ? "invalid-generic-class"
+                    : e.startsWith("Unsupported") ? "unsupported-base" : "invalid-base";
+            int start = node.startOffset();
+            int stop = end;
+            if (rule.equals("unsupported-base") || rule.equals("invalid-base")) {
+                // reported at the base expression whose type the message names
+                for (Expr base : node.bases()) {
+                    if (e.contains("`" + expressions.infer(file, base).display() + "`")) {
+                        start = base.startOffset();
+                        stop = base.endOffset();
+                        break;
+                    }
+                }
+            }
+            out.add(new Problem(rule, e, null, start, stop));
+        }
         return out;
     }
 
@@ -241,17 +259,32 @@ public final class TypeInference implements TypeDb {
         return attributeChecks.problems(file, attribute);
     }
 
-    /** The problem of a binary operation no operand supports, or null. */
-    public @Nullable Problem binaryProblem(SourceFile file, dev.typhon.ast.BinOp b) {
-        Type left = expressions.infer(file, b.left());
-        Type right = expressions.infer(file, b.right());
-        if (!operators.unsupported(left, b.op(), right)) {
-            return null;
+    /** What is wrong with an operator expression (binary, unary, comparison): unsupported operands, division by zero. */
+    public List<Problem> operatorProblems(SourceFile file, Expr e) {
+        return switch (e) {
+            case dev.typhon.ast.BinOp b -> {
+                Type left = expressions.infer(file, b.left());
+                Type right = expressions.infer(file, b.right());
+                // `int | None` between type forms builds a union type object
+                yield b.op() == dev.typhon.ast.Operator.BitOr && Expressions.isTypeForm(left) && Expressions.isTypeForm(right)
+                        ? List.of() : operators.binaryProblems(left, b.op(), right, b.startOffset(), b.endOffset());
+            }
+            case dev.typhon.ast.UnaryOp u -> {
+                Problem p = operators.unaryProblem(u.op(), expressions.infer(file, u.operand()), u.startOffset(), u.endOffset());
+                yield p == null ? List.of() : List.of(p);
+            }
+            case dev.typhon.ast.Compare c -> comparisons.problems(file, c);
+            default -> List.of();
+        };
+    }
+
+    /** What is wrong with a subscript expression (index out of bounds, zero slice step, not subscriptable, rejected key). */
+    public List<Problem> subscriptProblems(SourceFile file, dev.typhon.ast.Subscript s) {
+        Problem specialization = genericClasses.valueSubscriptProblem(file, s);
+        if (specialization != null) {
+            return List.of(specialization);
         }
-        String between = left.equals(right) ? "two objects of type `" + left.display() + "`"
-                : "objects of type `" + left.display() + "` and `" + right.display() + "`";
-        return new Problem("unsupported-operator", "Operator `" + Operators.symbol(b.op()) + "` is not supported between "
-                + between, null, b.startOffset(), b.endOffset());
+        return subscripts.problems(file, s);
     }
 
     /** {@code x op= y} where no method supports the operands (for each such member of a union target). */
@@ -264,27 +297,6 @@ public final class TypeInference implements TypeDb {
                     null, a.startOffset(), a.endOffset()));
         }
         return out;
-    }
-
-    /** An index of a fixed tuple, str or bytes literal outside its length, or null. */
-    public @Nullable Problem subscriptProblem(SourceFile file, dev.typhon.ast.Subscript s) {
-        Problem specialization = genericClasses.valueSubscriptProblem(file, s);
-        if (specialization != null) {
-            return specialization;
-        }
-        Type value = expressions.infer(file, s.value());
-        Long at = Expressions.literalIndex(expressions.infer(file, s.slice()));
-        int length = Expressions.literalLength(value);
-        if (at == null || length < 0 || (at >= -length && at < length)) {
-            return null;
-        }
-        String what = switch (value) {
-            case dev.typhon.semantic.types.TupleType t -> "tuple";
-            case dev.typhon.semantic.types.StringLiteral str -> "string";
-            default -> "bytes literal";
-        };
-        return new Problem("index-out-of-bounds", "Index " + at + " is out of bounds for " + what + " `" + value.display()
-                + "` with length " + length, null, s.startOffset(), s.endOffset());
     }
 
     /** The problem of iterating over a value that cannot be iterated, or null. */

@@ -187,7 +187,7 @@ public final class IntersectionBuilder {
             narrowBool();
         }
 
-        /** {@code bool & ~Literal[True]} is {@code Literal[False]}. */
+        /** {@code bool & ~Literal[True]} (or {@code bool & ~AlwaysTruthy}) is {@code Literal[False]}. */
         private void narrowBool() {
             for (int i = 0; i < positive.size(); i++) {
                 if (positive.get(i) instanceof InstanceType it && it.isKnown(KnownClass.BOOL)) {

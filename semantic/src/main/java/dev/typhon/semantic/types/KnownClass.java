@@ -66,6 +66,8 @@ public enum KnownClass {
     AWAITABLE("Awaitable", KnownModule.TYPING, KnownModule.COLLECTIONS_ABC),
     GENERATOR("Generator", KnownModule.TYPING, KnownModule.COLLECTIONS_ABC),
     COROUTINE("Coroutine", KnownModule.TYPING, KnownModule.COLLECTIONS_ABC),
+    GENERATOR_TYPE("GeneratorType", KnownModule.TYPES),
+    ASYNC_GENERATOR_TYPE("AsyncGeneratorType", KnownModule.TYPES),
     CHAIN_MAP("ChainMap", KnownModule.COLLECTIONS),
     COUNTER("Counter", KnownModule.COLLECTIONS),
     DEFAULT_DICT("defaultdict", KnownModule.COLLECTIONS),

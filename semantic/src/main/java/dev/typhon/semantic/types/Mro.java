@@ -84,16 +84,28 @@ public record Mro(List<Type> entries, @Nullable String error) {
             return new Mro(List.of(selfEntry, new ClassLiteralType(object)), null);
         }
         Set<Object> seen = new LinkedHashSet<>();
+        Set<String> duplicated = new LinkedHashSet<>();
         for (Type b : bases) {
-            Object key = b instanceof ClassLiteralType c ? c.literal() : b;
-            if (b instanceof ClassLiteralType && !seen.add(key)) {
-                return fallback(selfEntry, object, "Duplicate base class `" + ((ClassLiteralType) b).literal().name() + "`");
+            if (b instanceof ClassLiteralType c && !seen.add(c.literal())) {
+                duplicated.add("Duplicate base class `" + c.literal().name() + "`");
             }
-            if (b instanceof SpecialFormType f && !seen.add(key)) {
+            if (b instanceof SpecialFormType f && !seen.add(f)) {
                 String name = f.qualifiedName().substring(f.qualifiedName().lastIndexOf('.') + 1);
-                return fallback(selfEntry, object, "Duplicate base class `" + name + "`");
+                duplicated.add("Duplicate base class `" + name + "`");
             }
         }
+        if (!duplicated.isEmpty()) {
+            // one error per duplicated class, one per line
+            return fallback(selfEntry, object, String.join("\n", duplicated));
+        }
+        // equal dynamic bases (two `Unknown`s) are one entry: they may well stand for one class
+        List<Type> distinct = new ArrayList<>();
+        for (Type b : bases) {
+            if (!(b.isDynamic() && distinct.contains(b))) {
+                distinct.add(b);
+            }
+        }
+        bases = distinct;
         // C3 over entries; each dynamic base is an entry of its own (two `Any` bases are not a duplicate)
         List<List<Object>> sequences = new ArrayList<>();
         List<Object> baseEntries = new ArrayList<>();

@@ -93,8 +93,27 @@ public final class UnionBuilder {
                 return;
             }
         }
-        members.removeIf(m -> !m.isDynamic() && !distinctLiterals(m, t) && Relations.isRedundant(db, m, t));
-        members.add(t);
+        // as ty does: the new member takes the place of the first member it absorbs, and each other
+        // absorbed member is replaced by the current last one (a swap-remove, from the back)
+        List<Integer> absorbed = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Type m = members.get(i);
+            if (!m.isDynamic() && !distinctLiterals(m, t) && Relations.isRedundant(db, m, t)) {
+                absorbed.add(i);
+            }
+        }
+        if (absorbed.isEmpty()) {
+            members.add(t);
+        } else {
+            members.set(absorbed.get(0), t);
+            for (int k = absorbed.size() - 1; k >= 1; k--) {
+                int at = absorbed.get(k);
+                Type last = members.remove(members.size() - 1);
+                if (at < members.size()) {
+                    members.set(at, last);
+                }
+            }
+        }
         widenLiterals(t);
     }
 
