@@ -430,13 +430,6 @@ final class CallBinding {
     }
 
     private static boolean mentionsTypeVariable(Type t) {
-        return switch (t) {
-            case dev.typhon.semantic.types.TypeVarType v -> true;
-            case dev.typhon.semantic.types.InstanceType i -> i.classType().arguments().stream().anyMatch(CallBinding::mentionsTypeVariable);
-            case dev.typhon.semantic.types.UnionType u -> u.members().stream().anyMatch(CallBinding::mentionsTypeVariable);
-            case dev.typhon.semantic.types.TupleType tt -> tt.allElements().stream().anyMatch(CallBinding::mentionsTypeVariable);
-            case dev.typhon.semantic.types.SubclassOfType s -> mentionsTypeVariable(s.subclassOf());
-            default -> false;
-        };
+        return dev.typhon.semantic.types.TypeVariables.mentioned(t);
     }
 }

@@ -236,9 +236,7 @@ final class Calls {
     }
 
     private static boolean mentionsTypeVar(Type t) {
-        List<TypeVarType> vars = new ArrayList<>();
-        TypeVariables.collect(t, vars, 0);
-        return !vars.isEmpty();
+        return dev.typhon.semantic.types.TypeVariables.mentioned(t);
     }
 
     private Type construct(SourceFile file, Call call, ClassType cls) {

@@ -137,12 +137,12 @@ final class Functions {
             Type t = p.annotatedType() == null ? null : ti.typeVarBinders.rebind(p.annotatedType(), name, enclosing);
             rebound.add(new Parameter(p.kind(), p.name(), t, p.defaultDisplay()));
             if (t != null) {
-                TypeVariables.collect(t, own, 0);
+                dev.typhon.semantic.types.TypeVariables.collect(t, own);
             }
         }
         Type returnType = ret == null ? null : ti.typeVarBinders.rebind(ret, name, enclosing);
         if (returnType != null) {
-            TypeVariables.collect(returnType, own, 0);
+            dev.typhon.semantic.types.TypeVariables.collect(returnType, own);
         }
         for (TypeVarType v : own) {
             if (v.binder().equals(name) && typeVars.stream().noneMatch(t -> t.ref().equals(v.ref()))) {

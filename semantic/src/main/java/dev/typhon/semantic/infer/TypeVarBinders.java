@@ -64,7 +64,7 @@ final class TypeVarBinders {
             return t;
         }
         List<TypeVarType> own = new ArrayList<>();
-        TypeVariables.collect(t, own, 0);
+        dev.typhon.semantic.types.TypeVariables.collect(t, own);
         List<TypeVarType> from = new ArrayList<>();
         List<Type> to = new ArrayList<>();
         for (TypeVarType v : own) {
@@ -85,7 +85,7 @@ final class TypeVarBinders {
     /** Whether a function's annotations mention a variable bound by the function's name. */
     static boolean mentionsOwn(Type t, String binder) {
         List<TypeVarType> vars = new ArrayList<>();
-        TypeVariables.collect(t, vars, 0);
+        dev.typhon.semantic.types.TypeVariables.collect(t, vars);
         return vars.stream().anyMatch(v -> v.binder().equals(binder));
     }
 }

@@ -759,7 +759,7 @@ final class TypeVarSolver {
 
     private static boolean mentionsAnyTypeVar(Type t) {
         List<TypeVarType> vars = new ArrayList<>();
-        TypeVariables.collect(t, vars, 0);
+        dev.typhon.semantic.types.TypeVariables.collect(t, vars);
         return !vars.isEmpty();
     }
 
