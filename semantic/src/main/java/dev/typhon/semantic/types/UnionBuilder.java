@@ -150,7 +150,8 @@ public final class UnionBuilder {
 
     /** True when {@code ~t} is a subtype of a static member: {@code int | ~int}, {@code A | ~B} with B <: A. */
     private boolean complementsAMember(Type t) {
-        if (!(t instanceof IntersectionType) && !hasIntersectionMember()) {
+        // both sides fully static: `tuple[Any, ...] | ~tuple[()]` is no `object` whichever comes first
+        if (!t.isFullyStatic() || !(t instanceof IntersectionType) && !hasIntersectionMember()) {
             return false; // ~t <: m needs a negation on one side (or t == object, absorbed already)
         }
         Type negated = t.negate(db);
