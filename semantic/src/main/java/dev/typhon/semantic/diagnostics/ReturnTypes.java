@@ -107,7 +107,7 @@ final class ReturnTypes {
             }
         }
         if (NoneType.NONE.isAssignableTo(ti, declared) || bodyLeftOut(function, body, decorators)
-                || !mayFallOffTheEnd(body)) {
+                || !mayFallOffTheEnd(scope)) {
             return out;
         }
         boolean returnsValues = returnStatements.stream().anyMatch(r -> r.value() != null);
@@ -193,8 +193,7 @@ final class ReturnTypes {
     }
 
     /** Whether control may reach the end of the body, deciding tests by their types. */
-    private boolean mayFallOffTheEnd(List<Stmt> body) {
-        Scope scope = file.index().scopeAt(body.get(0) instanceof dev.typhon.ast.Located l ? l.startOffset() : 0);
+    private boolean mayFallOffTheEnd(Scope scope) {
         return scope.endReachable() && mayHold(scope.endReachability());
     }
 
