@@ -1,5 +1,7 @@
 package dev.typhon.mdtest;
 
+import dev.typhon.semantic.diagnostics.RuleLevel;
+import dev.typhon.semantic.diagnostics.RuleSelection;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.typhon.mdtest;
 
+import dev.typhon.semantic.diagnostics.RuleSelection;
 import dev.typhon.ast.Nullable;
 import dev.typhon.ast.PythonVersion;
 import java.nio.file.Path;

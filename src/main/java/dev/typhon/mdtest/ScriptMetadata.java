@@ -1,5 +1,6 @@
 package dev.typhon.mdtest;
 
+import dev.typhon.semantic.diagnostics.RuleSelection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;

@@ -72,6 +72,11 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.typhon.semantic.infer..")
                 .should().dependOnClassesThat().resideInAPackage("dev.typhon.semantic.diagnostics..")
                 .check(classes);
+        // api/ (the Workspace) is the top of the library: nothing below it knows it.
+        noClasses().that().resideInAPackage("dev.typhon.semantic..")
+                .and().resideOutsideOfPackage("dev.typhon.semantic.api..")
+                .should().dependOnClassesThat().resideInAPackage("dev.typhon.semantic.api..")
+                .check(classes);
     }
 
     /** Eclipse Collections is an implementation detail: the public API speaks java.util. */

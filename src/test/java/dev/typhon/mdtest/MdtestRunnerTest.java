@@ -1,5 +1,6 @@
 package dev.typhon.mdtest;
 
+import dev.typhon.semantic.diagnostics.RuleLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

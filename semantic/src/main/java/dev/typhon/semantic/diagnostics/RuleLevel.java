@@ -1,6 +1,5 @@
-package dev.typhon.mdtest;
+package dev.typhon.semantic.diagnostics;
 
-import dev.typhon.semantic.diagnostics.Severity;
 import java.util.Locale;
 
 /** A level in a {@code [rules]} table: {@code "ignore"}, {@code "warn"} or {@code "error"}. */

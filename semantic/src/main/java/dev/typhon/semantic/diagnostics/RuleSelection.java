@@ -1,6 +1,5 @@
-package dev.typhon.mdtest;
+package dev.typhon.semantic.diagnostics;
 
-import dev.typhon.semantic.diagnostics.Severity;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
