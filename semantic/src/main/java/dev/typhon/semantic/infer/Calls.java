@@ -88,6 +88,16 @@ final class Calls {
             case REVEAL_TYPE, ASSERT_TYPE -> args.isEmpty() ? DynamicType.UNKNOWN : ti.expressions.infer(file, args.get(0));
             case CAST -> args.isEmpty() ? DynamicType.UNKNOWN : ti.typeExpressions.annotation(file, args.get(0), null);
             case STATIC_ASSERT, REVEAL_MRO -> NoneType.NONE;
+            case ENUM_MEMBERS -> {
+                Type cls = args.size() == 1 ? ti.expressions.infer(file, args.get(0)) : null;
+                Enums.EnumInfo info = cls instanceof dev.typhon.semantic.types.ClassLiteralType c
+                        ? ti.enums.info(c.literal()) : null;
+                if (info == null) {
+                    yield cls instanceof dev.typhon.semantic.types.ClassLiteralType c && ti.enums.isEnumClass(c.literal())
+                            ? TupleType.fixed(List.of()) : DynamicType.UNKNOWN;
+                }
+                yield TupleType.fixed(info.names().stream().<Type>map(StringLiteral::new).toList());
+            }
             case IS_SUBTYPE_OF, IS_ASSIGNABLE_TO, IS_EQUIVALENT_TO, IS_DISJOINT_FROM -> {
                 if (args.size() != 2) {
                     yield ti.instance(KnownClass.BOOL);

@@ -4,6 +4,7 @@ import dev.typhon.ast.Nullable;
 import dev.typhon.semantic.types.BoolLiteral;
 import dev.typhon.semantic.types.BytesLiteral;
 import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.EnumLiteral;
 import dev.typhon.semantic.types.FunctionLiteral;
 import dev.typhon.semantic.types.InstanceType;
 import dev.typhon.semantic.types.IntLiteral;
@@ -153,9 +154,16 @@ final class EqualityNarrowing {
         List<Type> out = new ArrayList<>();
         List<Type> members = t instanceof UnionType u ? u.members() : List.of(t);
         for (Type m : members) {
+            List<String> enumMembers = m instanceof InstanceType i && i.classType().arguments().isEmpty()
+                    ? ti.enumMembers(i.literal()) : null;
             if (m instanceof InstanceType i && i.isKnown(KnownClass.BOOL)) {
                 out.add(BoolLiteral.TRUE);
                 out.add(BoolLiteral.FALSE);
+            } else if (enumMembers != null && enumMembers.size() > 1) {
+                // an enum is its members: each compares equal to itself only
+                for (String name : enumMembers) {
+                    out.add(new EnumLiteral(((InstanceType) m).literal(), name));
+                }
             } else {
                 out.add(m);
             }
@@ -179,6 +187,9 @@ final class EqualityNarrowing {
         }
         if (da != db) {
             return false;
+        }
+        if (a instanceof EnumLiteral ea && b instanceof EnumLiteral eb && ea.enumClass().equals(eb.enumClass())) {
+            return ea.equals(eb); // distinct members of one enum have distinct values (aliases are resolved)
         }
         if (da == Domain.IDENTITY) {
             return !a.isDisjointFrom(ti, b);
@@ -234,6 +245,7 @@ final class EqualityNarrowing {
                     : Domain.OTHER;
             case FunctionLiteral f -> Domain.IDENTITY;
             case ModuleLiteral m -> Domain.IDENTITY;
+            case EnumLiteral e -> instanceDomain(e.fallback());
             case InstanceType i -> instanceDomain(i);
             default -> Domain.OTHER;
         };

@@ -153,8 +153,12 @@ final class Members {
             case FunctionLiteral f -> KnownClass.FUNCTION_TYPE;
             case BoundMethodType b -> KnownClass.METHOD_TYPE;
             case TupleType t -> KnownClass.TUPLE;
+            case dev.typhon.semantic.types.EnumLiteral e -> null;
             default -> null;
         };
+        if (value instanceof dev.typhon.semantic.types.EnumLiteral e) {
+            return instanceAccess(value, e.fallback().classType(), name, getattr);
+        }
         if (k == null) {
             // special forms and other values Typhon does not model as instances: no opinion
             return AttributeAccess.found(DynamicType.UNKNOWN);
@@ -212,6 +216,10 @@ final class Members {
         if (name.equals("__class__")) {
             return AttributeAccess.found(typeOf(self, cls));
         }
+        Type enumAttribute = enumAttribute(self, cls, name);
+        if (enumAttribute != null) {
+            return AttributeAccess.found(enumAttribute);
+        }
         ClassAttribute ca = classAttribute(cls, name);
         if (ca != null && ca.type().isDynamic()) {
             return AttributeAccess.found(ca.type(), ca.boundness());
@@ -239,6 +247,21 @@ final class Members {
             }
         }
         return AttributeAccess.MISSING;
+    }
+
+    /**
+     * What an enum's members and their special attributes are, read through an instance or a member:
+     * {@code answer.YES} is {@code Literal[Answer.YES]}, {@code Answer.YES.value} its value's type.
+     */
+    private @Nullable Type enumAttribute(Type self, ClassType cls, String name) {
+        if (!cls.arguments().isEmpty()) {
+            return null;
+        }
+        Type member = ti.enums.memberType(cls.literal(), name);
+        if (member != null) {
+            return member;
+        }
+        return ti.enums.specialAttribute(self, name);
     }
 
     /** {@code type(x)}: the class of an instance (the specialized alias for a generic one). */
@@ -402,7 +425,15 @@ final class Members {
                 && metaAttr.boundness() == Boundness.BOUND) {
             return AttributeAccess.found(bindToInstance(metaAttr.type(), self, meta));
         }
+        Type member = cls.arguments().isEmpty() ? ti.enums.memberType(cls.literal(), name) : null;
+        if (member != null) {
+            return AttributeAccess.found(member);
+        }
         ClassAttribute ca = classAttribute(cls, name);
+        Type unwrapped = ca == null ? null : ti.enums.unwrapNonmember(ca.type());
+        if (unwrapped != null) {
+            return AttributeAccess.found(unwrapped);
+        }
         if (ca != null) {
             Type t = ca.type().isDynamic() ? ca.type() : bindToClass(ca.type(), cls);
             if (ca.boundness() != Boundness.BOUND && metaAttr != null) {

@@ -556,7 +556,14 @@ final class TypeExpressions {
                     // only an enum's members are literal values among class attributes
                     return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
                 }
-                return new TodoType("enum literal"); // enum members come with enums
+                Type member = value(file, a);
+                if (member instanceof dev.typhon.semantic.types.EnumLiteral
+                        || member instanceof dev.typhon.semantic.types.InstanceType i
+                        && value(file, a.value()) instanceof dev.typhon.semantic.types.ClassLiteralType owner
+                        && owner.literal().equals(i.literal())) {
+                    return member; // a member, or the enum itself when it is its only member
+                }
+                return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
             }
             case Name n when value(file, n) instanceof KnownInstanceType k && isLiteralType(k.value()) -> {
                 return k.value();

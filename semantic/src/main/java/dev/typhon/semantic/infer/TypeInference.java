@@ -66,6 +66,7 @@ public final class TypeInference implements TypeDb {
     final ClassConstructors constructors = new ClassConstructors(this);
     final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
     final ProtocolMembers protocolMembers = new ProtocolMembers(this);
+    final Enums enums = new Enums(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -172,6 +173,13 @@ public final class TypeInference implements TypeDb {
                     && !c.literal().equals(classes.literalOf(file, classDefinition))) {
                 out.add(new Problem("missing-type-argument", "Generic class `" + c.literal().name()
                         + "` is missing type arguments", null, base.startOffset(), base.endOffset()));
+            }
+        }
+        for (Expr base : node.bases()) {
+            if (expressions.infer(file, base) instanceof dev.typhon.semantic.types.ClassLiteralType c && isFinal(c.literal())) {
+                out.add(new Problem("subclass-of-final-class", "Class `" + node.name()
+                        + "` cannot inherit from final class `" + c.literal().name() + "`", null,
+                        base.startOffset(), base.endOffset()));
             }
         }
         genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
@@ -444,7 +452,14 @@ public final class TypeInference implements TypeDb {
 
     @Override
     public boolean isFinal(ClassLiteral cls) {
-        return classes.info(cls).isFinal();
+        // an enum with members cannot be subclassed: it is implicitly final
+        return classes.info(cls).isFinal() || enums.info(cls) != null;
+    }
+
+    @Override
+    public @Nullable List<String> enumMembers(ClassLiteral cls) {
+        Enums.EnumInfo info = enums.info(cls);
+        return info == null || info.flag() ? null : info.names();
     }
 
     @Override

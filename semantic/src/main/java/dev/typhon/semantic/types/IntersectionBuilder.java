@@ -216,7 +216,59 @@ public final class IntersectionBuilder {
             if (positive.size() == 1 && negative.isEmpty()) {
                 return positive.get(0);
             }
+            Type members = enumMembersLeft();
+            if (members != null) {
+                return members;
+            }
             return new IntersectionType(positive, negative);
+        }
+
+        /**
+         * {@code Color & ~Literal[Color.RED]} is {@code Literal[Color.GREEN, Color.BLUE]}: an enum whose
+         * members are all its values, with some of them excluded, is the union of the others (each
+         * still intersected with the other negations). Null when that does not apply.
+         */
+        private Type enumMembersLeft() {
+            if (positive.size() != 1 || !(positive.get(0) instanceof InstanceType i)
+                    || !i.classType().arguments().isEmpty()) {
+                return null;
+            }
+            java.util.List<String> names = db.enumMembers(i.literal());
+            if (names == null) {
+                return null;
+            }
+            List<Type> others = new ArrayList<>();
+            List<Type> left = new ArrayList<>();
+            for (Type n : negative) {
+                if (!(n instanceof EnumLiteral e && e.enumClass().equals(i.literal()))) {
+                    others.add(n);
+                }
+            }
+            boolean excluded = false;
+            for (String name : names) {
+                EnumLiteral m = new EnumLiteral(i.literal(), name);
+                boolean out = false;
+                for (Type n : negative) {
+                    if (n.equals(m) || !(n instanceof TruthinessType) && Relations.isRedundant(db, m, n)) {
+                        out = true;
+                        break;
+                    }
+                }
+                excluded |= out;
+                if (!out) {
+                    left.add(m);
+                }
+            }
+            if (!excluded) {
+                return null;
+            }
+            UnionBuilder u = new UnionBuilder(db);
+            for (Type m : left) {
+                IntersectionBuilder b = new IntersectionBuilder(db).addPositive(m);
+                others.forEach(b::addNegative);
+                u.add(b.build());
+            }
+            return u.build();
         }
     }
 }

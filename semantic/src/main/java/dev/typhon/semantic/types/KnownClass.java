@@ -77,6 +77,11 @@ public enum KnownClass {
     ENUM("Enum", KnownModule.ENUM),
     ENUM_TYPE("EnumMeta", KnownModule.ENUM),
     AUTO("auto", KnownModule.ENUM),
+    INT_ENUM("IntEnum", KnownModule.ENUM),
+    STR_ENUM("StrEnum", KnownModule.ENUM),
+    FLAG("Flag", KnownModule.ENUM),
+    ENUM_MEMBER("member", KnownModule.ENUM),
+    ENUM_NONMEMBER("nonmember", KnownModule.ENUM),
     FIELD("Field", KnownModule.DATACLASSES),
     KW_ONLY("KW_ONLY", KnownModule.DATACLASSES),
     VERSION_INFO("_version_info", KnownModule.SYS);

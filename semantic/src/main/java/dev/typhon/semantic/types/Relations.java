@@ -208,6 +208,22 @@ final class Relations {
             if (s instanceof TypeVarType v) {
                 return typeVarRelates(db, v, t, mode);
             }
+            // an enum class is the union of its members: Color <: Literal[Color.RED, Color.GREEN] | ...
+            if (s instanceof InstanceType i && i.classType().arguments().isEmpty()) {
+                List<String> members = db.enumMembers(i.literal());
+                if (members != null && members.size() > 1) {
+                    boolean all = true;
+                    for (String m : members) {
+                        if (!relates(db, new EnumLiteral(i.literal(), m), t, mode)) {
+                            all = false;
+                            break;
+                        }
+                    }
+                    if (all) {
+                        return true;
+                    }
+                }
+            }
             // object <: int | (~int): a type whose values are spread over members with negations
             return splitsOverUnion(db, s, u, mode);
         }
@@ -318,6 +334,9 @@ final class Relations {
             }
             case BytesLiteral b -> {
                 return !(t instanceof BytesLiteral) && fallbackRelates(db, KnownClass.BYTES, t, mode);
+            }
+            case EnumLiteral e -> {
+                return !(t instanceof EnumLiteral) && relates(db, e.fallback(), t, mode);
             }
             case NoneType n -> {
                 return fallbackRelates(db, KnownClass.NONE_TYPE, t, mode);
@@ -694,7 +713,7 @@ final class Relations {
     /** Types with one value, which is either in another type or not. */
     private static boolean isSingleValuedAtom(Type t) {
         return t instanceof IntLiteral || t instanceof BoolLiteral || t instanceof StringLiteral
-                || t instanceof BytesLiteral || t instanceof NoneType || t instanceof ModuleLiteral
+                || t instanceof BytesLiteral || t instanceof EnumLiteral || t instanceof NoneType || t instanceof ModuleLiteral
                 || t instanceof FunctionLiteral || t instanceof ClassLiteralType || t instanceof SpecialFormType
                 || t instanceof BoundMethodType || t instanceof OverloadedFunction || t instanceof KnownInstanceType;
     }
@@ -815,12 +834,13 @@ final class Relations {
         return switch (t) {
             case NoneType n -> true;
             case BoolLiteral b -> true;
+            case EnumLiteral e -> true;
             case ModuleLiteral m -> true;
             case ClassLiteralType c -> true;
             case FunctionLiteral f -> true;
             case SpecialFormType s -> true;
             case InstanceType i -> i.isKnown(KnownClass.NONE_TYPE) || i.isKnown(KnownClass.ELLIPSIS_TYPE)
-                    || i.isKnown(KnownClass.NOT_IMPLEMENTED_TYPE);
+                    || i.isKnown(KnownClass.NOT_IMPLEMENTED_TYPE) || isSingleMemberEnum(db, i);
             default -> false;
         };
     }
@@ -833,5 +853,14 @@ final class Relations {
             case TupleType tt -> tt.isFixed() && tt.prefix().stream().allMatch(e -> isSingleValued(db, e));
             default -> isSingleton(db, t);
         };
+    }
+
+    /** The instances of an enum with one member are that member. */
+    private static boolean isSingleMemberEnum(TypeDb db, InstanceType i) {
+        if (!i.classType().arguments().isEmpty()) {
+            return false;
+        }
+        List<String> members = db.enumMembers(i.literal());
+        return members != null && members.size() == 1;
     }
 }

@@ -45,4 +45,14 @@ public interface TypeDb {
      * {@code int} and {@code str}, typeshed's {@code @disjoint_base}, classes with {@code __slots__}).
      */
     boolean isDisjointBase(ClassLiteral cls);
+
+    /**
+     * The names of an enum class's members, in definition order, when its values are exactly those
+     * members (so that {@code Color} is {@code Literal[Color.RED, Color.GREEN]}): null for a class
+     * that is no enum, an enum without members, and a {@code Flag} (whose values include
+     * combinations of members).
+     */
+    default @Nullable List<String> enumMembers(ClassLiteral cls) {
+        return null;
+    }
 }

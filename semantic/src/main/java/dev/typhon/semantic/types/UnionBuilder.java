@@ -115,6 +115,34 @@ public final class UnionBuilder {
             }
         }
         widenLiterals(t);
+        if (t instanceof EnumLiteral e) {
+            collapseEnum(e.enumClass());
+        }
+    }
+
+    /** Every member of an enum is the enum: {@code Literal[Color.RED, Color.GREEN]} is {@code Color} when those are all. */
+    private void collapseEnum(ClassLiteral cls) {
+        List<String> names = db.enumMembers(cls);
+        if (names == null) {
+            return;
+        }
+        int first = -1;
+        int found = 0;
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i) instanceof EnumLiteral e && e.enumClass().equals(cls) && names.contains(e.name())) {
+                found++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (found < names.size()) {
+            return;
+        }
+        members.set(first, ClassType.of(cls).toInstance());
+        for (int i = members.size() - 1; i > first; i--) {
+            if (members.get(i) instanceof EnumLiteral e && e.enumClass().equals(cls)) {
+                members.remove(i);
+            }
+        }
     }
 
     /**
@@ -175,7 +203,7 @@ public final class UnionBuilder {
     /** Two different literals of one kind: neither contains the other (a fast path). */
     private static boolean distinctLiterals(Type a, Type b) {
         return a.getClass() == b.getClass() && (a instanceof IntLiteral || a instanceof StringLiteral
-                || a instanceof BytesLiteral);
+                || a instanceof BytesLiteral || a instanceof EnumLiteral);
     }
 
     private void widenLiterals(Type added) {

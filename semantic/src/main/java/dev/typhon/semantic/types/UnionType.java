@@ -78,6 +78,7 @@ public record UnionType(List<Type> members) implements Type {
             case BoolLiteral b -> b.value() ? "True" : "False";
             case StringLiteral s -> Literals.reprStr(s.value());
             case BytesLiteral b -> Literals.reprBytes(b.value());
+            case EnumLiteral e -> e.inner();
             default -> null;
         };
     }

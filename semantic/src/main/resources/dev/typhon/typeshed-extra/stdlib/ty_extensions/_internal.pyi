@@ -6,3 +6,6 @@ class GenericContext:
 
 class Specialization:
     """A generic's type variables mapped to the types they stand for."""
+
+# The names of an enum class's members (re-exported by `ty_extensions`): the checker computes it.
+def enum_members(enum: type) -> tuple[str, ...]: ...
