@@ -161,7 +161,10 @@ public final class FileChecker {
                         problem(ti.boolConversionProblem(file, b.values().get(k)));
                     }
                 }
-                case Arg arg when arg.annotation() != null -> annotation(arg.annotation());
+                case Arg arg when arg.annotation() != null -> {
+                    annotation(arg.annotation());
+                    problem(ti.parameterQualifierProblem(file, arg.annotation()));
+                }
                 case FunctionDef f when f.returns() != null -> {
                     annotation(f.returns());
                     out.addAll(new ReturnTypes(ti, file).check(f));

@@ -99,6 +99,11 @@ final class AttributeChecks {
                 possiblyMissing(object, name, access, a, out);
             }
         }
+        if (ti.finals.isFinalAttribute(object, name) && !initializesOwnFinal(file, a)) {
+            out.add(problem("invalid-assignment", "Cannot assign to final attribute `" + name + "` on type `"
+                    + object.display() + "`", a));
+            return;
+        }
         if (object instanceof UnionType u) {
             for (Type m : u.members()) {
                 String failure = writeFailure(m, name, value);
@@ -190,6 +195,23 @@ final class AttributeChecks {
             return null;
         }
         return "type:" + attribute.display();
+    }
+
+    /**
+     * {@code self.x: Final[int]} (or {@code self.x = ...} after it) inside {@code __init__}: the one
+     * place a final instance attribute is bound.
+     */
+    private static boolean initializesOwnFinal(SourceFile file, Attribute a) {
+        if (!(a.value() instanceof dev.typhon.ast.Name)) {
+            return false;
+        }
+        for (Node n = file.nodeTable().parent(a); n != null; n = file.nodeTable().parent(n)) {
+            if (n instanceof dev.typhon.ast.FunctionDef f) {
+                return f.name().equals("__init__") && !f.args().args().isEmpty()
+                        && f.args().args().get(0).arg().equals(((dev.typhon.ast.Name) a.value()).id());
+            }
+        }
+        return false;
     }
 
     /** The value an assignment statement gives the attribute target, or null when Typhon does not know it. */

@@ -54,7 +54,7 @@ final class Definitions {
     }
 
     /** {@code Final}, {@code ClassVar} or {@code TypeAlias} alone: the declared type is the value's. */
-    private boolean isBareQualifier(SourceFile file, Expr annotation) {
+    boolean isBareQualifier(SourceFile file, Expr annotation) {
         Type t = ti.expressions.infer(file, annotation);
         return t == dev.typhon.semantic.types.SpecialFormType.FINAL || t == dev.typhon.semantic.types.SpecialFormType.CLASS_VAR
                 || t == dev.typhon.semantic.types.SpecialFormType.TYPE_ALIAS;

@@ -361,6 +361,25 @@ final class Enums {
         return null;
     }
 
+    /**
+     * Whether a member formats as {@code Color.RED}: {@code Enum}'s own {@code __str__} and
+     * {@code __format__}, no mixin ({@code IntEnum} and {@code StrEnum} format their values) and
+     * no override in between.
+     */
+    boolean plainFormat(ClassLiteral cls) {
+        for (ClassType c : ti.mro(cls).classes()) {
+            if (c.isKnown(KnownClass.ENUM) || c.isKnown(KnownClass.OBJECT)) {
+                continue;
+            }
+            Scope s = c.literal().known() == null ? ti.classes.bodyScope(c.literal()) : null;
+            if (c.literal().known() != null || !isEnumClass(c.literal())
+                    || s != null && (s.symbolId("__str__") >= 0 || s.symbolId("__format__") >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isEnumLiteralOf(Type t, ClassLiteralType cls) {
         return t instanceof EnumLiteral e && e.enumClass().equals(cls.literal());
     }

@@ -148,11 +148,13 @@ final class Expressions {
     }
 
     /** What {@code str()} of a literal gives, or null for other types. */
-    private static String renderedLiteral(Type t) {
+    private String renderedLiteral(Type t) {
         return switch (t) {
             case IntLiteral i -> Long.toString(i.value());
             case BoolLiteral b -> b.value() ? "True" : "False";
             case StringLiteral str -> str.value();
+            case dev.typhon.semantic.types.EnumLiteral e when ti.enums.plainFormat(e.enumClass()) ->
+                    e.enumClass().name() + "." + e.name();
             default -> null;
         };
     }

@@ -14,6 +14,7 @@ import dev.typhon.semantic.index.SemanticIndex;
 import dev.typhon.semantic.types.ClassLiteral;
 import dev.typhon.semantic.types.ClassLiteralType;
 import dev.typhon.semantic.types.KnownClass;
+import dev.typhon.semantic.types.DynamicType;
 import dev.typhon.semantic.types.Type;
 import dev.typhon.semantic.types.UnionBuilder;
 import java.util.ArrayList;
@@ -37,8 +38,12 @@ final class InstanceAttributes {
      * @param type     the declared type if some method declares it, else the union of the assigned
      *                 values with literals widened after the union ({@code None | int})
      * @param declared whether a method declares it
+     * @param isFinal  whether a method declares it {@code Final}
      */
-    record Implicit(Type type, boolean declared) {
+    record Implicit(Type type, boolean declared, boolean isFinal) {
+        Implicit(Type type, boolean declared) {
+            this(type, declared, false);
+        }
     }
 
     /** The attribute the class's own methods define on instances, or null when none does. */
@@ -58,6 +63,7 @@ final class InstanceAttributes {
         SemanticIndex index = file.index();
         UnionBuilder declared = new UnionBuilder(ti);
         UnionBuilder inferred = new UnionBuilder(ti);
+        boolean isFinal = false;
         List<Stmt> methods = new ArrayList<>();
         collectFunctions(ti.classes.node(cls).body(), methods);
         for (Stmt stmt : methods) {
@@ -95,7 +101,11 @@ final class InstanceAttributes {
                         continue;
                     }
                     if (d.statement() instanceof AnnAssign a && a.target() == d.node()) {
-                        declared.add(ti.typeExpressions.annotation(file, a.annotation(), null));
+                        isFinal |= ti.finals.isFinalAnnotation(file, a.annotation());
+                        // a bare `Final` (or `ClassVar`) says only that: the value gives the type
+                        declared.add(ti.definitions.isBareQualifier(file, a.annotation())
+                                ? a.value() == null ? DynamicType.UNKNOWN : ti.definitions.bindingType(file, d)
+                                : ti.typeExpressions.annotation(file, a.annotation(), null));
                     } else if (d.kind() == dev.typhon.semantic.index.DefinitionKind.AUGMENTED_ASSIGNMENT) {
                         // `self.x += v` updates what other bindings gave: it adds their results, not the
                         // Unknown a read of the attribute being inferred meets on its way round
@@ -107,7 +117,7 @@ final class InstanceAttributes {
             }
         }
         if (!declared.isEmpty()) {
-            return new Implicit(declared.build(), true);
+            return new Implicit(declared.build(), true, isFinal);
         }
         return inferred.isEmpty() ? null : new Implicit(ti.expressions.promote(inferred.build()), false);
     }

@@ -563,7 +563,12 @@ final class TypeExpressions {
                         && owner.literal().equals(i.literal())) {
                     return member; // a member, or the enum itself when it is its only member
                 }
-                return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
+                Type owner = value(file, a.value());
+                boolean dotted = a.value() instanceof Name || a.value() instanceof Attribute;
+                if (!dotted || !owner.isDynamic() && !(owner instanceof dev.typhon.semantic.types.SubclassOfType)) {
+                    return invalid(problems, "Type arguments for `Literal` must be `None`, a literal value (int, bool, str, or bytes), or an enum member", x);
+                }
+                return new TodoType("enum literal"); // a member of an enum made by a call (`Enum("E", "A B")`)
             }
             case Name n when value(file, n) instanceof KnownInstanceType k && isLiteralType(k.value()) -> {
                 return k.value();

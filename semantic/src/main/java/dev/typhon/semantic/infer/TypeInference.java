@@ -67,6 +67,7 @@ public final class TypeInference implements TypeDb {
     final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
     final ProtocolMembers protocolMembers = new ProtocolMembers(this);
     final Enums enums = new Enums(this);
+    final FinalChecks finals = new FinalChecks(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -136,6 +137,13 @@ public final class TypeInference implements TypeDb {
                     null, at == null ? annotation.startOffset() : at[0], at == null ? annotation.endOffset() : at[1]));
         }
         return out;
+    }
+
+    /** A parameter annotated {@code Final}, which only variables can be; null when it is not. */
+    public @Nullable Problem parameterQualifierProblem(SourceFile file, Expr annotation) {
+        return finals.isFinalAnnotation(file, annotation) ? new Problem("invalid-type-form",
+                "`Final` is not allowed in function parameter annotations", null, annotation.startOffset(),
+                annotation.endOffset()) : null;
     }
 
     /** The type of the value of {@code x: declared = value}, inferred in the context of the declared type. */
@@ -240,6 +248,11 @@ public final class TypeInference implements TypeDb {
             if (conflict != null) {
                 out.add(conflict);
             }
+            String reassigned = finals.reassignment(file, d);
+            if (reassigned != null) {
+                out.add(new Problem("invalid-assignment", reassigned, null, d.node().startOffset(), d.node().endOffset()));
+                continue;
+            }
             Type declared = definitions.declaredAt(file, d);
             if (declared == null) {
                 continue;
@@ -299,6 +312,12 @@ public final class TypeInference implements TypeDb {
     public List<Problem> augmentedProblems(SourceFile file, dev.typhon.ast.AugAssign a) {
         Type value = expressions.infer(file, a.value());
         List<Problem> out = new java.util.ArrayList<>();
+        for (Definition d : definitionsAt(file, a)) {
+            String reassigned = d.statement() == a ? finals.reassignment(file, d) : null;
+            if (reassigned != null) {
+                out.add(new Problem("invalid-assignment", reassigned, null, d.node().startOffset(), d.node().endOffset()));
+            }
+        }
         for (Type target : augmented.infer(expressions.infer(file, a.target()), a.op(), value).unsupportedTargets()) {
             out.add(new Problem("unsupported-operator", "Operator `" + Operators.symbol(a.op())
                     + "=` is not supported between objects of type `" + target.display() + "` and `" + value.display() + "`",

@@ -1,0 +1,197 @@
+package dev.typhon.semantic.infer;
+
+import dev.typhon.ast.AnnAssign;
+import dev.typhon.ast.Expr;
+import dev.typhon.ast.ImportFrom;
+import dev.typhon.ast.Nullable;
+import dev.typhon.ast.Subscript;
+import dev.typhon.ast.Tuple;
+import dev.typhon.semantic.index.Definition;
+import dev.typhon.semantic.index.DefinitionKind;
+import dev.typhon.semantic.index.Scope;
+import dev.typhon.semantic.index.ScopeKind;
+import dev.typhon.semantic.index.SemanticIndex;
+import dev.typhon.semantic.index.SymbolFlags;
+import dev.typhon.semantic.types.ClassLiteral;
+import dev.typhon.semantic.types.ClassLiteralType;
+import dev.typhon.semantic.types.ClassType;
+import dev.typhon.semantic.types.InstanceType;
+import dev.typhon.semantic.types.SpecialFormType;
+import dev.typhon.semantic.types.Type;
+
+/**
+ * {@code typing.Final} (typing spec, "Final"): a name or attribute declared {@code Final} is bound
+ * once. Finds the declarations that say so and the assignments that break it: a second binding of
+ * a final name (in its scope, through {@code global} / {@code nonlocal}, or after importing it) and
+ * an assignment to a final attribute through a class or an instance.
+ */
+final class FinalChecks {
+    private final TypeInference ti;
+
+    FinalChecks(TypeInference ti) {
+        this.ti = ti;
+    }
+
+    /** {@code Final}, {@code Final[T]}, and those inside {@code Annotated[...]} or {@code ClassVar[...]}. */
+    boolean isFinalAnnotation(SourceFile file, Expr annotation) {
+        Expr head = annotation instanceof Subscript s ? s.value() : annotation;
+        Type t = ti.expressions.infer(file, head);
+        if (t == SpecialFormType.FINAL) {
+            return true;
+        }
+        if (annotation instanceof Subscript s && (t == SpecialFormType.ANNOTATED || t == SpecialFormType.CLASS_VAR)) {
+            Expr inner = s.slice() instanceof Tuple tuple && !tuple.elts().isEmpty() ? tuple.elts().get(0) : s.slice();
+            return isFinalAnnotation(file, inner);
+        }
+        return false;
+    }
+
+    private boolean isFinalDeclaration(SourceFile file, Definition d) {
+        return d.statement() instanceof AnnAssign a && a.target() == d.node() && isFinalAnnotation(file, a.annotation());
+    }
+
+    /**
+     * The message when a binding of a name (an assignment or augmented assignment) rebinds a name
+     * declared {@code Final}, else null.
+     */
+    @Nullable String reassignment(SourceFile file, Definition d) {
+        if (d.kind() != DefinitionKind.ASSIGNMENT && d.kind() != DefinitionKind.AUGMENTED_ASSIGNMENT
+                && d.kind() != DefinitionKind.ANNOTATED_ASSIGNMENT || d.isPlace()) {
+            return null;
+        }
+        SemanticIndex index = file.index();
+        Scope scope = index.scope(d.scope());
+        String name = scope.symbolName(d.symbol());
+        Scope target = bindingScope(index, scope, d.symbol(), name);
+        if (target == null) {
+            return null;
+        }
+        int sym = target.symbolId(name);
+        if (sym < 0) {
+            return null;
+        }
+        String message = "Reassignment of `Final` symbol `" + name + "` is not allowed";
+        Definition finalDecl = null;
+        for (Definition decl : index.declarationsOf(target, sym)) {
+            if (isFinalDeclaration(file, decl)) {
+                finalDecl = decl;
+                break;
+            }
+        }
+        if (finalDecl == null) {
+            return importedFinal(file, target, sym) && target == scope && !isImport(d) ? message : null;
+        }
+        if (finalDecl.equals(d)) {
+            return null;
+        }
+        if (((AnnAssign) finalDecl.statement()).value() != null || target != scope) {
+            return message;
+        }
+        // `X: Final[int]` then `X = 1`: the first binding after the declaration is the one allowed
+        for (Definition other : index.definitionsOf(target, sym)) {
+            if (!other.equals(d) && !other.equals(finalDecl) && !other.kind().unbinds()
+                    && other.startOffset() < d.startOffset() && other.kind() != DefinitionKind.DECLARATION) {
+                return message;
+            }
+        }
+        return d.kind() == DefinitionKind.AUGMENTED_ASSIGNMENT ? message : null;
+    }
+
+    private static boolean isImport(Definition d) {
+        return d.kind() == DefinitionKind.IMPORT || d.kind() == DefinitionKind.IMPORT_FROM;
+    }
+
+    /** The scope a binding of the symbol binds in: its own, the module's for {@code global}, an enclosing function's for {@code nonlocal}. */
+    private static @Nullable Scope bindingScope(SemanticIndex index, Scope scope, int symbol, String name) {
+        if (scope.kind() == ScopeKind.MODULE) {
+            return scope;
+        }
+        if (scope.resolution(symbol) == SymbolFlags.GLOBAL_EXPLICIT) {
+            return index.moduleScope();
+        }
+        if (scope.isNonlocal(symbol)) {
+            for (Scope s = scope.parent() < 0 ? null : index.scope(scope.parent()); s != null;
+                    s = s.parent() < 0 ? null : index.scope(s.parent())) {
+                int sym = s.symbolId(name);
+                if (s.kind() == ScopeKind.FUNCTION && sym >= 0 && s.isBound(sym) && !s.isNonlocal(sym)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+        return scope;
+    }
+
+    /** Whether the symbol is bound by {@code from m import name} of a name {@code m} declares final. */
+    private boolean importedFinal(SourceFile file, Scope scope, int sym) {
+        for (Definition d : file.index().definitionsOf(scope, sym)) {
+            if (d.kind() != DefinitionKind.IMPORT_FROM || !(d.statement() instanceof ImportFrom from)) {
+                continue;
+            }
+            String module = ti.imports.fromModuleName(file, from);
+            String original = null;
+            for (dev.typhon.ast.Alias alias : from.names()) {
+                String bound = alias.asname() != null ? alias.asname() : alias.name();
+                if (bound.equals(scope.symbolName(sym))) {
+                    original = alias.name();
+                }
+            }
+            SourceFile m = module == null ? null : ti.program.module(module).orElse(null);
+            if (m == null || original == null) {
+                continue;
+            }
+            Scope global = m.index().moduleScope();
+            int s = global.symbolId(original);
+            if (s < 0) {
+                continue;
+            }
+            for (Definition decl : m.index().declarationsOf(global, s)) {
+                if (isFinalDeclaration(m, decl)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // attributes
+
+    /** Whether {@code object.name = ...} assigns an attribute declared {@code Final}. */
+    boolean isFinalAttribute(Type object, String name) {
+        return switch (object) {
+            case ClassLiteralType c -> finalInClassBodies(c.literal(), name)
+                    || ti.metaclass(c.literal()) != null && finalInClassBodies(ti.metaclass(c.literal()).literal(), name);
+            case InstanceType i -> finalInClassBodies(i.literal(), name) || finalInMethods(i.literal(), name);
+            default -> false;
+        };
+    }
+
+    private boolean finalInClassBodies(ClassLiteral cls, String name) {
+        for (ClassType c : ti.mro(cls).classes()) {
+            Scope body = ti.classes.bodyScope(c.literal());
+            int sym = body == null ? -1 : body.symbolId(name);
+            if (sym < 0) {
+                continue;
+            }
+            SourceFile file = ti.classes.file(c.literal());
+            for (Definition d : file.index().declarationsOf(body, sym)) {
+                if (isFinalDeclaration(file, d)) {
+                    return true;
+                }
+            }
+            return false; // the nearest class that has it says
+        }
+        return false;
+    }
+
+    private boolean finalInMethods(ClassLiteral cls, String name) {
+        for (ClassType c : ti.mro(cls).classes()) {
+            InstanceAttributes.Implicit i = ti.members.implicitAttributes().of(c.literal(), name);
+            if (i != null) {
+                return i.isFinal();
+            }
+        }
+        return false;
+    }
+}
