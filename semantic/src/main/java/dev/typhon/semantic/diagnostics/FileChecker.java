@@ -107,7 +107,10 @@ public final class FileChecker {
                 case Call call -> call(call);
                 case Import imp -> imports(imp);
                 case ImportFrom from -> fromImport(from);
-                case AnnAssign ann -> annotated(ann);
+                case AnnAssign ann -> {
+                    annotated(ann);
+                    problem(ti.finalWithoutValueProblem(file, ann));
+                }
                 case dev.typhon.ast.Attribute attr -> ti.attributeProblems(file, attr).forEach(this::problem);
                 case dev.typhon.ast.BinOp b -> ti.operatorProblems(file, b).forEach(this::problem);
                 case dev.typhon.ast.UnaryOp u when u.op() == dev.typhon.ast.UnaryOperator.Not ->
@@ -163,10 +166,11 @@ public final class FileChecker {
                 }
                 case Arg arg when arg.annotation() != null -> {
                     annotation(arg.annotation());
-                    problem(ti.parameterQualifierProblem(file, arg.annotation()));
+                    problem(ti.finalQualifierProblem(file, arg.annotation(), false));
                 }
                 case FunctionDef f when f.returns() != null -> {
                     annotation(f.returns());
+                    problem(ti.finalQualifierProblem(file, f.returns(), true));
                     out.addAll(new ReturnTypes(ti, file).check(f));
                 }
                 case dev.typhon.ast.AsyncFunctionDef f when f.returns() != null -> out.addAll(new ReturnTypes(ti, file).check(f));

@@ -99,7 +99,8 @@ final class AttributeChecks {
                 possiblyMissing(object, name, access, a, out);
             }
         }
-        if (ti.finals.isFinalAttribute(object, name) && !initializesOwnFinal(file, a)) {
+        if (ti.finals.isFinalAttribute(object, name)
+                && (!initializesOwnFinal(file, a) || ti.finals.hasClassLevelValue(object, name))) {
             out.add(problem("invalid-assignment", "Cannot assign to final attribute `" + name + "` on type `"
                     + object.display() + "`", a));
             return;

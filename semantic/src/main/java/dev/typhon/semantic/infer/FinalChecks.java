@@ -163,6 +163,7 @@ final class FinalChecks {
             case ClassLiteralType c -> finalInClassBodies(c.literal(), name)
                     || ti.metaclass(c.literal()) != null && finalInClassBodies(ti.metaclass(c.literal()).literal(), name);
             case InstanceType i -> finalInClassBodies(i.literal(), name) || finalInMethods(i.literal(), name);
+            case dev.typhon.semantic.types.TypeVarType v when v.bound() != null -> isFinalAttribute(v.bound(), name);
             default -> false;
         };
     }
@@ -190,6 +191,97 @@ final class FinalChecks {
             InstanceAttributes.Implicit i = ti.members.implicitAttributes().of(c.literal(), name);
             if (i != null) {
                 return i.isFinal();
+            }
+        }
+        return false;
+    }
+
+    /** Whether the class body itself declares the name {@code Final}. */
+    boolean declaresFinal(ClassLiteral cls, String name) {
+        Scope body = ti.classes.bodyScope(cls);
+        int sym = body == null ? -1 : body.symbolId(name);
+        if (sym < 0) {
+            return false;
+        }
+        SourceFile file = ti.classes.file(cls);
+        for (Definition d : file.index().declarationsOf(body, sym)) {
+            if (isFinalDeclaration(file, d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the class's {@code __init__} assigns {@code self.name}. */
+    boolean assignedInInit(ClassLiteral cls, String name) {
+        SourceFile file = ti.classes.file(cls);
+        for (dev.typhon.ast.Stmt stmt : ti.classes.node(cls).body()) {
+            if (stmt instanceof dev.typhon.ast.FunctionDef f && f.name().equals("__init__") && !f.args().args().isEmpty()
+                    && !f.body().isEmpty()) {
+                Scope scope = Classes.ownScope(file.index(), f.startOffset(), f.body().get(0).startOffset(), ScopeKind.FUNCTION);
+                int place = scope == null ? -1 : scope.placeId(f.args().args().get(0).arg() + "." + name);
+                if (place >= 0 && !file.index().definitionsOfPlace(scope, place).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static Problem withoutValueProblem(String name, dev.typhon.ast.Node target) {
+        return new Problem("final-without-value", "`Final` symbol `" + name + "` is not assigned a value", null,
+                target.startOffset(), target.endOffset());
+    }
+
+    /**
+     * {@code x: Final[int]} outside a class body and outside a stub, with no binding of the name in
+     * its scope: a final name that is never given its value. Null when that is not so.
+     */
+    @Nullable Problem withoutValue(SourceFile file, AnnAssign ann) {
+        if (ann.value() != null || file.isStub() || !(ann.target() instanceof dev.typhon.ast.Name n)
+                || !isFinalAnnotation(file, ann.annotation())) {
+            return null;
+        }
+        for (Definition d : ti.definitionsAt(file, ann)) {
+            Scope scope = file.index().scope(d.scope());
+            if (scope.kind() == ScopeKind.CLASS) {
+                return null; // the class checks its own body (and `__init__`)
+            }
+            for (Definition other : file.index().definitionsOf(scope, d.symbol())) {
+                if (!other.equals(d) && !other.kind().unbinds() && other.kind() != DefinitionKind.DECLARATION) {
+                    return null;
+                }
+            }
+            return withoutValueProblem(n.id(), n);
+        }
+        return null;
+    }
+
+    /** Whether the class body that declares an instance's final attribute also gives it its value there. */
+    boolean hasClassLevelValue(Type object, String name) {
+        Type t = object instanceof dev.typhon.semantic.types.TypeVarType v && v.bound() != null ? v.bound() : object;
+        if (!(t instanceof InstanceType i)) {
+            return true;
+        }
+        for (ClassType c : ti.mro(i.literal()).classes()) {
+            if (declaresFinal(c.literal(), name)) {
+                return hasClassLevelValue(c.literal(), name);
+            }
+        }
+        return false;
+    }
+
+    /** Whether a class body binds the name (not only declares it). */
+    boolean hasClassLevelValue(ClassLiteral cls, String name) {
+        Scope body = ti.classes.bodyScope(cls);
+        int sym = body == null ? -1 : body.symbolId(name);
+        if (sym < 0) {
+            return false;
+        }
+        SourceFile file = ti.classes.file(cls);
+        for (Definition d : file.index().definitionsOf(body, sym)) {
+            if (!d.kind().unbinds() && d.kind() != DefinitionKind.DECLARATION) {
+                return true;
             }
         }
         return false;

@@ -68,6 +68,7 @@ public final class TypeInference implements TypeDb {
     final ProtocolMembers protocolMembers = new ProtocolMembers(this);
     final Enums enums = new Enums(this);
     final FinalChecks finals = new FinalChecks(this);
+    final FinalOverrides finalOverrides = new FinalOverrides(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -139,11 +140,16 @@ public final class TypeInference implements TypeDb {
         return out;
     }
 
-    /** A parameter annotated {@code Final}, which only variables can be; null when it is not. */
-    public @Nullable Problem parameterQualifierProblem(SourceFile file, Expr annotation) {
+    /** A parameter (or, {@code returns}, a return type) annotated {@code Final}, which only variables can be; null when it is not. */
+    public @Nullable Problem finalQualifierProblem(SourceFile file, Expr annotation, boolean returns) {
         return finals.isFinalAnnotation(file, annotation) ? new Problem("invalid-type-form",
-                "`Final` is not allowed in function parameter annotations", null, annotation.startOffset(),
-                annotation.endOffset()) : null;
+                "`Final` is not allowed in function " + (returns ? "return type" : "parameter") + " annotations", null,
+                annotation.startOffset(), annotation.endOffset()) : null;
+    }
+
+    /** {@code x: Final[int]} that nothing in its scope gives a value (outside class bodies and stubs); null otherwise. */
+    public @Nullable Problem finalWithoutValueProblem(SourceFile file, dev.typhon.ast.AnnAssign ann) {
+        return finals.withoutValue(file, ann);
     }
 
     /** The type of the value of {@code x: declared = value}, inferred in the context of the declared type. */
@@ -190,6 +196,7 @@ public final class TypeInference implements TypeDb {
                         base.startOffset(), base.endOffset()));
             }
         }
+        finalOverrides.check(file, node, classes.literalOf(file, classDefinition), out);
         genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
