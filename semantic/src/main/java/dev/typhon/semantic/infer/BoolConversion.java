@@ -32,6 +32,7 @@ final class BoolConversion {
         }
         return switch (t) {
             case InstanceType i -> instance(i);
+            case dev.typhon.semantic.types.EnumLiteral e -> enumMember(e);
             case UnionType u -> {
                 Truthiness first = truthiness(u.members().get(0));
                 for (Type m : u.members()) {
@@ -43,6 +44,16 @@ final class BoolConversion {
             }
             default -> Truthiness.AMBIGUOUS;
         };
+    }
+
+    /** A member of an {@code int}-valued enum is as true as its value; other members as their enum's instances. */
+    private Truthiness enumMember(dev.typhon.semantic.types.EnumLiteral e) {
+        Type value = ti.enums.specialAttribute(e, "_value_");
+        boolean intMixin = ti.mro(e.enumClass()).classes().stream().anyMatch(c -> c.isKnown(KnownClass.INT));
+        if (intMixin) {
+            return value == null ? Truthiness.AMBIGUOUS : truthiness(value);
+        }
+        return instance(e.fallback());
     }
 
     private Truthiness instance(InstanceType i) {

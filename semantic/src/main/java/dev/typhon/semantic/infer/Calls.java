@@ -282,6 +282,7 @@ final class Calls {
     private Type classOf(Type t) {
         return switch (t) {
             case InstanceType i -> new ClassLiteralType(i.classType());
+            case dev.typhon.semantic.types.EnumLiteral e -> new ClassLiteralType(e.fallback().classType());
             case IntLiteral i -> KnownClass.INT.toClass(ti);
             case BoolLiteral b -> KnownClass.BOOL.toClass(ti);
             case StringLiteral s -> KnownClass.STR.toClass(ti);

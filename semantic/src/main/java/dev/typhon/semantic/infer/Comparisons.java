@@ -168,6 +168,12 @@ final class Comparisons {
     }
 
     private @Nullable Type foldLiterals(Type left, CmpOperator op, Type right) {
+        if (left instanceof dev.typhon.semantic.types.EnumLiteral a && right instanceof dev.typhon.semantic.types.EnumLiteral b
+                && a.enumClass().equals(b.enumClass()) && (op == CmpOperator.Eq || op == CmpOperator.NotEq)
+                && !ti.enums.customEquality(a.enumClass())) {
+            // two members of one enum are equal only when they are the same member (aliases are resolved)
+            return BoolLiteral.of(a.equals(b) == (op == CmpOperator.Eq));
+        }
         Long l = LiteralArithmetic.intValue(left);
         Long r = LiteralArithmetic.intValue(right);
         if (l != null && r != null) {

@@ -380,6 +380,17 @@ final class Enums {
         return true;
     }
 
+    /** Whether the enum (or a class it inherits from, other than the stdlib's and builtins) defines {@code __eq__} or {@code __ne__}. */
+    boolean customEquality(ClassLiteral cls) {
+        for (String dunder : List.of("__eq__", "__ne__")) {
+            Members.ClassAttribute a = ti.members.classAttribute(ClassType.of(cls), dunder);
+            if (a != null && (a.owner() == null || a.owner().known() == null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isEnumLiteralOf(Type t, ClassLiteralType cls) {
         return t instanceof EnumLiteral e && e.enumClass().equals(cls.literal());
     }

@@ -526,7 +526,7 @@ final class Members {
                 case INSTANCE -> new BoundMethodType(f, self);
                 case CLASS -> new BoundMethodType(f, cls.toClassLiteral());
                 case STATIC -> f;
-                case PROPERTY -> propertyGetter(f);
+                case PROPERTY -> propertyGetter(f, self);
             };
         }
         if (t instanceof InstanceType i && definesDunder(i.classType(), "__get__")) {
@@ -553,9 +553,17 @@ final class Members {
     }
 
     /** What a property's getter returns; Unknown when it does not say. */
-    private Type propertyGetter(FunctionLiteral f) {
+    private Type propertyGetter(FunctionLiteral f, Type self) {
         Type r = ti.functions.propertyType(f);
-        return r == null ? DynamicType.UNKNOWN : r;
+        if (r == null) {
+            return DynamicType.UNKNOWN;
+        }
+        dev.typhon.semantic.types.Signature s = f.signature();
+        if (!s.typeParameters().isEmpty() && dev.typhon.semantic.types.TypeVariables.mentioned(r)) {
+            // `def __members__(self: type[_E]) -> Mapping[str, _E]`: the getter's self solves its variables
+            return CallArguments.positional(List.of(self)).solve(ti, s, 0, null).apply(r);
+        }
+        return r;
     }
 
     Type specialize(ClassType cls, Type t) {
