@@ -171,8 +171,15 @@ final class Comparisons {
         if (left instanceof dev.typhon.semantic.types.EnumLiteral a && right instanceof dev.typhon.semantic.types.EnumLiteral b
                 && a.enumClass().equals(b.enumClass()) && (op == CmpOperator.Eq || op == CmpOperator.NotEq)
                 && !ti.enums.customEquality(a.enumClass())) {
-            // two members of one enum are equal only when they are the same member (aliases are resolved)
-            return BoolLiteral.of(a.equals(b) == (op == CmpOperator.Eq));
+            // one member equals itself; two members are different when their values are known to differ
+            // (aliases are resolved), and might be aliases at run time when a value is not a literal
+            if (a.equals(b)) {
+                return BoolLiteral.of(op == CmpOperator.Eq);
+            }
+            if (ti.enums.hasLiteralValue(a) && ti.enums.hasLiteralValue(b)) {
+                return BoolLiteral.of(op == CmpOperator.NotEq);
+            }
+            return ti.instance(KnownClass.BOOL);
         }
         Long l = LiteralArithmetic.intValue(left);
         Long r = LiteralArithmetic.intValue(right);

@@ -380,6 +380,13 @@ final class Enums {
         return true;
     }
 
+    /** Whether the member's value is a known literal (so that a different member's value is known to differ). */
+    boolean hasLiteralValue(EnumLiteral e) {
+        EnumInfo info = info(e.enumClass());
+        Type v = info == null ? null : info.members().get(e.name());
+        return v instanceof IntLiteral || v instanceof BoolLiteral || v instanceof StringLiteral || v instanceof BytesLiteral;
+    }
+
     /** Whether the enum (or a class it inherits from, other than the stdlib's and builtins) defines {@code __eq__} or {@code __ne__}. */
     boolean customEquality(ClassLiteral cls) {
         for (String dunder : List.of("__eq__", "__ne__")) {

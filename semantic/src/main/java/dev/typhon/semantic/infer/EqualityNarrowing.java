@@ -189,7 +189,8 @@ final class EqualityNarrowing {
             return false;
         }
         if (a instanceof EnumLiteral ea && b instanceof EnumLiteral eb && ea.enumClass().equals(eb.enumClass())) {
-            return ea.equals(eb); // distinct members of one enum have distinct values (aliases are resolved)
+            // distinct members of one enum have distinct values when both are known (aliases are resolved)
+            return ea.equals(eb) || !(ti.enums.hasLiteralValue(ea) && ti.enums.hasLiteralValue(eb));
         }
         if (da == Domain.IDENTITY) {
             return !a.isDisjointFrom(ti, b);
@@ -200,17 +201,33 @@ final class EqualityNarrowing {
         return true;
     }
 
-    /** A literal whose value is known: it compares by that value. */
-    private static boolean isValue(Type t) {
+    /** A literal whose value is known, or a member of an int- or str-valued enum with one: it compares by that value. */
+    private boolean isValue(Type t) {
+        return valueOf(t) != null;
+    }
+
+    private @Nullable Type valueOf(Type t) {
+        if (t instanceof IntLiteral || t instanceof BoolLiteral || t instanceof StringLiteral || t instanceof BytesLiteral) {
+            return t;
+        }
+        if (t instanceof EnumLiteral e && domain(e) != Domain.IDENTITY && domain(e) != Domain.OTHER) {
+            Type v = ti.enums.specialAttribute(e, "_value_");
+            return v instanceof EnumLiteral ? null : v == null ? null : valueOf(v);
+        }
+        return null;
+    }
+
+    private static boolean isLiteral(Type t) {
         return t instanceof IntLiteral || t instanceof BoolLiteral || t instanceof StringLiteral
                 || t instanceof BytesLiteral;
     }
 
-    private static boolean isLiteral(Type t) {
-        return isValue(t);
-    }
-
-    private static boolean sameValue(Type a, Type b) {
+    private boolean sameValue(Type x, Type y) {
+        Type a = valueOf(x);
+        Type b = valueOf(y);
+        if (a == null || b == null) {
+            return false;
+        }
         Long ia = number(a);
         Long ib = number(b);
         if (ia != null || ib != null) {
