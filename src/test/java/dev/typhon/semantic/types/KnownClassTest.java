@@ -25,10 +25,15 @@ class KnownClassTest {
      */
     private static final String GROUPS = "builtins.pyi defines BaseExceptionGroup and ExceptionGroup under"
             + " `if sys.version_info >= (3, 11)`";
+    private static final String ENUM_311 = "enum.pyi defines StrEnum, member and nonmember under"
+            + " `if sys.version_info >= (3, 11)`";
     private static final Map<PythonVersion, Map<KnownClass, String>> ABSENT = Map.of(
             PythonVersion.PY38, Map.of(
                     KnownClass.BASE_EXCEPTION_GROUP, GROUPS,
-                    KnownClass.EXCEPTION_GROUP, GROUPS),
+                    KnownClass.EXCEPTION_GROUP, GROUPS,
+                    KnownClass.STR_ENUM, ENUM_311,
+                    KnownClass.ENUM_MEMBER, ENUM_311,
+                    KnownClass.ENUM_NONMEMBER, ENUM_311),
             PythonVersion.PY314, Map.of());
 
     @ParameterizedTest

@@ -10,7 +10,8 @@ import net.jqwik.api.Tuple;
 /**
  * Random types of depth at most 2 over a small pool (so that equal and related types meet often):
  * instances of real typeshed classes and of the user classes {@code A}, {@code B(A)}, {@code C},
- * {@code D(B, C)} and {@code @final F}; int, bool, str and bytes literals; {@code None};
+ * {@code D(B, C)}, {@code @final F} and the enum {@code Color} with its three members; int, bool, str
+ * and bytes literals; {@code None};
  * {@code LiteralString}; tuples; class literals; {@code type[C]}; {@code Never}; {@code AlwaysTruthy}
  * and {@code AlwaysFalsy}; and, unless fully static, {@code Any} and {@code Unknown}; combined by
  * unions and intersections (made by the builders) and tuples. Shrinking goes towards the first
@@ -70,7 +71,12 @@ final class TypeArbitraries {
                 new SubclassOfType(intT),
                 new SubclassOfType(objectT),
                 TruthinessType.ALWAYS_TRUTHY,
-                TruthinessType.ALWAYS_FALSY));
+                TruthinessType.ALWAYS_FALSY,
+                // an enum is the union of its members: unions of members collapse, exclusions expand
+                f.user("Color"),
+                new EnumLiteral(f.userClass("Color").literal(), "RED"),
+                new EnumLiteral(f.userClass("Color").literal(), "GREEN"),
+                new EnumLiteral(f.userClass("Color").literal(), "BLUE")));
         if (!staticOnly) {
             pool.add(DynamicType.ANY);
             pool.add(DynamicType.UNKNOWN);

@@ -17,6 +17,7 @@ import java.util.List;
  */
 final class TypeFixture {
     static final String USER_MODULE = """
+            from enum import Enum
             from typing import final
 
             class A: ...
@@ -30,6 +31,10 @@ final class TypeFixture {
             class Bad(X, Y): ...
             class Bad2(Y, X): ...
             class Inconsistent(X, Bad): ...
+            class Color(Enum):
+                RED = 1
+                GREEN = 2
+                BLUE = 3
             """;
 
     private static volatile TypeFixture shared;

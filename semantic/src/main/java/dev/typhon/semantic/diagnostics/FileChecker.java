@@ -257,6 +257,15 @@ public final class FileChecker {
                     }
                 }
             }
+            case ASSERT_NEVER -> {
+                if (args.size() == 1) {
+                    Type actual = ti.expressionType(file, args.get(0));
+                    if (!actual.isNever() && !actual.isDynamic()) {
+                        report("type-assertion-failure", Severity.ERROR, "Type `" + actual.display()
+                                + "` is not equivalent to `Never`", null, args.get(0).startOffset(), args.get(0).endOffset());
+                    }
+                }
+            }
             case ASSERT_TYPE -> {
                 if (args.size() == 2) {
                     Type actual = ti.expressionType(file, args.get(0));

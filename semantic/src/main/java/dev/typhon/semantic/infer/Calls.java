@@ -275,7 +275,22 @@ final class Calls {
         if (cls.isKnown(KnownClass.BOOL) && call.args().size() == 1) {
             return ti.operators.truthiness(ti.expressions.infer(file, call.args().get(0))).toType(ti);
         }
+        if (isFunctionalEnum(call, cls)) {
+            return new dev.typhon.semantic.types.TodoType("functional enum");
+        }
         return ti.constructors.construct(file, call, cls, null);
+    }
+
+    /**
+     * {@code Enum("Color", "RED GREEN")}: an enum without members called with a name and members
+     * makes a new enum class, which Typhon does not model yet (its value is a dynamic type).
+     */
+    private boolean isFunctionalEnum(Call call, ClassType cls) {
+        if (!cls.arguments().isEmpty() || ti.enums.info(cls.literal()) != null || !ti.enums.isEnumClass(cls.literal())) {
+            return false;
+        }
+        long positional = call.args().stream().filter(a -> !(a instanceof Starred)).count();
+        return positional >= 2 || call.keywords().stream().anyMatch(k -> "names".equals(k.arg()));
     }
 
     /** {@code type(x)}: the class of a value. */

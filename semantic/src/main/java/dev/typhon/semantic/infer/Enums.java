@@ -130,7 +130,7 @@ final class Enums {
         Map<Type, String> byValue = new HashMap<>();
         Type previous = null;
         for (String name : body.symbolNames()) {
-            if (name.startsWith("__") || RESERVED.contains(name) || ignored.contains(name)) {
+            if (name.startsWith("__") || RESERVED.contains(name) || ignored.contains(name) || isMangled(cls, name)) {
                 continue;
             }
             int sym = body.symbolId(name);
@@ -190,6 +190,12 @@ final class Enums {
                 !inherits(cls, KnownClass.ENUM));
     }
 
+    /** {@code __x} in the body of {@code class C} is the symbol {@code _C__x}: a private name, never a member. */
+    private static boolean isMangled(ClassLiteral cls, String name) {
+        String stripped = cls.name().replaceFirst("^_+", "");
+        return !stripped.isEmpty() && name.startsWith("_" + stripped + "__");
+    }
+
     /** What {@code auto()} gives after a value: the next int after an int (or bool) literal, else {@code int}. */
     private Type next(@Nullable Type previous) {
         return switch (previous) {
@@ -233,8 +239,9 @@ final class Enums {
                 continue;
             }
             if (d.statement() instanceof ClassDef || d.statement() instanceof dev.typhon.ast.FunctionDef
-                    || d.statement() instanceof dev.typhon.ast.AsyncFunctionDef) {
-                return null; // methods and nested classes are never members
+                    || d.statement() instanceof dev.typhon.ast.AsyncFunctionDef
+                    || d.statement() instanceof dev.typhon.ast.Assign a && a.value() instanceof dev.typhon.ast.Lambda) {
+                return null; // methods, lambdas and nested classes are never members
             }
             any = true;
             b.add(ti.definitions.bindingType(file, d));

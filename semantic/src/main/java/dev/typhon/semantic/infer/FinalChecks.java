@@ -51,10 +51,21 @@ final class FinalChecks {
     }
 
     /**
-     * The message when a binding of a name (an assignment or augmented assignment) rebinds a name
-     * declared {@code Final}, else null.
+     * The problem of a binding of a name (an assignment or augmented assignment) that rebinds a
+     * name declared {@code Final}, or null.
      */
-    @Nullable String reassignment(SourceFile file, Definition d) {
+    @Nullable Problem reassignment(SourceFile file, Definition d) {
+        String message = reassignmentMessage(file, d);
+        if (message == null) {
+            return null;
+        }
+        Scope scope = file.index().scope(d.scope());
+        // through `nonlocal`, ty also labels the target itself
+        String label = scope.kind() != ScopeKind.MODULE && scope.isNonlocal(d.symbol()) ? "Reassignment of `Final` symbol" : null;
+        return new Problem("invalid-assignment", message, label, d.node().startOffset(), d.node().endOffset());
+    }
+
+    private @Nullable String reassignmentMessage(SourceFile file, Definition d) {
         if (d.kind() != DefinitionKind.ASSIGNMENT && d.kind() != DefinitionKind.AUGMENTED_ASSIGNMENT
                 && d.kind() != DefinitionKind.ANNOTATED_ASSIGNMENT || d.isPlace()) {
             return null;
@@ -90,11 +101,33 @@ final class FinalChecks {
         // `X: Final[int]` then `X = 1`: the first binding after the declaration is the one allowed
         for (Definition other : index.definitionsOf(target, sym)) {
             if (!other.equals(d) && !other.equals(finalDecl) && !other.kind().unbinds()
-                    && other.startOffset() < d.startOffset() && other.kind() != DefinitionKind.DECLARATION) {
+                    && other.startOffset() < d.startOffset() && other.kind() != DefinitionKind.DECLARATION
+                    && !exclusive(file, other.node(), d.node())) {
                 return message;
             }
         }
         return d.kind() == DefinitionKind.AUGMENTED_ASSIGNMENT ? message : null;
+    }
+
+    /** Whether two nodes are in different branches of one {@code if} statement: only one of them runs. */
+    private static boolean exclusive(SourceFile file, dev.typhon.ast.Node a, dev.typhon.ast.Node b) {
+        for (dev.typhon.ast.Node n = file.nodeTable().parent(a); n != null; n = file.nodeTable().parent(n)) {
+            if (n instanceof dev.typhon.ast.If i && !i.orelse().isEmpty()) {
+                boolean aInBody = within(i.body(), a);
+                boolean bInBody = within(i.body(), b);
+                boolean aInElse = within(i.orelse(), a);
+                boolean bInElse = within(i.orelse(), b);
+                if (aInBody && bInElse || aInElse && bInBody) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean within(java.util.List<dev.typhon.ast.Stmt> block, dev.typhon.ast.Node n) {
+        return !block.isEmpty() && n.startOffset() >= block.get(0).startOffset()
+                && n.endOffset() <= block.get(block.size() - 1).endOffset();
     }
 
     private static boolean isImport(Definition d) {

@@ -202,7 +202,9 @@ final class Functions {
                 if (c.literal().isKnown(dev.typhon.semantic.types.KnownClass.CLASSMETHOD)) {
                     return MethodKind.CLASS;
                 }
-                if (c.literal().isKnown(dev.typhon.semantic.types.KnownClass.PROPERTY)) {
+                // `property` and its subclasses (`types.DynamicClassAttribute`, `enum.property`)
+                if (ti.mro(c.literal()).classes().stream()
+                        .anyMatch(k -> k.isKnown(dev.typhon.semantic.types.KnownClass.PROPERTY))) {
                     return MethodKind.PROPERTY;
                 }
             }

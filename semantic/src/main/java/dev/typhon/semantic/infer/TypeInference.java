@@ -255,9 +255,9 @@ public final class TypeInference implements TypeDb {
             if (conflict != null) {
                 out.add(conflict);
             }
-            String reassigned = finals.reassignment(file, d);
+            Problem reassigned = finals.reassignment(file, d);
             if (reassigned != null) {
-                out.add(new Problem("invalid-assignment", reassigned, null, d.node().startOffset(), d.node().endOffset()));
+                out.add(reassigned);
                 continue;
             }
             Type declared = definitions.declaredAt(file, d);
@@ -320,9 +320,9 @@ public final class TypeInference implements TypeDb {
         Type value = expressions.infer(file, a.value());
         List<Problem> out = new java.util.ArrayList<>();
         for (Definition d : definitionsAt(file, a)) {
-            String reassigned = d.statement() == a ? finals.reassignment(file, d) : null;
+            Problem reassigned = d.statement() == a ? finals.reassignment(file, d) : null;
             if (reassigned != null) {
-                out.add(new Problem("invalid-assignment", reassigned, null, d.node().startOffset(), d.node().endOffset()));
+                out.add(reassigned);
             }
         }
         for (Type target : augmented.infer(expressions.infer(file, a.target()), a.op(), value).unsupportedTargets()) {
