@@ -387,6 +387,48 @@ final class Enums {
         return true;
     }
 
+    /**
+     * Annotated members ({@code DOG: int = 2}): the typing spec forbids annotating a member, whose
+     * type is the enum's; a bare {@code Final} says nothing about the type and is allowed.
+     */
+    void annotationProblems(ClassLiteral cls, List<Problem> out) {
+        EnumInfo info = info(cls);
+        if (info == null) {
+            return;
+        }
+        SourceFile file = ti.classes.file(cls);
+        for (dev.typhon.ast.Stmt stmt : ti.classes.node(cls).body()) {
+            if (stmt instanceof AnnAssign a && a.value() != null && a.target() instanceof dev.typhon.ast.Name n
+                    && info.resolve(n.id()) != null && !ti.definitions.isBareQualifier(file, a.annotation())) {
+                out.add(new Problem("invalid-enum-member-annotation", "Type annotation on enum member `" + n.id()
+                        + "` is not allowed", null, a.annotation().startOffset(), a.annotation().endOffset()));
+            }
+            memberValueProblem(file, info, stmt, out);
+        }
+    }
+
+    /** A member's value the enum's declared {@code _value_} does not accept (when no {@code __init__} or {@code __new__} converts it). */
+    private void memberValueProblem(SourceFile file, EnumInfo info, dev.typhon.ast.Stmt stmt, List<Problem> out) {
+        if (info.valueAnnotation() == null || info.customInit()) {
+            return;
+        }
+        dev.typhon.ast.Expr target = stmt instanceof dev.typhon.ast.Assign a && a.targets().size() == 1 ? a.targets().get(0)
+                : stmt instanceof AnnAssign a ? a.target() : null;
+        dev.typhon.ast.Expr value = stmt instanceof dev.typhon.ast.Assign a ? a.value() : stmt instanceof AnnAssign a ? a.value() : null;
+        if (!(target instanceof dev.typhon.ast.Name n) || value == null || info.resolve(n.id()) == null) {
+            return;
+        }
+        Type t = ti.expressions.infer(file, value);
+        boolean placeholder = t instanceof InstanceType i && (i.isKnown(KnownClass.AUTO)
+                || file.isStub() && i.isKnown(KnownClass.ELLIPSIS_TYPE));
+        if (placeholder || t.isAssignableTo(ti, info.valueAnnotation())) {
+            return;
+        }
+        out.add(new Problem("invalid-assignment", "Enum member `" + n.id() + "` value of type `" + t.display()
+                + "` is not assignable to the declared `_value_` type `" + info.valueAnnotation().display() + "`", null,
+                value.startOffset(), value.endOffset()));
+    }
+
     /** Whether the member's value is a known literal (so that a different member's value is known to differ). */
     boolean hasLiteralValue(EnumLiteral e) {
         EnumInfo info = info(e.enumClass());

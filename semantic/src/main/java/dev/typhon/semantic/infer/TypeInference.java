@@ -197,6 +197,7 @@ public final class TypeInference implements TypeDb {
             }
         }
         finalOverrides.check(file, node, classes.literalOf(file, classDefinition), out);
+        enums.annotationProblems(classes.literalOf(file, classDefinition), out);
         genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
