@@ -109,7 +109,7 @@ public final class FileChecker {
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> {
                     annotated(ann);
-                    problem(ti.finalWithoutValueProblem(file, ann));
+                    ti.finalDeclarationProblems(file, ann).forEach(this::problem);
                 }
                 case dev.typhon.ast.Attribute attr -> ti.attributeProblems(file, attr).forEach(this::problem);
                 case dev.typhon.ast.BinOp b -> ti.operatorProblems(file, b).forEach(this::problem);

@@ -55,6 +55,12 @@ final class Definitions {
 
     /** {@code Final}, {@code ClassVar} or {@code TypeAlias} alone: the declared type is the value's. */
     boolean isBareQualifier(SourceFile file, Expr annotation) {
+        if (annotation instanceof dev.typhon.ast.Subscript s) {
+            // `Final[ClassVar]`, `ClassVar[Final]`: qualifiers around a bare qualifier say no type either
+            Type head = ti.expressions.infer(file, s.value());
+            return (head == dev.typhon.semantic.types.SpecialFormType.FINAL
+                    || head == dev.typhon.semantic.types.SpecialFormType.CLASS_VAR) && isBareQualifier(file, s.slice());
+        }
         Type t = ti.expressions.infer(file, annotation);
         return t == dev.typhon.semantic.types.SpecialFormType.FINAL || t == dev.typhon.semantic.types.SpecialFormType.CLASS_VAR
                 || t == dev.typhon.semantic.types.SpecialFormType.TYPE_ALIAS;

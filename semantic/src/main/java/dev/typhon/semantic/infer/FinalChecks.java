@@ -229,6 +229,15 @@ final class FinalChecks {
         return false;
     }
 
+    /** {@code ClassVar[Final[int]]} or {@code Final[ClassVar[int]]}: a final class attribute is a class variable already. */
+    @Nullable Problem redundantClassVar(SourceFile file, AnnAssign ann) {
+        if (!isFinalAnnotation(file, ann.annotation()) || !ti.members.isClassVarAnnotation(file, ann.annotation())) {
+            return null;
+        }
+        return new Problem("redundant-final-classvar", "Combining `ClassVar` and `Final` is redundant", null,
+                ann.annotation().startOffset(), ann.annotation().endOffset());
+    }
+
     /** Whether the class body itself declares the name {@code Final}. */
     boolean declaresFinal(ClassLiteral cls, String name) {
         Scope body = ti.classes.bodyScope(cls);

@@ -56,6 +56,11 @@ final class Members {
         return implicit;
     }
 
+    /** {@code ClassVar} or {@code ClassVar[...]}, possibly inside {@code Final[...]}. */
+    boolean isClassVarAnnotation(SourceFile file, dev.typhon.ast.Expr annotation) {
+        return symbols.isClassVar(file, annotation);
+    }
+
     private record ClassMemberKey(ClassLiteral cls, String name) {
     }
 

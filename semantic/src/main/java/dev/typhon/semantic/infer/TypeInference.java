@@ -147,9 +147,21 @@ public final class TypeInference implements TypeDb {
                 annotation.startOffset(), annotation.endOffset()) : null;
     }
 
-    /** {@code x: Final[int]} that nothing in its scope gives a value (outside class bodies and stubs); null otherwise. */
-    public @Nullable Problem finalWithoutValueProblem(SourceFile file, dev.typhon.ast.AnnAssign ann) {
-        return finals.withoutValue(file, ann);
+    /**
+     * What is wrong with a {@code Final} declaration: nothing in its scope gives it a value (outside
+     * class bodies and stubs), or it says {@code ClassVar} as well.
+     */
+    public List<Problem> finalDeclarationProblems(SourceFile file, dev.typhon.ast.AnnAssign ann) {
+        List<Problem> out = new java.util.ArrayList<>();
+        Problem without = finals.withoutValue(file, ann);
+        if (without != null) {
+            out.add(without);
+        }
+        Problem redundant = finals.redundantClassVar(file, ann);
+        if (redundant != null) {
+            out.add(redundant);
+        }
+        return out;
     }
 
     /** The type of the value of {@code x: declared = value}, inferred in the context of the declared type. */
