@@ -387,6 +387,14 @@ final class Enums {
         return true;
     }
 
+    /** {@code class E[T](Enum)} or {@code class E(Enum, Generic[T])}: the enum machinery cannot make a generic class. */
+    void genericProblem(ClassLiteral cls, ClassDef node, List<Problem> out) {
+        if (cls.known() == null && inherits(cls, KnownClass.ENUM) && !ti.typeParameters(cls).isEmpty()) {
+            out.add(new Problem("invalid-generic-enum", "Enum class `" + cls.name() + "` cannot be generic", null,
+                    node.startOffset(), node.startOffset() + "class ".length() + cls.name().length()));
+        }
+    }
+
     /**
      * Annotated members ({@code DOG: int = 2}): the typing spec forbids annotating a member, whose
      * type is the enum's; a bare {@code Final} says nothing about the type and is allowed.

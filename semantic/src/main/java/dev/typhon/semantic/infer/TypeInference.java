@@ -210,6 +210,7 @@ public final class TypeInference implements TypeDb {
         }
         finalOverrides.check(file, node, classes.literalOf(file, classDefinition), out);
         enums.annotationProblems(classes.literalOf(file, classDefinition), out);
+        enums.genericProblem(classes.literalOf(file, classDefinition), node, out);
         genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
