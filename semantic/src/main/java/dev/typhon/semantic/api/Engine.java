@@ -58,10 +58,10 @@ final class Engine {
      * The program of a snapshot: its resolver sees the snapshot's files through a {@link SnapshotTree}
      * per folder on disk, and files given by path are read from the snapshot.
      */
-    synchronized Program program(WorkspaceSettings settings, SortedMap<Path, FileState> files, Set<Path> removed,
-            Map<Path, DirectoryTree> diskTrees) {
+    synchronized Program program(WorkspaceSettings settings, java.util.List<Path> firstPartyRoots,
+            SortedMap<Path, FileState> files, Set<Path> removed, Map<Path, DirectoryTree> diskTrees) {
         ModuleResolver resolver = new ModuleResolver(new ModuleResolver.Settings(settings.pythonVersion(),
-                settings.extraPaths(), java.util.List.of(settings.projectRoot()), typeshed, settings.sitePackages()),
+                settings.extraPaths(), firstPartyRoots, typeshed, settings.sitePackages()),
                 root -> treeOf(root, files, removed, diskTrees));
         return new Program(resolver, settings.pythonPlatform(), stubs, parses, path -> {
             FileState f = files.get(path);

@@ -33,6 +33,7 @@ public final class Snapshot {
     private final Set<Path> removed;
     private final Program program;
     private final Map<Path, dev.typhon.semantic.resolve.DirectoryTree> diskTrees;
+    private final List<Path> firstPartyRoots;
     private final ConcurrentHashMap<Path, FutureTask<List<Diagnostic>>> results = new ConcurrentHashMap<>();
     private final AtomicInteger checks = new AtomicInteger();
     private final Queries queries;
@@ -44,7 +45,9 @@ public final class Snapshot {
         this.files = Collections.unmodifiableSortedMap(files);
         this.removed = Set.copyOf(removed);
         this.diskTrees = diskTrees;
-        this.program = engine.program(settings, this.files, this.removed, diskTrees);
+        // the project root, and its src/ folder when there is one (read now: a snapshot does not change)
+        this.firstPartyRoots = dev.typhon.semantic.resolve.ModuleResolver.firstPartyRoots(settings.projectRoot());
+        this.program = engine.program(settings, firstPartyRoots, this.files, this.removed, diskTrees);
         this.queries = new Queries(this);
     }
 
@@ -196,6 +199,11 @@ public final class Snapshot {
 
     Map<Path, dev.typhon.semantic.resolve.DirectoryTree> diskTrees() {
         return diskTrees;
+    }
+
+    /** The first-party search roots the snapshot resolves with. */
+    List<Path> firstPartyRoots() {
+        return firstPartyRoots;
     }
 
     /** The revision at which a file's content last changed; -1 for a file outside the snapshot. */

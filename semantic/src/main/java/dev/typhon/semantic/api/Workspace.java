@@ -170,6 +170,9 @@ public final class Workspace {
             Snapshot next = new Snapshot(revision, prev.settings(), files, removed, disk, engine);
             Map<Path, List<Diagnostic>> done = prev.finishedResults();
             done.keySet().removeIf(p -> !files.containsKey(p));
+            if (!next.firstPartyRoots().equals(prev.firstPartyRoots())) {
+                done.clear(); // a src/ folder came or went: every module name may have changed
+            }
             if (!done.isEmpty()) {
                 for (Path keep : Dependencies.unaffected(next, engine.typeshed(), done.keySet(), changed)) {
                     next.inherit(keep, done.get(keep));
