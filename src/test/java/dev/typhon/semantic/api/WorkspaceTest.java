@@ -236,4 +236,31 @@ class WorkspaceTest {
         List<String> rules = rules(ws.check());
         assertEquals(List.of("invalid-assignment@1", "io@1"), rules);
     }
+
+    @Test
+    void aBatchOfEditsIsOneRevisionAndSettingsChangesAreNewSnapshots() throws IOException {
+        Path a = write("a.py", "import tomllib\nfrom b import x\n");
+        Workspace ws = workspace(a);
+        Snapshot s = ws.apply(List.of(new Edit.SetText(root.resolve("b.py"), "x = 1\n"),
+                new Edit.SetText(root.resolve("c.py"), "y = 2\n"), new Edit.Remove(root.resolve("c.py"))));
+        assertEquals(1, s.revision());
+        assertEquals(List.of(a, root.resolve("b.py")), s.files());
+        assertEquals(List.of(), rules(ws.check()));
+        ws.changeSettings(ws.settings().withPythonVersion(dev.typhon.ast.PythonVersion.PY310));
+        assertEquals(2, ws.revision());
+        assertEquals(List.of("unresolved-import@1"), rules(ws.check()), "tomllib is new in 3.11");
+        assertEquals(List.of(), rules(s.check()), "the earlier snapshot keeps its settings");
+    }
+
+    @Test
+    void queriesOutsideAnyNodeAreEmptyNotErrors() throws IOException {
+        Path a = write("a.py", "x = 1  # note\n");
+        Workspace ws = workspace(a);
+        assertTrue(ws.typeAt(a, -1).isEmpty());
+        assertTrue(ws.typeAt(a, 1000).isEmpty());
+        assertTrue(ws.typeAt(a, 9).isEmpty(), "a comment");
+        assertTrue(ws.definitionsAt(a, 1000).isEmpty());
+        assertTrue(ws.hoverAt(a, 9).isEmpty());
+        assertEquals("Literal[1]", ws.hoverAt(a, 0).orElseThrow().text());
+    }
 }

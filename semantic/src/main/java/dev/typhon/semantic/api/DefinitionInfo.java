@@ -40,6 +40,7 @@ public record DefinitionInfo(String name, Kind kind, String path, @Nullable Path
         IMPORT
     }
 
+    /** Checks that every component but {@code file} is present. */
     public DefinitionInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");

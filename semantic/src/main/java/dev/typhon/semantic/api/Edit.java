@@ -21,6 +21,7 @@ public sealed interface Edit {
      * @param text its whole new text
      */
     record SetText(Path file, String text) implements Edit {
+        /** Checks that both components are present. */
         public SetText {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(text, "text");
@@ -33,6 +34,7 @@ public sealed interface Edit {
      * @param file the file
      */
     record ReadFromDisk(Path file) implements Edit {
+        /** Checks that the file is present. */
         public ReadFromDisk {
             Objects.requireNonNull(file, "file");
         }
@@ -45,6 +47,7 @@ public sealed interface Edit {
      * @param file the file
      */
     record Remove(Path file) implements Edit {
+        /** Checks that the file is present. */
         public Remove {
             Objects.requireNonNull(file, "file");
         }

@@ -10,6 +10,7 @@ import java.util.Objects;
  *     else the type's display
  */
 public record HoverInfo(NodeRef node, String text) {
+    /** Checks that both components are present. */
     public HoverInfo {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(text, "text");

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param nodeKind the node's syntax kind ({@code Name}, {@code Attribute}, {@code Call}, ...)
  */
 public record NodeRef(Path file, int revision, int fileVersion, SourceRange range, String nodeKind) {
+    /** Checks that the file, range and kind are present. */
     public NodeRef {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(range, "range");

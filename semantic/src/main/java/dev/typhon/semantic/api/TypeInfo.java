@@ -13,6 +13,7 @@ import java.util.Objects;
  *     definitions of the snapshot it came from ({@link NodeRef#revision()})
  */
 public record TypeInfo(NodeRef node, String display, Type type) {
+    /** Checks that every component is present. */
     public TypeInfo {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(display, "display");
