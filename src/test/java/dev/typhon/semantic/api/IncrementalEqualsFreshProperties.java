@@ -40,7 +40,7 @@ class IncrementalEqualsFreshProperties {
             List<Path> files = new ArrayList<>();
             model.keySet().forEach(m -> files.add(path(root, m)));
             Workspace ws = Workspace.create(WorkspaceSettings.forProject(root), files);
-            compare(ws, model, scenario, "initially");
+            ws.check(); // results to carry over (both workspaces start from the same disk: nothing to compare yet)
             int step = 0;
             for (ProjectScenarios.Step s : scenario.steps()) {
                 step++;
@@ -68,7 +68,10 @@ class IncrementalEqualsFreshProperties {
                         model.put(t.module(), toggled);
                     }
                 }
-                compare(ws, model, scenario, "after step " + step + " (" + s + ")");
+                // some steps are not compared: the next edit then carries over results carried over before
+                if (step == scenario.steps().size() || ((seed >>> step) & 3) != 0) {
+                    compare(ws, model, scenario, "after step " + step + " (" + s + ")");
+                }
             }
         }
     }

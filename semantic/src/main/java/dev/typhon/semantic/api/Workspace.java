@@ -174,8 +174,14 @@ public final class Workspace {
                 done.clear(); // a src/ folder came or went: every module name may have changed
             }
             if (!done.isEmpty()) {
-                for (Path keep : Dependencies.unaffected(next, engine.typeshed(), done.keySet(), changed)) {
-                    next.inherit(keep, done.get(keep));
+                Set<Path> keep;
+                try {
+                    keep = Dependencies.unaffected(next, engine.typeshed(), done.keySet(), changed);
+                } catch (RuntimeException e) {
+                    keep = Set.of(); // reusing is an optimization: when unsure, recompute
+                }
+                for (Path p : keep) {
+                    next.inherit(p, done.get(p));
                 }
             }
             current = next;

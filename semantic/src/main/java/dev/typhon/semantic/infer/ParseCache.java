@@ -33,9 +33,4 @@ public final class ParseCache {
     public long parses() {
         return parses.get();
     }
-
-    /** Forgets the file at this key's path (it left the workspace). */
-    public void forget(String pathPrefix) {
-        entries.keySet().removeIf(k -> k.startsWith(pathPrefix + "|"));
-    }
 }
