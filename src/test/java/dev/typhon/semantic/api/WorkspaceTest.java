@@ -174,9 +174,11 @@ class WorkspaceTest {
         ws.check();
         assertEquals(7, ws.snapshot().checkedCount());
 
+        long parsed = ws.parses();
         ws.setText(leaf, "def f() -> str:\n    return ''\n");
         List<Diagnostic> after = ws.check();
         assertEquals(3, ws.snapshot().checkedCount(), "leaf, mid and top; not other, user, pkg");
+        assertEquals(parsed + 1, ws.parses(), "only the edited file is parsed again");
         assertEquals(List.of("invalid-return-type@3"), rules(after));
 
         // a submodule may be read as an attribute of its package: its importers are rechecked

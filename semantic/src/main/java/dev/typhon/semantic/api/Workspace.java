@@ -69,6 +69,11 @@ public final class Workspace {
         return current.files();
     }
 
+    /** How many workspace files were parsed so far (unchanged files are not parsed again): for tests of reuse. */
+    long parses() {
+        return engine.parses().parses();
+    }
+
     // ---------------------------------------------------------------------------------- queries
 
     /** The diagnostics of one file in the current snapshot: see {@link Snapshot#check(Path)}. */
