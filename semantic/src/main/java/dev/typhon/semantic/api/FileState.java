@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * One file of a snapshot: its bytes as the snapshot sees them (read from disk when the snapshot was
  * made, or an editor's unsaved text), and the revision at which they last changed. Never mutated:
- * the byte array is not handed out.
+ * the byte array never leaves the package.
  *
  * @param bytes the content; empty when it could not be read
  * @param readError why it could not be read, or null
@@ -34,12 +34,16 @@ record FileState(byte[] bytes, @Nullable String readError, boolean unsaved, int 
         return new FileState(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, true, version);
     }
 
-    /** The bytes, or the read error as an exception (what the program's readers expect). */
+    /**
+     * The bytes, or the read error as an exception (what the program's readers expect). Not a copy:
+     * they go only to the parser, which decodes without writing, and to the parse cache, which keeps
+     * them to compare (one copy of each file's bytes, however many snapshots share it).
+     */
     byte[] read() throws IOException {
         if (readError != null) {
             throw new IOException(readError);
         }
-        return bytes.clone();
+        return bytes;
     }
 
     /** Whether the snapshot sees the same content (and the same failure to read) as {@code other}. */
