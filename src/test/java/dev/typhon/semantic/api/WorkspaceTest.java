@@ -265,4 +265,22 @@ class WorkspaceTest {
         assertTrue(ws.hoverAt(a, 9).isEmpty());
         assertEquals("Literal[1]", ws.hoverAt(a, 0).orElseThrow().text());
     }
+
+    @Test
+    void definitionsThroughRelativeAndStarImportsAndReexports() throws IOException {
+        write("pkg/__init__.py", "from .core import *\n");
+        Path core = write("pkg/core.py", "def run() -> None: ...\nLIMIT = 3\n");
+        String text = "from . import core\nfrom pkg import run\ncore.LIMIT\nrun()\n";
+        Path user = write("pkg/user.py", text);
+        Workspace ws = workspace(user);
+        DefinitionInfo module = single(ws.definitionsAt(user, text.indexOf("core\n")));
+        assertEquals("pkg.core", module.name());
+        assertEquals(core, module.file());
+        DefinitionInfo limit = single(ws.definitionsAt(user, text.indexOf("LIMIT")));
+        assertEquals(DefinitionInfo.Kind.VARIABLE, limit.kind());
+        assertEquals(2, limit.range().startLine());
+        DefinitionInfo run = single(ws.definitionsAt(user, text.lastIndexOf("run")));
+        assertEquals(core, run.file(), "through the package's star import to the function");
+        assertEquals(DefinitionInfo.Kind.FUNCTION, run.kind());
+    }
 }
