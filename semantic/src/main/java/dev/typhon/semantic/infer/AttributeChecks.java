@@ -123,6 +123,13 @@ final class AttributeChecks {
         } else if (failure.equals("class-var")) {
             out.add(problem("invalid-attribute-access", "Cannot assign to ClassVar `" + name
                     + "` from an instance of type `" + object.display() + "`", a));
+        } else if (failure.startsWith("frozen:")) {
+            // mypy's wording, which ty took over: a frozen dataclass's attributes are read-only properties
+            out.add(problem("invalid-assignment", "Property `" + name + "` defined in `" + failure.substring(7)
+                    + "` is read-only", a));
+        } else if (failure.equals("frozen-missing")) {
+            out.add(problem("invalid-assignment", "Cannot assign to unresolved attribute `" + name + "` on type `"
+                    + object.display() + "`", a));
         } else if (failure.equals("missing")) {
             out.add(problem("unresolved-attribute", "Unresolved attribute `" + name + "` on type `" + object.display()
                     + "`.", a));
@@ -157,6 +164,10 @@ final class AttributeChecks {
         }
         if (ca != null && ca.classVar()) {
             return "class-var";
+        }
+        if (ti.dataclasses.isFrozen(cls.literal())) {
+            // a frozen dataclass's `__setattr__` raises for every name
+            return ti.members.access(self, name).isFound() ? "frozen:" + self.display() : "frozen-missing";
         }
         if (ti.members.hasCustomSetattr(cls)) {
             return null;

@@ -165,6 +165,9 @@ final class CallBinding {
             dev.typhon.semantic.index.SemanticIndex index = file.index();
             dev.typhon.semantic.index.Scope scope = index.scope(index.definition(f.ref().definition()).scope());
             StringBuilder name = new StringBuilder(f.name());
+            if (f.synthesized() && index.definition(f.ref().definition()).node() instanceof dev.typhon.ast.ClassDef cd) {
+                name.insert(0, cd.name() + "."); // a synthesized method's ref is its class
+            }
             while (scope.kind() == dev.typhon.semantic.index.ScopeKind.CLASS) {
                 name.insert(0, scope.name() + ".");
                 if (scope.parent() < 0) {

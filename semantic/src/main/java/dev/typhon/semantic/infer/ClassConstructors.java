@@ -314,8 +314,8 @@ final class ClassConstructors {
     /** The class's own or inherited {@code __new__}/{@code __init__}, seen through its base's specialization; null when only object's. */
     private @Nullable Type constructorMethod(ClassType cls, String name) {
         for (ClassType c : ti.mro(cls.literal()).classes()) {
-            if (c.isKnown(KnownClass.OBJECT)) {
-                return null;
+            if (c.isKnown(KnownClass.OBJECT) || (c.isKnown(KnownClass.NAMED_TUPLE) && name.equals("__init__"))) {
+                return null; // NamedTuple's `__init__` describes the functional form, not its subclasses' calls
             }
             Type t = ti.classes.ownMember(c.literal(), name);
             if (t != null) {

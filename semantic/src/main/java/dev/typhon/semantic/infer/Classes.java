@@ -424,12 +424,24 @@ final class Classes {
             return null;
         }
         Type t = ti.imports.scopeMember(file(cls), body, name);
+        if (t == null) {
+            return synthesizedMember(cls, name);
+        }
         int sym = body.symbolId(name);
         if (t != null && sym >= 0 && file(cls).index().endOfScopeDeclarations(body, sym).isEmpty()) {
             // an undeclared attribute can be reassigned through any instance: its literal type is widened
             return ti.expressions.promote(t);
         }
         return t;
+    }
+
+    /**
+     * A member no statement of the class body defines but its decorator or special base adds: a
+     * dataclass's {@code __init__}, a named tuple's {@code __new__}; null for any other name.
+     */
+    @Nullable Type synthesizedMember(ClassLiteral cls, String name) {
+        Type t = ti.dataclasses.member(cls, name);
+        return t != null ? t : ti.namedTuples.member(cls, name);
     }
 
     /** The class whose body a class scope is, or null. */

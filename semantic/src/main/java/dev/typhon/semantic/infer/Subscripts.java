@@ -84,6 +84,13 @@ final class Subscripts {
             return b.build();
         }
         Long at = literalIndex(index);
+        if (value instanceof InstanceType i && (at != null || s.slice() instanceof dev.typhon.ast.Slice)) {
+            // a named tuple (or other subclass of a fixed tuple) is indexed as the tuple it is
+            TupleType shape = ti.iteration.tupleBase(i);
+            if (shape != null && ti.namedTuples.tupleShape(i.literal()) != null) {
+                value = shape;
+            }
+        }
         if (at != null) {
             Type element = literalElement(value, at);
             if (element != null) {

@@ -66,6 +66,8 @@ public final class TypeInference implements TypeDb {
     final ClassConstructors constructors = new ClassConstructors(this);
     final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
     final ProtocolMembers protocolMembers = new ProtocolMembers(this);
+    final Dataclasses dataclasses = new Dataclasses(this);
+    final NamedTuples namedTuples = new NamedTuples(this);
 
     TypeInference(Program program) {
         this.program = program;
