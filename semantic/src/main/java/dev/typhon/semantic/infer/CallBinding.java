@@ -129,6 +129,10 @@ final class CallBinding {
      * construct as that method says, which is not checked here.
      */
     private void construct(SourceFile file, Call call, ClassType cls, List<Problem> out) {
+        if (ti.typedDicts.isTypedDict(cls.literal())) {
+            out.addAll(ti.typedDicts.constructorProblems(file, call, cls.literal()));
+            return;
+        }
         ClassType meta = ti.metaclass(cls.literal());
         if (meta == null || !meta.isKnown(dev.typhon.semantic.types.KnownClass.TYPE) || ti.mro(cls.literal()).hasDynamic()) {
             return;
@@ -330,7 +334,7 @@ final class CallBinding {
             if (p.kind() == Parameter.Kind.VARIADIC && want instanceof dev.typhon.semantic.types.TupleType t && !t.isFixed()) {
                 want = t.variable();
             }
-            Type have = ti.expressions.infer(file, arg);
+            Type have = ti.typedDicts.argument(file, arg, want);
             if (!have.isAssignableTo(ti, want)) {
                 out.add(new Problem("invalid-argument-type", "Argument to " + name + " is incorrect",
                         "Expected `" + want.display() + "`, found `" + have.display() + "`", arg.startOffset(), arg.endOffset()));

@@ -41,6 +41,13 @@ final class Calls {
     }
 
     Type infer(SourceFile file, Call call) {
+        if (call.func() instanceof dev.typhon.ast.Attribute a && a.attr().equals("get") && call.keywords().isEmpty()
+                && ti.typedDicts.of(ti.expressions.infer(file, a.value())) instanceof dev.typhon.semantic.types.ClassLiteral td) {
+            Type got = ti.typedDicts.get(td, argumentTypes(file, call));
+            if (got != null) {
+                return got;
+            }
+        }
         Type callee = ti.expressions.infer(file, call.func());
         return callType(file, call, callee);
     }

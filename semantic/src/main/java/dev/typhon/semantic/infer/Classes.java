@@ -285,7 +285,11 @@ final class Classes {
             case DynamicType d -> bases.add(d);
             case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC -> bases.add(f);
             case SpecialFormType f when f == SpecialFormType.TYPED_DICT -> {
-                // TypedDict adds nothing to the MRO Typhon models yet
+                // a TypedDict's instances are mappings: typeshed's `_TypedDict` says which methods they have
+                Type fallback = ti.typedDicts.fallbackBase();
+                if (fallback != null && !bases.contains(fallback)) {
+                    bases.add(fallback);
+                }
             }
             case SpecialFormType f when f == SpecialFormType.ANY -> bases.add(DynamicType.ANY);
             case SpecialFormType f when ti.typeExpressions.fromValue(f, null, null, null)

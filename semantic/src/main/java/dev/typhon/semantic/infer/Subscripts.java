@@ -83,6 +83,9 @@ final class Subscripts {
             }
             return b.build();
         }
+        if (ti.typedDicts.of(value) instanceof dev.typhon.semantic.types.ClassLiteral td) {
+            return ti.typedDicts.subscript(td, index); // null (Unknown, invalid-key) for a key it does not declare
+        }
         Long at = literalIndex(index);
         if (value instanceof InstanceType i && (at != null || s.slice() instanceof dev.typhon.ast.Slice)) {
             // a named tuple (or other subclass of a fixed tuple) is indexed as the tuple it is
@@ -245,7 +248,14 @@ final class Subscripts {
     }
 
     private void memberProblems(SourceFile file, Subscript s, Type value, Type index, List<Problem> out) {
-        if (value.isDynamic() || value.isNever() || ti.dunders.isTypedDict(value)
+        if (ti.typedDicts.of(value) instanceof dev.typhon.semantic.types.ClassLiteral td) {
+            String problem = ti.typedDicts.subscriptProblem(td, index);
+            if (problem != null) {
+                out.add(new Problem("invalid-key", problem, null, s.slice().startOffset(), s.slice().endOffset()));
+            }
+            return;
+        }
+        if (value.isDynamic() || value.isNever()
                 || (value instanceof InstanceType && ti.dunders.lookup(value, "__get__") != null)) {
             // TypedDicts' and descriptors' own behaviour is not modelled: do not judge them
             return;

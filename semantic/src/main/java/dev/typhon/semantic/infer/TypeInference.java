@@ -68,6 +68,7 @@ public final class TypeInference implements TypeDb {
     final ProtocolMembers protocolMembers = new ProtocolMembers(this);
     final Dataclasses dataclasses = new Dataclasses(this);
     final NamedTuples namedTuples = new NamedTuples(this);
+    final TypedDicts typedDicts = new TypedDicts(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -142,6 +143,18 @@ public final class TypeInference implements TypeDb {
     /** The type of the value of {@code x: declared = value}, inferred in the context of the declared type. */
     public Type annotatedValueType(SourceFile file, Expr value, Type declared) {
         return constructors.inContext(file, value, declared);
+    }
+
+    /** What is wrong with a dict display (or a display of them) given where a TypedDict is declared. */
+    public List<Problem> contextProblems(SourceFile file, Expr value, Type declared) {
+        List<Problem> out = new java.util.ArrayList<>();
+        typedDicts.problems(file, value, declared, out);
+        return out;
+    }
+
+    /** The type of a value where {@code expected} is wanted (a dict display meant as a TypedDict). */
+    public Type typeInContext(SourceFile file, Expr value, Type expected) {
+        return typedDicts.inContext(file, value, expected);
     }
 
     /** The type a declaration declares ({@code x: int}, an annotated parameter). */
