@@ -134,7 +134,7 @@ final class CallBinding {
             return;
         }
         ClassType meta = ti.metaclass(cls.literal());
-        if (meta == null || !meta.isKnown(dev.typhon.semantic.types.KnownClass.TYPE) || ti.mro(cls.literal()).hasDynamic()) {
+        if (meta == null || !callsLikeType(meta) || ti.mro(cls.literal()).hasDynamic()) {
             return;
         }
         String module = cls.literal().module();
@@ -156,6 +156,15 @@ final class CallBinding {
             bind(file, call, ti.members.specialize(seen, f) instanceof FunctionLiteral s ? s.signature() : f.signature(), 1,
                     "`" + qualifiedName(f) + "`", out);
         }
+    }
+
+    /** A metaclass whose {@code __call__} is {@code type}'s: calling its classes runs {@code __new__} and {@code __init__}. */
+    private boolean callsLikeType(ClassType meta) {
+        if (meta.isKnown(dev.typhon.semantic.types.KnownClass.TYPE)) {
+            return true;
+        }
+        Members.ClassAttribute call = ti.members.classAttribute(meta, "__call__");
+        return call != null && call.owner() != null && call.owner().isKnown(dev.typhon.semantic.types.KnownClass.TYPE);
     }
 
     private boolean definedByObject(FunctionLiteral f) {

@@ -334,6 +334,9 @@ final class Calls {
             case TupleType t -> {
                 return UnionBuilder.of(ti, t.allElements());
             }
+            case InstanceType i when ti.namedTuples.tupleShape(i.literal()) != null -> {
+                return UnionBuilder.of(ti, ti.namedTuples.tupleShape(i.literal()).allElements());
+            }
             case UnionType u -> {
                 UnionBuilder b = new UnionBuilder(ti);
                 u.members().forEach(m -> b.add(iterate(m)));
