@@ -64,8 +64,8 @@ final class CallBinding {
             }
             case BoundMethodType b -> {
                 if (!isInitOrNew(b.function())) {
-                    bind(file, call, b.function().signature(), 1, b.self(), "bound method `" + qualifiedName(b.function()) + "`",
-                            out);
+                    bind(file, call, b.function().signature(), 1, b.self(),
+                            nameOf(b.function(), "bound method `" + qualifiedName(b.function()) + "`"), out);
                 }
             }
             case ClassLiteralType c -> construct(file, call, c.classType(), out);
@@ -149,12 +149,12 @@ final class CallBinding {
         Type newMethod = ti.classes.member(cls, "__new__");
         if (newMethod instanceof FunctionLiteral f && !definedByObject(f)) {
             bind(file, call, ti.members.specialize(seen, f) instanceof FunctionLiteral s ? s.signature() : f.signature(), 1,
-                    "class `" + cls.literal().name() + "`", out);
+                    nameOf(f, "class `" + cls.literal().name() + "`"), out);
         }
         Type init = ti.classes.member(cls, "__init__");
         if (init instanceof FunctionLiteral f && !definedByObject(f)) {
             bind(file, call, ti.members.specialize(seen, f) instanceof FunctionLiteral s ? s.signature() : f.signature(), 1,
-                    "`" + qualifiedName(f) + "`", out);
+                    nameOf(f, "`" + qualifiedName(f) + "`"), out);
         }
     }
 
@@ -165,6 +165,22 @@ final class CallBinding {
         }
         Members.ClassAttribute call = ti.members.classAttribute(meta, "__call__");
         return call != null && call.owner() != null && call.owner().isKnown(dev.typhon.semantic.types.KnownClass.TYPE);
+    }
+
+    /**
+     * How messages name a method: a synthesized one (a dataclass's {@code __init__}) has no name of
+     * its own to show, and ty leaves it out ({@code Argument is incorrect}).
+     */
+    private String nameOf(FunctionLiteral f, String shown) {
+        return f.synthesized() ? "" : shown;
+    }
+
+    private static String to(String name) {
+        return name.isEmpty() ? "" : " to " + name;
+    }
+
+    private static String of(String name) {
+        return name.isEmpty() ? "" : " of " + name;
     }
 
     private boolean definedByObject(FunctionLiteral f) {
@@ -226,7 +242,7 @@ final class CallBinding {
             for (TypeVarSolver.Violation v : solution.violations()) {
                 Expr at = v.argument() >= 0 && v.argument() < arguments.exprs().size() ? arguments.exprs().get(v.argument()) : null;
                 if (at != null && violating.add(at)) {
-                    out.add(new Problem("invalid-argument-type", "Argument to " + name + " is incorrect", v.message(),
+                    out.add(new Problem("invalid-argument-type", "Argument" + to(name) + " is incorrect", v.message(),
                             at.startOffset(), at.endOffset()));
                 }
             }
@@ -253,7 +269,7 @@ final class CallBinding {
             } else if (variadic >= 0) {
                 check.check(args.get(i), ps.get(variadic));
             } else {
-                out.add(new Problem("too-many-positional-arguments", "Too many positional arguments to " + name
+                out.add(new Problem("too-many-positional-arguments", "Too many positional arguments" + to(name)
                         + ": expected " + positional.size() + ", got " + args.size(), null, args.get(i).startOffset(),
                         args.get(i).endOffset()));
                 break;
@@ -273,14 +289,14 @@ final class CallBinding {
                 if (kwVariadic >= 0) {
                     check.check(k.value(), ps.get(kwVariadic));
                 } else {
-                    out.add(new Problem("unknown-argument", "Argument `" + k.arg() + "` does not match any known parameter of "
-                            + name, null, k.startOffset(), k.endOffset()));
+                    out.add(new Problem("unknown-argument", "Argument `" + k.arg() + "` does not match any known parameter"
+                            + of(name), null, k.startOffset(), k.endOffset()));
                 }
                 continue;
             }
             if (bound[at]) {
                 out.add(new Problem("parameter-already-assigned", "Multiple values provided for parameter `" + k.arg()
-                        + "` of " + name, null, k.startOffset(), k.endOffset()));
+                        + "`" + of(name), null, k.startOffset(), k.endOffset()));
                 continue;
             }
             bound[at] = true;
@@ -298,7 +314,7 @@ final class CallBinding {
         if (!missing.isEmpty()) {
             String what = missing.size() == 1 ? "No argument provided for required parameter " + missing.get(0)
                     : "No arguments provided for required parameters " + String.join(", ", missing);
-            out.add(new Problem("missing-argument", what + " of " + name, null, call.startOffset(), call.endOffset()));
+            out.add(new Problem("missing-argument", what + of(name), null, call.startOffset(), call.endOffset()));
         }
     }
 
@@ -345,7 +361,7 @@ final class CallBinding {
             }
             Type have = ti.typedDicts.argument(file, arg, want);
             if (!have.isAssignableTo(ti, want)) {
-                out.add(new Problem("invalid-argument-type", "Argument to " + name + " is incorrect",
+                out.add(new Problem("invalid-argument-type", "Argument" + to(name) + " is incorrect",
                         "Expected `" + want.display() + "`, found `" + have.display() + "`", arg.startOffset(), arg.endOffset()));
             }
         }

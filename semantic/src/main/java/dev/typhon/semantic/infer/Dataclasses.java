@@ -90,12 +90,16 @@ final class Dataclasses {
         return params(cls) != null;
     }
 
-    /** Whether instances of the class are frozen: it, or a dataclass it inherits from, says {@code frozen=True}. */
-    boolean isFrozen(ClassLiteral cls) {
+    /**
+     * Whether assigning {@code name} on an instance of the class raises, as a frozen dataclass's
+     * {@code __setattr__} does: for every name on an instance of the frozen dataclass itself, for its
+     * fields only on an instance of a subclass.
+     */
+    boolean isFrozen(ClassLiteral cls, String name) {
         for (ClassType c : ti.mro(cls).classes()) {
             Params p = params(c.literal());
-            if (p != null && p.frozen()) {
-                return true;
+            if (p != null) {
+                return p.frozen() && (c.literal().equals(cls) || isField(c.literal(), name));
             }
         }
         return false;

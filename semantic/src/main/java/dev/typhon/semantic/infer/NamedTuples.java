@@ -98,6 +98,19 @@ final class NamedTuples {
         return null;
     }
 
+    /** Whether {@code name} is a field of the nearest named tuple class of the class's MRO. */
+    boolean isField(ClassLiteral cls, String name) {
+        for (ClassType c : ti.mro(cls).classes()) {
+            if (c.literal().known() != null) {
+                return false;
+            }
+            if (isNamedTuple(c.literal())) {
+                return fields(c.literal()).stream().anyMatch(f -> f.name().equals(name));
+            }
+        }
+        return false;
+    }
+
     /** A member the NamedTuple machinery gives the class, or null. */
     @Nullable Type member(ClassLiteral cls, String name) {
         if (!name.equals("__new__") && !name.equals("_replace") && !name.equals("__match_args__")

@@ -264,6 +264,12 @@ final class Subscripts {
             return;
         }
         Long at = literalIndex(index);
+        if (value instanceof InstanceType i && at != null && ti.namedTuples.tupleShape(i.literal()) instanceof TupleType shape
+                && literalElement(shape, at) instanceof Type e && e.isNever()) {
+            out.add(new Problem("index-out-of-bounds", "Index " + at + " is out of bounds for tuple `" + value.display()
+                    + "` with length " + shape.elements().size(), null, s.startOffset(), s.endOffset()));
+            return;
+        }
         if (at != null && literalElement(value, at) instanceof Type e && e.isNever()) {
             String what = switch (value) {
                 case TupleType t -> "tuple";
