@@ -89,7 +89,7 @@ final class ResolveCommand implements Callable<Integer> {
                 : PythonVersion.LATEST;
         Path root = (projectRoot != null ? projectRoot : Path.of("")).toAbsolutePath().normalize();
         ModuleResolver resolver = new ModuleResolver(new ModuleResolver.Settings(version, extraSearchPaths,
-                firstPartyRoots(root), typeshed, environment == null ? List.of() : environment.sitePackages()));
+                ModuleResolver.firstPartyRoots(root), typeshed, environment == null ? List.of() : environment.sitePackages()));
         boolean allFound = true;
         for (String module : modules) {
             switch (resolver.resolve(module)) {
@@ -108,12 +108,4 @@ final class ResolveCommand implements Callable<Integer> {
     }
 
     /** The project root, then its {@code src/} when that is a folder of modules rather than a package. */
-    static List<Path> firstPartyRoots(Path root) {
-        List<Path> roots = new ArrayList<>(List.of(root));
-        Path src = root.resolve("src");
-        if (Files.isDirectory(src) && !Files.exists(src.resolve("__init__.py")) && !Files.exists(src.resolve("__init__.pyi"))) {
-            roots.add(src);
-        }
-        return roots;
-    }
 }
