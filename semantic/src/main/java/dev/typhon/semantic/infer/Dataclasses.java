@@ -62,7 +62,7 @@ final class Dataclasses {
      *     field ({@code dataclasses.field}, or a transform's {@code field_specifiers})
      */
     record Params(boolean init, boolean eq, boolean order, boolean frozen, boolean kwOnly, boolean matchArgs,
-            List<Type> fieldSpecifiers) {
+            boolean unsafeHash, List<Type> fieldSpecifiers) {
     }
 
     /**
@@ -172,6 +172,7 @@ final class Dataclasses {
         boolean frozen = tr.frozenDefault();
         boolean kwOnly = tr.kwOnlyDefault();
         boolean matchArgs = true;
+        boolean unsafeHash = false;
         for (Keyword k : keywords) {
             if (k.arg() == null || !(ti.expressions.infer(file, k.value()) instanceof BoolLiteral b)) {
                 continue;
@@ -183,11 +184,12 @@ final class Dataclasses {
                 case "frozen" -> frozen = b.value();
                 case "kw_only" -> kwOnly = b.value();
                 case "match_args" -> matchArgs = b.value();
+                case "unsafe_hash" -> unsafeHash = b.value();
                 default -> {
                 }
             }
         }
-        return new Params(init, eq, order, frozen, kwOnly, matchArgs, tr.fieldSpecifiers());
+        return new Params(init, eq, order, frozen, kwOnly, matchArgs, unsafeHash, tr.fieldSpecifiers());
     }
 
     /** The defaults of the {@code @dataclass_transform(...)} that marks a function or class, or null. */
@@ -307,18 +309,45 @@ final class Dataclasses {
                 continue;
             }
             seen.add(name);
+            ClassSymbols.ClassSymbol sym = symbols.own(cls, name);
+            if (sym == null || !sym.declared()) {
+                continue; // declared only where the body never runs (`if sys.version_info < ...`), or deleted
+            }
             Type type;
             if (headType instanceof ClassLiteralType c && c.literal().name().equals("InitVar")
                     && c.literal().module().equals("dataclasses")) {
                 type = a.annotation() instanceof dev.typhon.ast.Subscript s
                         ? ti.typeExpressions.annotation(file, s.slice(), null) : DynamicType.UNKNOWN;
             } else {
-                ClassSymbols.ClassSymbol sym = symbols.own(cls, name);
-                type = sym == null ? ti.typeExpressions.annotation(file, a.annotation(), null) : sym.type();
+                type = descriptorValue(sym.type());
             }
             out.add(field(file, name, type, values.get(name), p, p.kwOnly() || kwOnlySentinel));
         }
         return out;
+    }
+
+    /**
+     * A field declared as a data descriptor ({@code x: Upper = Upper()}) is initialized through its
+     * {@code __set__}: the parameter takes what {@code __set__} accepts (the union over its overloads).
+     */
+    private Type descriptorValue(Type declared) {
+        if (!(declared instanceof dev.typhon.semantic.types.InstanceType) || !ti.members.isDataDescriptor(declared)) {
+            return declared;
+        }
+        Type set = ti.dunders.lookup(declared, "__set__");
+        List<FunctionLiteral> candidates = switch (set) {
+            case dev.typhon.semantic.types.BoundMethodType b -> List.of(b.function());
+            case OverloadedFunction o -> o.overloads();
+            case null, default -> List.of();
+        };
+        List<Type> accepted = new ArrayList<>();
+        for (FunctionLiteral f : candidates) {
+            List<Parameter> ps = f.signature().parameters();
+            if (ps.size() >= 3) {
+                accepted.add(ps.get(2).type());
+            }
+        }
+        return accepted.isEmpty() ? declared : dev.typhon.semantic.types.UnionBuilder.of(ti, accepted);
     }
 
     private Field field(SourceFile file, String name, Type type, @Nullable Expr value, Params p, boolean kwOnly) {
@@ -401,7 +430,7 @@ final class Dataclasses {
     /** A member the dataclass machinery adds to the class, or null: only for names its body does not define. */
     @Nullable Type member(ClassLiteral cls, String name) {
         switch (name) {
-            case "__init__", "__lt__", "__le__", "__gt__", "__ge__", "__match_args__", "__dataclass_fields__" -> {
+            case "__init__", "__lt__", "__le__", "__gt__", "__ge__", "__match_args__", "__dataclass_fields__", "__hash__" -> {
             }
             default -> {
                 return null;
@@ -429,6 +458,15 @@ final class Dataclasses {
                     }
                 }
                 yield TupleType.fixed(names);
+            }
+            case "__hash__" -> {
+                // dataclasses' rule: a frozen (or unsafe_hash) class hashes its fields; an eq one that
+                // is mutable is unhashable; otherwise the inherited `__hash__` stays
+                if (p.unsafeHash() || (p.eq() && p.frozen())) {
+                    yield method(cls, "__hash__", List.of(new Parameter(Parameter.Kind.POSITIONAL_OR_KEYWORD, "self", self,
+                            null)), ti.instance(KnownClass.INT));
+                }
+                yield p.eq() ? NoneType.NONE : null;
             }
             case "__dataclass_fields__" -> {
                 Type field = KnownClass.FIELD.toSpecializedInstance(ti, List.of(DynamicType.ANY));
