@@ -69,6 +69,7 @@ public final class TypeInference implements TypeDb {
     final Dataclasses dataclasses = new Dataclasses(this);
     final NamedTuples namedTuples = new NamedTuples(this);
     final TypedDicts typedDicts = new TypedDicts(this);
+    final DataclassProblems dataclassProblems = new DataclassProblems(this);
 
     TypeInference(Program program) {
         this.program = program;
@@ -190,6 +191,7 @@ public final class TypeInference implements TypeDb {
             }
         }
         genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
+        dataclassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
             return out;
