@@ -47,7 +47,8 @@ final class ClassSymbols {
             return null;
         }
         int sym = body.symbolId(name);
-        if (sym < 0) {
+        if (sym < 0 || ti.typedDicts.isTypedDict(cls)) {
+            // a TypedDict's body declares keys, not attributes of the class or its instances
             return synthesizedOrFromClassMethods(cls, name);
         }
         SourceFile file = ti.classes.file(cls);

@@ -241,6 +241,11 @@ public final class TypeInference implements TypeDb {
     /** Assignments of a value its name's declaration does not accept ({@code x: int} then {@code x = "a"}). */
     public List<Problem> assignmentProblems(SourceFile file, dev.typhon.ast.Assign assign) {
         List<Problem> out = new java.util.ArrayList<>();
+        for (Expr target : assign.targets()) {
+            if (target instanceof dev.typhon.ast.Subscript s) {
+                typedDicts.storeProblems(file, s, assign.value(), out);
+            }
+        }
         for (Definition d : definitionsAt(file, assign)) {
             if (d.statement() != assign || d.kind() != dev.typhon.semantic.index.DefinitionKind.ASSIGNMENT) {
                 continue;
@@ -308,6 +313,10 @@ public final class TypeInference implements TypeDb {
     public List<Problem> augmentedProblems(SourceFile file, dev.typhon.ast.AugAssign a) {
         Type value = expressions.infer(file, a.value());
         List<Problem> out = new java.util.ArrayList<>();
+        if (a.target() instanceof dev.typhon.ast.Subscript s) {
+            // `td["key"] op= value` stores the result back into the item
+            typedDicts.augmentedStoreProblems(file, s, augmented.infer(expressions.infer(file, s), a.op(), value).type(), out);
+        }
         for (Type target : augmented.infer(expressions.infer(file, a.target()), a.op(), value).unsupportedTargets()) {
             out.add(new Problem("unsupported-operator", "Operator `" + Operators.symbol(a.op())
                     + "=` is not supported between objects of type `" + target.display() + "` and `" + value.display() + "`",

@@ -196,6 +196,48 @@ final class TypedDicts {
     }
 
     /**
+     * {@code td["key"] = value}: the key must be declared, the value must fit the item, which must
+     * not be read-only.
+     */
+    void storeProblems(SourceFile file, Subscript target, Expr value, List<Problem> out) {
+        ClassLiteral td = of(ti.expressions.infer(file, target.value()));
+        if (td == null || !(ti.expressions.infer(file, target.slice()) instanceof StringLiteral key)) {
+            return;
+        }
+        Item item = items(td).get(key.value());
+        if (item == null) {
+            out.add(new Problem("invalid-key", unknownKey(td, key.value()), null, target.slice().startOffset(),
+                    target.slice().endOffset()));
+            return;
+        }
+        if (item.readOnly()) {
+            out.add(new Problem("invalid-assignment", "Cannot assign to key \"" + key.value() + "\" on TypedDict `"
+                    + td.name() + "`: key is marked read-only", null, target.startOffset(), target.endOffset()));
+            return;
+        }
+        Type have = inContext(file, value, item.type());
+        if (!have.isAssignableTo(ti, item.type())) {
+            out.add(new Problem("invalid-assignment", "Invalid assignment to key \"" + key.value() + "\" with declared type `"
+                    + item.type().display() + "` on TypedDict `" + td.name() + "`: value of type `" + have.display() + "`",
+                    null, target.startOffset(), target.endOffset()));
+        }
+    }
+
+    /** {@code td["key"] op= value}: the result must fit the item. */
+    void augmentedStoreProblems(SourceFile file, Subscript target, Type result, List<Problem> out) {
+        ClassLiteral td = of(ti.expressions.infer(file, target.value()));
+        if (td == null || !(ti.expressions.infer(file, target.slice()) instanceof StringLiteral key)) {
+            return;
+        }
+        Item item = items(td).get(key.value());
+        if (item != null && !result.isAssignableTo(ti, item.type())) {
+            out.add(new Problem("invalid-assignment", "Invalid assignment to key \"" + key.value() + "\" with declared type `"
+                    + item.type().display() + "` on TypedDict `" + td.name() + "`: value of type `" + result.display() + "`",
+                    null, target.startOffset(), target.endOffset()));
+        }
+    }
+
+    /**
      * {@code td.get(key)} / {@code td.get(key, default)}: a required item's type, a non-required
      * one's joined with the default (None without one), Unknown joined with it for an unknown key;
      * null for calls of another shape.
