@@ -434,6 +434,11 @@ public final class TypeInference implements TypeDb {
     // TypeDb
 
     @Override
+    public dev.typhon.semantic.types.@Nullable TupleType tupleShape(ClassLiteral cls) {
+        return cls.known() != null ? null : iteration.tupleBase(ClassType.of(cls).toInstance());
+    }
+
+    @Override
     public PythonVersion pythonVersion() {
         return program.pythonVersion();
     }
