@@ -127,6 +127,22 @@ final class TypedDicts {
         return new Item(ti.typeExpressions.annotation(file, inner, null), required, readOnly);
     }
 
+    /**
+     * What a key found in the TypedDict can be: one of its declared keys when it is closed
+     * ({@code closed=True}), else any string (an open TypedDict may hold more keys).
+     */
+    List<Type> possibleKeys(ClassLiteral cls) {
+        SourceFile file = ti.classes.file(cls);
+        for (Keyword k : ti.classes.node(cls).keywords()) {
+            if ("closed".equals(k.arg()) && ti.expressions.infer(file, k.value()) == BoolLiteral.TRUE) {
+                List<Type> keys = new ArrayList<>();
+                items(cls).keySet().forEach(key -> keys.add(new StringLiteral(key)));
+                return keys;
+            }
+        }
+        return List.of(ti.instance(KnownClass.STR));
+    }
+
     // ------------------------------------------------------------------------------------------
     // reading items
 
