@@ -22,6 +22,7 @@ import java.util.Objects;
 public record WorkspaceSettings(PythonVersion pythonVersion, String pythonPlatform, Path projectRoot,
         List<Path> extraPaths, List<Path> sitePackages, @Nullable Path typeshed, RuleSelection rules) {
 
+    /** Checks the values and normalizes the paths (the project root absolute, the lists copied). */
     public WorkspaceSettings {
         Objects.requireNonNull(pythonVersion, "pythonVersion");
         Objects.requireNonNull(pythonPlatform, "pythonPlatform");
@@ -37,26 +38,32 @@ public record WorkspaceSettings(PythonVersion pythonVersion, String pythonPlatfo
                 RuleSelection.DEFAULT);
     }
 
+    /** These settings for another Python version. */
     public WorkspaceSettings withPythonVersion(PythonVersion version) {
         return new WorkspaceSettings(version, pythonPlatform, projectRoot, extraPaths, sitePackages, typeshed, rules);
     }
 
+    /** These settings for another {@code sys.platform}. */
     public WorkspaceSettings withPythonPlatform(String platform) {
         return new WorkspaceSettings(pythonVersion, platform, projectRoot, extraPaths, sitePackages, typeshed, rules);
     }
 
+    /** These settings with other extra search paths (searched first, in order). */
     public WorkspaceSettings withExtraPaths(List<Path> paths) {
         return new WorkspaceSettings(pythonVersion, pythonPlatform, projectRoot, paths, sitePackages, typeshed, rules);
     }
 
+    /** These settings with other site-packages folders (an environment's, in order). */
     public WorkspaceSettings withSitePackages(List<Path> paths) {
         return new WorkspaceSettings(pythonVersion, pythonPlatform, projectRoot, extraPaths, paths, typeshed, rules);
     }
 
+    /** These settings with a typeshed folder instead of the bundled typeshed (null: the bundled one). */
     public WorkspaceSettings withTypeshed(@Nullable Path folder) {
         return new WorkspaceSettings(pythonVersion, pythonPlatform, projectRoot, extraPaths, sitePackages, folder, rules);
     }
 
+    /** These settings with other rule levels. */
     public WorkspaceSettings withRules(RuleSelection selection) {
         return new WorkspaceSettings(pythonVersion, pythonPlatform, projectRoot, extraPaths, sitePackages, typeshed,
                 selection);

@@ -117,6 +117,19 @@ final class Dunders {
      * (static methods stay unbound, class methods bind the class); null when the type has none.
      */
     @Nullable Type lookup(Type receiver, String name) {
+        if (receiver instanceof IntersectionType x && x.positive().stream().anyMatch(Type::isDynamic)) {
+            // `Unknown & ~AlwaysFalsy` (an unknown value narrowed by truthiness) may have any method:
+            // what the known parts lack, the dynamic part supplies
+            Type dynamic = null;
+            for (Type p : x.positive()) {
+                if (p.isDynamic()) {
+                    dynamic = dynamic == null ? p : dynamic;
+                } else if (lookup(p, name) instanceof Type found) {
+                    return found;
+                }
+            }
+            return dynamic;
+        }
         ClassType meta = metaType(receiver);
         if (meta == null) {
             return receiver.isDynamic() ? receiver : null;

@@ -163,7 +163,7 @@ final class InstanceAttributes {
     }
 
     /** The functions of a class body, also those defined under {@code if}, {@code try}, {@code with}. */
-    private static void collectFunctions(List<Stmt> body, List<Stmt> out) {
+    static void collectFunctions(List<Stmt> body, List<Stmt> out) {
         for (Stmt s : body) {
             switch (s) {
                 case FunctionDef f -> out.add(f);

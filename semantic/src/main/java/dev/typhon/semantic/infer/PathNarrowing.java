@@ -48,7 +48,8 @@ final class PathNarrowing {
             default -> inLoop(file, binding.node()) ? Integer.MAX_VALUE : binding.startOffset();
         };
         int[] budget = {BUDGET};
-        Type t = eval(file, file.index().reachability(), type, formula, new Scope(target, boundAt), budget);
+        Type t = eval(file, file.index().reachability(), type, formula, new Scope(target, boundAt), budget,
+                new java.util.HashMap<>());
         return budget[0] < 0 ? null : t;
     }
 
@@ -136,18 +137,42 @@ final class PathNarrowing {
         return false;
     }
 
-    private Type eval(SourceFile file, Reachability dag, Type t, int f, Scope target, int[] budget) {
-        if (--budget[0] < 0 || t.isNever()) {
+    /** A formula evaluated on a type: formulas are a DAG, and the same node is reached from many paths. */
+    private record Step(int formula, Type type) {
+    }
+
+    private Type eval(SourceFile file, Reachability dag, Type t, int f, Scope target, int[] budget, java.util.Map<Step, Type> done) {
+        if (budget[0] < 0 || t.isNever()) {
             return t;
         }
+        Step step = new Step(f, t);
+        Type known = done.get(step);
+        if (known != null) {
+            return known;
+        }
+        if (--budget[0] < 0) {
+            return t;
+        }
+        Type result = evalOnce(file, dag, t, f, target, budget, done);
+        done.put(step, result);
+        return result;
+    }
+
+    private Type evalOnce(SourceFile file, Reachability dag, Type t, int f, Scope target, int[] budget, java.util.Map<Step, Type> done) {
         return switch (dag.kind(f)) {
             case TRUE -> t;
             case FALSE -> Never.NEVER;
             case ATOM -> atom(file, t, dag.atomConstraint(f), dag.atomPositive(f), target);
-            case AND -> eval(file, dag, eval(file, dag, t, dag.left(f), target, budget), dag.right(f), target, budget);
+            case AND -> eval(file, dag, eval(file, dag, t, dag.left(f), target, budget, done), dag.right(f), target, budget, done);
             case OR -> {
-                Type a = eval(file, dag, t, dag.left(f), target, budget);
-                Type b = eval(file, dag, t, dag.right(f), target, budget);
+                Type a = eval(file, dag, t, dag.left(f), target, budget, done);
+                Type b = eval(file, dag, t, dag.right(f), target, budget, done);
+                if (a.equals(t) || b.equals(t)) {
+                    yield t; // one alternative narrows nothing, so neither does their join (both lie within t)
+                }
+                if (a.isNever() || b.isNever()) {
+                    yield a.isNever() ? b : a;
+                }
                 Type either = UnionBuilder.of(ti, b, a);
                 // alternatives that together leave all of t (an if and its else) narrow nothing: keep t as written
                 yield either.equals(t) || (t.isFullyStatic() && t.isSubtypeOf(ti, either)) ? t : either;

@@ -32,6 +32,14 @@ public final class Program {
     private final TypeInference inference;
 
     private final @Nullable StubCache stubCache;
+    private final @Nullable ParseCache parseCache;
+    private final Reader reader;
+
+    /** Reads a file given by path (not through the resolver): from disk, or from an editor's unsaved text. */
+    @FunctionalInterface
+    public interface Reader {
+        byte[] read(Path file) throws IOException;
+    }
 
     public Program(ModuleResolver resolver, String platform) {
         this(resolver, platform, null);
@@ -39,8 +47,20 @@ public final class Program {
 
     /** A program that shares parsed typeshed stubs with every other program given the same cache. */
     public Program(ModuleResolver resolver, String platform, @Nullable StubCache stubCache) {
+        this(resolver, platform, stubCache, null, Files::readAllBytes);
+    }
+
+    /**
+     * A program that also takes the parse of every other file from {@code parseCache} when its bytes are
+     * those cached, and reads the files it is given by path with {@code reader}; modules found through
+     * the resolver are read through its file trees.
+     */
+    public Program(ModuleResolver resolver, String platform, @Nullable StubCache stubCache,
+            @Nullable ParseCache parseCache, Reader reader) {
         this.resolver = resolver;
         this.stubCache = stubCache;
+        this.parseCache = parseCache;
+        this.reader = reader;
         this.options = new IndexOptions(resolver.pythonVersion(), platform);
         this.inference = new TypeInference(this);
     }
@@ -118,7 +138,7 @@ public final class Program {
         boolean stub = abs.getFileName().toString().endsWith(".pyi");
         return register(key, moduleName, isPackage, stub, stdlib, () -> {
             try {
-                return Files.readAllBytes(abs);
+                return reader.read(abs);
             } catch (IOException e) {
                 throw new SourceFile.UncheckedIOException(e);
             }
@@ -142,7 +162,7 @@ public final class Program {
             synchronized (files) {
                 KnownModule known = stdlib && moduleName != null ? KnownModule.of(moduleName) : null;
                 SourceFile f = new SourceFile(files.size(), k, moduleName, isPackage, stub, known, reader, options,
-                        stdlib ? stubCache : null);
+                        stdlib ? stubCache : null, stdlib ? null : parseCache);
                 files.add(f);
                 return f;
             }

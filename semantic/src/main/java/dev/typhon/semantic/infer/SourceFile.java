@@ -25,6 +25,7 @@ public final class SourceFile {
     private final Supplier<byte[]> reader;
     private final IndexOptions options;
     private final @Nullable StubCache cache;
+    private final @Nullable ParseCache parseCache;
     private volatile Parsed parsed;
     private volatile LineIndex lines;
     private volatile dev.typhon.ast.NodeTable nodeTable;
@@ -34,8 +35,10 @@ public final class SourceFile {
     }
 
     SourceFile(int id, String path, @Nullable String moduleName, boolean isPackage, boolean isStub,
-            @Nullable KnownModule knownModule, Supplier<byte[]> reader, IndexOptions options, @Nullable StubCache cache) {
+            @Nullable KnownModule knownModule, Supplier<byte[]> reader, IndexOptions options, @Nullable StubCache cache,
+            @Nullable ParseCache parseCache) {
         this.cache = cache;
+        this.parseCache = parseCache;
         this.id = id;
         this.path = path;
         this.moduleName = moduleName;
@@ -112,7 +115,7 @@ public final class SourceFile {
             synchronized (this) {
                 p = parsed;
                 if (p == null) {
-                    p = cache == null ? load() : cache.get(path + "|" + options, this::load);
+                    p = cache != null ? cache.get(path + "|" + options, this::load) : loadThrough(parseCache);
                     parsed = p;
                 }
             }
@@ -121,6 +124,11 @@ public final class SourceFile {
     }
 
     private Parsed load() {
+        return loadThrough(null);
+    }
+
+    /** Reads the file, and parses it unless the cache holds the parse of the very same bytes. */
+    private Parsed loadThrough(@Nullable ParseCache through) {
         byte[] bytes;
         String error = null;
         try {
@@ -129,8 +137,13 @@ public final class SourceFile {
             bytes = new byte[0];
             error = e.getMessage();
         }
-        ParseResult result = PythonParser.parse(bytes, new ParseOptions(options.pythonVersion(), false));
-        return new Parsed(result, SemanticIndex.of(result.module(), options), error);
+        String readError = error;
+        byte[] read = bytes;
+        java.util.function.Supplier<Parsed> parse = () -> {
+            ParseResult result = PythonParser.parse(read, new ParseOptions(options.pythonVersion(), false));
+            return new Parsed(result, SemanticIndex.of(result.module(), options), readError);
+        };
+        return through == null || readError != null ? parse.get() : through.get(path + "|" + options, bytes, parse);
     }
 
     /** A failure to read, carried out of a {@link Supplier}. */

@@ -71,12 +71,21 @@ public final class ModuleResolver {
     private final AtomicLong generation = new AtomicLong();
 
     public ModuleResolver(Settings settings) {
+        this(settings, DirectoryTree::new);
+    }
+
+    /**
+     * A resolver whose folders on disk (extra paths, first-party roots, site-packages) are seen through
+     * {@code treeOf}: a workspace shows each snapshot's files, unsaved text included, this way.
+     * A tree's {@link FileTree#toPath} of {@code ""} must be the folder it was made for.
+     */
+    public ModuleResolver(Settings settings, java.util.function.Function<Path, FileTree> treeOf) {
         this.settings = settings;
-        settings.extraPaths().forEach(p -> extra.add(new SearchPath(SearchPathKind.EXTRA, new DirectoryTree(p))));
-        settings.firstPartyRoots().forEach(p -> firstParty.add(new SearchPath(SearchPathKind.FIRST_PARTY, new DirectoryTree(p))));
+        settings.extraPaths().forEach(p -> extra.add(new SearchPath(SearchPathKind.EXTRA, treeOf.apply(p))));
+        settings.firstPartyRoots().forEach(p -> firstParty.add(new SearchPath(SearchPathKind.FIRST_PARTY, treeOf.apply(p))));
         Typeshed typeshed = settings.typeshed();
         stdlib = typeshed == null ? null : new SearchPath(SearchPathKind.STDLIB, typeshed.stdlib());
-        settings.sitePackages().forEach(p -> site.add(new SearchPath(SearchPathKind.SITE_PACKAGES, new DirectoryTree(p))));
+        settings.sitePackages().forEach(p -> site.add(new SearchPath(SearchPathKind.SITE_PACKAGES, treeOf.apply(p))));
         searchPaths.addAll(extra);
         searchPaths.addAll(firstParty);
         if (stdlib != null) {
