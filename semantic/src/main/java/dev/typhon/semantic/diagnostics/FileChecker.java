@@ -325,6 +325,7 @@ public final class FileChecker {
         }
         Type declared = ti.annotationType(file, ann.annotation());
         Type value = ti.annotatedValueType(file, ann.value(), declared);
+        ti.contextProblems(file, ann.value(), declared).forEach(this::problem);
         if (!value.isAssignableTo(ti, declared)) {
             report("invalid-assignment", Severity.ERROR, "Object of type `" + value.display()
                     + "` is not assignable to `" + declared.display() + "`", null, valueRange(ann.value())[0],

@@ -98,7 +98,7 @@ final class ReturnTypes {
             if (!checkValues || !mayHold(scope.returnReachability(r))) {
                 continue;  // no diagnostics in unreachable code, as in ty
             }
-            Type value = r.value() == null ? NoneType.NONE : withoutNotImplemented(ti.expressionType(file, r.value()));
+            Type value = r.value() == null ? NoneType.NONE : withoutNotImplemented(ti.typeInContext(file, r.value(), declared));
             if (value != null && !dev.typhon.semantic.types.TypeVariables.any(value, v -> !v.binder().equals(name))
                     && !value.isAssignableTo(ti, declared)) {
                 Node at = r.value() == null ? r : r.value();

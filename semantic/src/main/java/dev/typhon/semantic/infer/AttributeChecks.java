@@ -129,6 +129,16 @@ final class AttributeChecks {
         } else if (failure.equals("class-var")) {
             out.add(problem("invalid-attribute-access", "Cannot assign to ClassVar `" + name
                     + "` from an instance of type `" + object.display() + "`", a));
+        } else if (failure.startsWith("frozen:")) {
+            // mypy's wording, which ty took over: a frozen dataclass's attributes are read-only properties
+            out.add(problem("invalid-assignment", "Property `" + name + "` defined in `" + failure.substring(7)
+                    + "` is read-only", a));
+        } else if (failure.startsWith("read-only:")) {
+            out.add(problem("invalid-assignment", "Cannot assign to read-only property `" + name + "` on object of type `"
+                    + failure.substring(10) + "`", a));
+        } else if (failure.equals("frozen-missing")) {
+            out.add(problem("invalid-assignment", "Cannot assign to unresolved attribute `" + name + "` on type `"
+                    + object.display() + "`", a));
         } else if (failure.equals("missing")) {
             out.add(problem("unresolved-attribute", "Unresolved attribute `" + name + "` on type `" + object.display()
                     + "`.", a));
@@ -163,6 +173,13 @@ final class AttributeChecks {
         }
         if (ca != null && ca.classVar()) {
             return "class-var";
+        }
+        if (ti.dataclasses.isFrozen(cls.literal(), name)) {
+            // a frozen dataclass's `__setattr__` raises for every name
+            return ti.members.access(self, name).isFound() ? "frozen:" + self.display() : "frozen-missing";
+        }
+        if (ti.namedTuples.isField(cls.literal(), name)) {
+            return "read-only:" + self.display(); // a named tuple's fields are read-only properties
         }
         if (ti.members.hasCustomSetattr(cls)) {
             return null;

@@ -64,8 +64,8 @@ final class CallBinding {
             }
             case BoundMethodType b -> {
                 if (!isInitOrNew(b.function())) {
-                    bind(file, call, b.function().signature(), 1, b.self(), "bound method `" + qualifiedName(b.function()) + "`",
-                            out);
+                    bind(file, call, b.function().signature(), 1, b.self(),
+                            nameOf(b.function(), "bound method `" + qualifiedName(b.function()) + "`"), out);
                 }
             }
             case ClassLiteralType c -> construct(file, call, c.classType(), out);
@@ -129,8 +129,12 @@ final class CallBinding {
      * construct as that method says, which is not checked here.
      */
     private void construct(SourceFile file, Call call, ClassType cls, List<Problem> out) {
+        if (ti.typedDicts.isTypedDict(cls.literal())) {
+            out.addAll(ti.typedDicts.constructorProblems(file, call, cls.literal()));
+            return;
+        }
         ClassType meta = ti.metaclass(cls.literal());
-        if (meta == null || !meta.isKnown(dev.typhon.semantic.types.KnownClass.TYPE) || ti.mro(cls.literal()).hasDynamic()) {
+        if (meta == null || !callsLikeType(meta) || ti.mro(cls.literal()).hasDynamic()) {
             return;
         }
         String module = cls.literal().module();
@@ -145,13 +149,38 @@ final class CallBinding {
         Type newMethod = ti.classes.member(cls, "__new__");
         if (newMethod instanceof FunctionLiteral f && !definedByObject(f)) {
             bind(file, call, ti.members.specialize(seen, f) instanceof FunctionLiteral s ? s.signature() : f.signature(), 1,
-                    "class `" + cls.literal().name() + "`", out);
+                    nameOf(f, "class `" + cls.literal().name() + "`"), out);
         }
         Type init = ti.classes.member(cls, "__init__");
         if (init instanceof FunctionLiteral f && !definedByObject(f)) {
             bind(file, call, ti.members.specialize(seen, f) instanceof FunctionLiteral s ? s.signature() : f.signature(), 1,
-                    "`" + qualifiedName(f) + "`", out);
+                    nameOf(f, "`" + qualifiedName(f) + "`"), out);
         }
+    }
+
+    /** A metaclass whose {@code __call__} is {@code type}'s: calling its classes runs {@code __new__} and {@code __init__}. */
+    private boolean callsLikeType(ClassType meta) {
+        if (meta.isKnown(dev.typhon.semantic.types.KnownClass.TYPE)) {
+            return true;
+        }
+        Members.ClassAttribute call = ti.members.classAttribute(meta, "__call__");
+        return call != null && call.owner() != null && call.owner().isKnown(dev.typhon.semantic.types.KnownClass.TYPE);
+    }
+
+    /**
+     * How messages name a method: a synthesized one (a dataclass's {@code __init__}) has no name of
+     * its own to show, and ty leaves it out ({@code Argument is incorrect}).
+     */
+    private String nameOf(FunctionLiteral f, String shown) {
+        return f.synthesized() ? "" : shown;
+    }
+
+    private static String to(String name) {
+        return name.isEmpty() ? "" : " to " + name;
+    }
+
+    private static String of(String name) {
+        return name.isEmpty() ? "" : " of " + name;
     }
 
     private boolean definedByObject(FunctionLiteral f) {
@@ -165,6 +194,9 @@ final class CallBinding {
             dev.typhon.semantic.index.SemanticIndex index = file.index();
             dev.typhon.semantic.index.Scope scope = index.scope(index.definition(f.ref().definition()).scope());
             StringBuilder name = new StringBuilder(f.name());
+            if (f.synthesized() && index.definition(f.ref().definition()).node() instanceof dev.typhon.ast.ClassDef cd) {
+                name.insert(0, cd.name() + "."); // a synthesized method's ref is its class
+            }
             while (scope.kind() == dev.typhon.semantic.index.ScopeKind.CLASS) {
                 name.insert(0, scope.name() + ".");
                 if (scope.parent() < 0) {
@@ -210,7 +242,7 @@ final class CallBinding {
             for (TypeVarSolver.Violation v : solution.violations()) {
                 Expr at = v.argument() >= 0 && v.argument() < arguments.exprs().size() ? arguments.exprs().get(v.argument()) : null;
                 if (at != null && violating.add(at)) {
-                    out.add(new Problem("invalid-argument-type", "Argument to " + name + " is incorrect", v.message(),
+                    out.add(new Problem("invalid-argument-type", "Argument" + to(name) + " is incorrect", v.message(),
                             at.startOffset(), at.endOffset()));
                 }
             }
@@ -237,7 +269,7 @@ final class CallBinding {
             } else if (variadic >= 0) {
                 check.check(args.get(i), ps.get(variadic));
             } else {
-                out.add(new Problem("too-many-positional-arguments", "Too many positional arguments to " + name
+                out.add(new Problem("too-many-positional-arguments", "Too many positional arguments" + to(name)
                         + ": expected " + positional.size() + ", got " + args.size(), null, args.get(i).startOffset(),
                         args.get(i).endOffset()));
                 break;
@@ -257,14 +289,14 @@ final class CallBinding {
                 if (kwVariadic >= 0) {
                     check.check(k.value(), ps.get(kwVariadic));
                 } else {
-                    out.add(new Problem("unknown-argument", "Argument `" + k.arg() + "` does not match any known parameter of "
-                            + name, null, k.startOffset(), k.endOffset()));
+                    out.add(new Problem("unknown-argument", "Argument `" + k.arg() + "` does not match any known parameter"
+                            + of(name), null, k.startOffset(), k.endOffset()));
                 }
                 continue;
             }
             if (bound[at]) {
                 out.add(new Problem("parameter-already-assigned", "Multiple values provided for parameter `" + k.arg()
-                        + "` of " + name, null, k.startOffset(), k.endOffset()));
+                        + "`" + of(name), null, k.startOffset(), k.endOffset()));
                 continue;
             }
             bound[at] = true;
@@ -282,7 +314,7 @@ final class CallBinding {
         if (!missing.isEmpty()) {
             String what = missing.size() == 1 ? "No argument provided for required parameter " + missing.get(0)
                     : "No arguments provided for required parameters " + String.join(", ", missing);
-            out.add(new Problem("missing-argument", what + " of " + name, null, call.startOffset(), call.endOffset()));
+            out.add(new Problem("missing-argument", what + of(name), null, call.startOffset(), call.endOffset()));
         }
     }
 
@@ -327,9 +359,9 @@ final class CallBinding {
             if (p.kind() == Parameter.Kind.VARIADIC && want instanceof dev.typhon.semantic.types.TupleType t && !t.isFixed()) {
                 want = t.variable();
             }
-            Type have = ti.expressions.infer(file, arg);
+            Type have = ti.typedDicts.argument(file, arg, want);
             if (!have.isAssignableTo(ti, want)) {
-                out.add(new Problem("invalid-argument-type", "Argument to " + name + " is incorrect",
+                out.add(new Problem("invalid-argument-type", "Argument" + to(name) + " is incorrect",
                         "Expected `" + want.display() + "`, found `" + have.display() + "`", arg.startOffset(), arg.endOffset()));
             }
         }

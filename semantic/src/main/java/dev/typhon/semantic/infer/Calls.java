@@ -41,6 +41,13 @@ final class Calls {
     }
 
     Type infer(SourceFile file, Call call) {
+        if (call.func() instanceof dev.typhon.ast.Attribute a && a.attr().equals("get") && call.keywords().isEmpty()
+                && ti.typedDicts.of(ti.expressions.infer(file, a.value())) instanceof dev.typhon.semantic.types.ClassLiteral td) {
+            Type got = ti.typedDicts.get(td, argumentTypes(file, call));
+            if (got != null) {
+                return got;
+            }
+        }
         Type callee = ti.expressions.infer(file, call.func());
         return callType(file, call, callee);
     }
@@ -49,6 +56,7 @@ final class Calls {
         return switch (callee) {
             case DynamicType d -> d;
             case FunctionLiteral f when f.known() != null -> known(file, call, f);
+            case FunctionLiteral f when isFunctionalNamedTuple(f) -> new SubclassOfType(DynamicType.UNKNOWN);
             case FunctionLiteral f -> returnOf(f.signature(), CallArguments.of(ti, file, call), 0, null);
             case OverloadedFunction o -> {
                 // an overloaded method looked up on an instance is not bound yet: its receiver is the attribute's object
@@ -142,6 +150,9 @@ final class Calls {
             }
             case LEN -> {
                 Type a = args.size() == 1 ? ti.expressions.infer(file, args.get(0)) : null;
+                if (a instanceof InstanceType i && ti.namedTuples.tupleShape(i.literal()) != null) {
+                    a = ti.namedTuples.tupleShape(i.literal());
+                }
                 if (a instanceof TupleType t && t.isFixed()) {
                     yield new IntLiteral(t.elements().size());
                 }
@@ -264,7 +275,21 @@ final class Calls {
         return dev.typhon.semantic.types.TypeVariables.mentioned(t);
     }
 
+    /**
+     * {@code collections.namedtuple("P", "x y")}: it makes a class Typhon does not model yet; the class
+     * is taken as unknown rather than as typeshed's {@code type[tuple[Any, ...]]}, whose instances
+     * would lack the fields.
+     */
+    private boolean isFunctionalNamedTuple(FunctionLiteral f) {
+        return f.name().equals("namedtuple") && !f.synthesized()
+                && "collections".equals(ti.program.file(f.ref().file()).moduleName());
+    }
+
     private Type construct(SourceFile file, Call call, ClassType cls) {
+        if (cls.isKnown(KnownClass.NAMED_TUPLE)) {
+            // `NamedTuple("P", [("x", int)])`: a class Typhon does not model yet
+            return new SubclassOfType(DynamicType.UNKNOWN);
+        }
         if (cls.isKnown(KnownClass.TYPE) && call.args().size() == 1 && call.keywords().isEmpty()) {
             Type arg = ti.expressions.infer(file, call.args().get(0));
             return classOf(arg);
@@ -349,6 +374,9 @@ final class Calls {
             }
             case TupleType t -> {
                 return UnionBuilder.of(ti, t.allElements());
+            }
+            case InstanceType i when ti.namedTuples.tupleShape(i.literal()) != null -> {
+                return UnionBuilder.of(ti, ti.namedTuples.tupleShape(i.literal()).allElements());
             }
             case UnionType u -> {
                 UnionBuilder b = new UnionBuilder(ti);

@@ -48,7 +48,7 @@ final class ClassConstructors {
                 && ti.expressions.infer(file, call.func()) instanceof ClassLiteralType c && c.literal().equals(d.literal())) {
             return construct(file, call, c.classType(), declared);
         }
-        return ti.expressions.infer(file, value);
+        return ti.typedDicts.inContext(file, value, declared);
     }
 
     /** The instance {@code cls(...)} makes; {@code context} is the declared type it is assigned to, or null. */
@@ -314,8 +314,8 @@ final class ClassConstructors {
     /** The class's own or inherited {@code __new__}/{@code __init__}, seen through its base's specialization; null when only object's. */
     private @Nullable Type constructorMethod(ClassType cls, String name) {
         for (ClassType c : ti.mro(cls.literal()).classes()) {
-            if (c.isKnown(KnownClass.OBJECT)) {
-                return null;
+            if (c.isKnown(KnownClass.OBJECT) || (c.isKnown(KnownClass.NAMED_TUPLE) && name.equals("__init__"))) {
+                return null; // NamedTuple's `__init__` describes the functional form, not its subclasses' calls
             }
             Type t = ti.classes.ownMember(c.literal(), name);
             if (t != null) {

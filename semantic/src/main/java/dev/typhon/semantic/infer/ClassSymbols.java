@@ -47,8 +47,9 @@ final class ClassSymbols {
             return null;
         }
         int sym = body.symbolId(name);
-        if (sym < 0) {
-            return fromClassMethods(cls, name);
+        if (sym < 0 || ti.typedDicts.isTypedDict(cls)) {
+            // a TypedDict's body declares keys, not attributes of the class or its instances
+            return synthesizedOrFromClassMethods(cls, name);
         }
         SourceFile file = ti.classes.file(cls);
         List<Definition> declarations = file.index().endOfScopeDeclarations(body, sym);
@@ -76,7 +77,7 @@ final class ClassSymbols {
             }
         }
         if (declarations.isEmpty() && !bound) {
-            return fromClassMethods(cls, name);
+            return synthesizedOrFromClassMethods(cls, name);
         }
         // a declaration without a binding is a promise the attribute exists; a binding some path skips is not
         Boundness boundness = (bound ? !rb.mayBeUnbound() : !declarations.isEmpty()) ? Boundness.BOUND
@@ -88,6 +89,15 @@ final class ClassSymbols {
             type = UnionBuilder.of(ti, type, dev.typhon.semantic.types.DynamicType.UNKNOWN);
         }
         return new ClassSymbol(type, boundness, annotated, bound, classVar);
+    }
+
+    /** A member the class's decorator or special base synthesizes (a dataclass's {@code __init__}), else {@link #fromClassMethods}. */
+    private @Nullable ClassSymbol synthesizedOrFromClassMethods(ClassLiteral cls, String name) {
+        Type synthesized = ti.classes.synthesizedMember(cls, name);
+        if (synthesized != null) {
+            return new ClassSymbol(synthesized, Boundness.BOUND, false, true, false);
+        }
+        return fromClassMethods(cls, name);
     }
 
     /** A class attribute only class methods assign ({@code cls.x = ...}): a class variable too. */

@@ -285,7 +285,11 @@ final class Classes {
             case DynamicType d -> bases.add(d);
             case SpecialFormType f when f == SpecialFormType.PROTOCOL || f == SpecialFormType.GENERIC -> bases.add(f);
             case SpecialFormType f when f == SpecialFormType.TYPED_DICT -> {
-                // TypedDict adds nothing to the MRO Typhon models yet
+                // a TypedDict's instances are mappings: typeshed's `_TypedDict` says which methods they have
+                Type fallback = ti.typedDicts.fallbackBase();
+                if (fallback != null && !bases.contains(fallback)) {
+                    bases.add(fallback);
+                }
             }
             case SpecialFormType f when f == SpecialFormType.ANY -> bases.add(DynamicType.ANY);
             case SpecialFormType f when ti.typeExpressions.fromValue(f, null, null, null)
@@ -424,12 +428,24 @@ final class Classes {
             return null;
         }
         Type t = ti.imports.scopeMember(file(cls), body, name);
+        if (t == null) {
+            return synthesizedMember(cls, name);
+        }
         int sym = body.symbolId(name);
         if (t != null && sym >= 0 && file(cls).index().endOfScopeDeclarations(body, sym).isEmpty()) {
             // an undeclared attribute can be reassigned through any instance: its literal type is widened
             return ti.expressions.promote(t);
         }
         return t;
+    }
+
+    /**
+     * A member no statement of the class body defines but its decorator or special base adds: a
+     * dataclass's {@code __init__}, a named tuple's {@code __new__}; null for any other name.
+     */
+    @Nullable Type synthesizedMember(ClassLiteral cls, String name) {
+        Type t = ti.dataclasses.member(cls, name);
+        return t != null ? t : ti.namedTuples.member(cls, name);
     }
 
     /** The class whose body a class scope is, or null. */

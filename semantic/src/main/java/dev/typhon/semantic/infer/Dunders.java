@@ -173,23 +173,7 @@ final class Dunders {
      * methods Typhon does not model: implicit calls on it must not be judged.
      */
     boolean isTypedDict(Type t) {
-        if (!(t instanceof InstanceType i)) {
-            return false;
-        }
-        for (ClassType c : ti.mro(i.literal()).classes()) {
-            try {
-                dev.typhon.ast.ClassDef node = ti.classes.node(c.literal());
-                SourceFile file = ti.classes.file(c.literal());
-                for (dev.typhon.ast.Expr base : node.bases()) {
-                    if (ti.expressions.infer(file, base) == dev.typhon.semantic.types.SpecialFormType.TYPED_DICT) {
-                        return true;
-                    }
-                }
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }
-        return false;
+        return ti.typedDicts.of(t) != null;
     }
 
     /** The class an object is an instance of, as far as dunder lookup is concerned; null when unknown or dynamic. */

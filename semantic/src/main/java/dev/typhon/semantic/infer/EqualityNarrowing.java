@@ -37,7 +37,8 @@ final class EqualityNarrowing {
     }
 
     /** How the objects of a type compare for equality. */
-    private enum Domain { IDENTITY, NUMBER, STR, BYTES, OTHER }
+    /** MAPPING: a TypedDict, a dict at run time, which equals only other mappings. */
+    private enum Domain { IDENTITY, NUMBER, STR, BYTES, MAPPING, OTHER }
 
     /**
      * {@code current == other} holds ({@code positive}) or does not: the narrowed type, or null
@@ -272,6 +273,9 @@ final class EqualityNarrowing {
     private Domain instanceDomain(InstanceType i) {
         if (i.isKnown(KnownClass.NONE_TYPE)) {
             return Domain.IDENTITY;
+        }
+        if (ti.typedDicts.of(i) != null) {
+            return Domain.MAPPING;
         }
         Mro mro = ti.mro(i.literal());
         for (Type entry : mro.entries()) {

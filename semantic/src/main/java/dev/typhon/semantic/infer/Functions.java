@@ -191,6 +191,9 @@ final class Functions {
         if (f.name().equals("__init_subclass__") || f.name().equals("__class_getitem__")) {
             return MethodKind.CLASS;
         }
+        if (f.synthesized()) {
+            return f.name().equals("_make") ? MethodKind.CLASS : MethodKind.INSTANCE; // no decorators: its ref is its class
+        }
         SourceFile file = ti.program.file(f.ref().file());
         Node node = file.index().definition(f.ref().definition()).node();
         for (Expr d : decorators(node)) {
@@ -231,6 +234,9 @@ final class Functions {
 
     /** What reading a property returns: its getter's declared return type (a setter leads back to the getter). */
     @Nullable Type propertyType(FunctionLiteral f) {
+        if (f.synthesized()) {
+            return f.signature().returns();
+        }
         SourceFile file = ti.program.file(f.ref().file());
         Node node = file.index().definition(f.ref().definition()).node();
         for (Expr d : decorators(node)) {

@@ -277,13 +277,11 @@ final class GenericClasses {
             return t;
         }
         return switch (t) {
-            case dev.typhon.semantic.types.FunctionLiteral f -> new dev.typhon.semantic.types.FunctionLiteral(f.name(),
-                    f.ref(), f.known(), s.apply(f.signature()));
+            case dev.typhon.semantic.types.FunctionLiteral f -> f.withSignature(s.apply(f.signature()));
             case dev.typhon.semantic.types.OverloadedFunction o -> {
                 List<dev.typhon.semantic.types.FunctionLiteral> fs = new ArrayList<>();
                 for (dev.typhon.semantic.types.FunctionLiteral f : o.overloads()) {
-                    fs.add(new dev.typhon.semantic.types.FunctionLiteral(f.name(), f.ref(), f.known(),
-                            s.apply(f.signature())));
+                    fs.add(f.withSignature(s.apply(f.signature())));
                 }
                 yield new dev.typhon.semantic.types.OverloadedFunction(o.name(), fs);
             }

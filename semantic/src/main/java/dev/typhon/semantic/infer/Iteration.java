@@ -92,9 +92,13 @@ final class Iteration {
      * that subclasses tuple directly, as a type expression: the MRO's flat argument list cannot say
      * {@code tuple[int, *tuple[str, ...]]}.
      */
-    private @Nullable TupleType tupleBase(InstanceType i) {
+    @Nullable TupleType tupleBase(InstanceType i) {
         if (i.isKnown(KnownClass.TUPLE)) {
             return null;
+        }
+        TupleType named = ti.namedTuples.tupleShape(i.literal());
+        if (named != null) {
+            return named;
         }
         for (ClassType c : ti.mro(i.literal()).classes()) {
             if (c.literal().known() != null) {

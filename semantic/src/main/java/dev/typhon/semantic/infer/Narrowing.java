@@ -379,6 +379,10 @@ final class Narrowing {
             case In, NotIn -> {
                 boolean in = (op == CmpOperator.In) == positive;
                 List<Type> elements = elements(file, otherExpr, other);
+                if (elements == null && in && ti.typedDicts.of(other) instanceof dev.typhon.semantic.types.ClassLiteral td) {
+                    // a key of a TypedDict: one it declares when it is closed, else any string
+                    elements = ti.typedDicts.possibleKeys(td);
+                }
                 if (elements == null && in && hasBuiltinContainment(other)) {
                     // a builtin collection holds what iterating it gives: only what may equal that is in it
                     elements = List.of(ti.calls.iterate(other));

@@ -83,7 +83,17 @@ final class Subscripts {
             }
             return b.build();
         }
+        if (ti.typedDicts.of(value) instanceof dev.typhon.semantic.types.ClassLiteral td) {
+            return ti.typedDicts.subscript(td, index); // null (Unknown, invalid-key) for a key it does not declare
+        }
         Long at = literalIndex(index);
+        if (value instanceof InstanceType i && (at != null || s.slice() instanceof dev.typhon.ast.Slice)) {
+            // a named tuple (or other subclass of a fixed tuple) is indexed as the tuple it is
+            TupleType shape = ti.iteration.tupleBase(i);
+            if (shape != null && ti.namedTuples.tupleShape(i.literal()) != null) {
+                value = shape;
+            }
+        }
         if (at != null) {
             Type element = literalElement(value, at);
             if (element != null) {
@@ -238,7 +248,14 @@ final class Subscripts {
     }
 
     private void memberProblems(SourceFile file, Subscript s, Type value, Type index, List<Problem> out) {
-        if (value.isDynamic() || value.isNever() || ti.dunders.isTypedDict(value)
+        if (ti.typedDicts.of(value) instanceof dev.typhon.semantic.types.ClassLiteral td) {
+            String problem = ti.typedDicts.subscriptProblem(td, index);
+            if (problem != null) {
+                out.add(new Problem("invalid-key", problem, null, s.slice().startOffset(), s.slice().endOffset()));
+            }
+            return;
+        }
+        if (value.isDynamic() || value.isNever()
                 || (value instanceof InstanceType && ti.dunders.lookup(value, "__get__") != null)) {
             // TypedDicts' and descriptors' own behaviour is not modelled: do not judge them
             return;
@@ -247,6 +264,12 @@ final class Subscripts {
             return;
         }
         Long at = literalIndex(index);
+        if (value instanceof InstanceType i && at != null && ti.namedTuples.tupleShape(i.literal()) instanceof TupleType shape
+                && literalElement(shape, at) instanceof Type e && e.isNever()) {
+            out.add(new Problem("index-out-of-bounds", "Index " + at + " is out of bounds for tuple `" + value.display()
+                    + "` with length " + shape.elements().size(), null, s.startOffset(), s.endOffset()));
+            return;
+        }
         if (at != null && literalElement(value, at) instanceof Type e && e.isNever()) {
             String what = switch (value) {
                 case TupleType t -> "tuple";

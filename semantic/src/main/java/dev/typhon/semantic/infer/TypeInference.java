@@ -66,9 +66,16 @@ public final class TypeInference implements TypeDb {
     final ClassConstructors constructors = new ClassConstructors(this);
     final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
     final ProtocolMembers protocolMembers = new ProtocolMembers(this);
+<<<<<<< HEAD
     final Enums enums = new Enums(this);
     final FinalChecks finals = new FinalChecks(this);
     final FinalOverrides finalOverrides = new FinalOverrides(this);
+=======
+    final Dataclasses dataclasses = new Dataclasses(this);
+    final NamedTuples namedTuples = new NamedTuples(this);
+    final TypedDicts typedDicts = new TypedDicts(this);
+    final DataclassProblems dataclassProblems = new DataclassProblems(this);
+>>>>>>> h-dc
 
     TypeInference(Program program) {
         this.program = program;
@@ -169,6 +176,18 @@ public final class TypeInference implements TypeDb {
         return constructors.inContext(file, value, declared);
     }
 
+    /** What is wrong with a dict display (or a display of them) given where a TypedDict is declared. */
+    public List<Problem> contextProblems(SourceFile file, Expr value, Type declared) {
+        List<Problem> out = new java.util.ArrayList<>();
+        typedDicts.problems(file, value, declared, out);
+        return out;
+    }
+
+    /** The type of a value where {@code expected} is wanted (a dict display meant as a TypedDict). */
+    public Type typeInContext(SourceFile file, Expr value, Type expected) {
+        return typedDicts.inContext(file, value, expected);
+    }
+
     /** The type a declaration declares ({@code x: int}, an annotated parameter). */
     public Type declaredType(SourceFile file, Definition def) {
         return definitions.declaredType(file, def);
@@ -212,6 +231,7 @@ public final class TypeInference implements TypeDb {
         enums.annotationProblems(classes.literalOf(file, classDefinition), out);
         enums.genericProblem(classes.literalOf(file, classDefinition), node, out);
         genericClassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
+        dataclassProblems.of(file, node, classes.literalOf(file, classDefinition), out);
         String error = classes.info(classes.literalOf(file, classDefinition)).error();
         if (error == null) {
             return out;
@@ -261,6 +281,11 @@ public final class TypeInference implements TypeDb {
     /** Assignments of a value its name's declaration does not accept ({@code x: int} then {@code x = "a"}). */
     public List<Problem> assignmentProblems(SourceFile file, dev.typhon.ast.Assign assign) {
         List<Problem> out = new java.util.ArrayList<>();
+        for (Expr target : assign.targets()) {
+            if (target instanceof dev.typhon.ast.Subscript s) {
+                typedDicts.storeProblems(file, s, assign.value(), out);
+            }
+        }
         for (Definition d : definitionsAt(file, assign)) {
             if (d.statement() != assign || d.kind() != dev.typhon.semantic.index.DefinitionKind.ASSIGNMENT) {
                 continue;
@@ -333,11 +358,17 @@ public final class TypeInference implements TypeDb {
     public List<Problem> augmentedProblems(SourceFile file, dev.typhon.ast.AugAssign a) {
         Type value = expressions.infer(file, a.value());
         List<Problem> out = new java.util.ArrayList<>();
+<<<<<<< HEAD
         for (Definition d : definitionsAt(file, a)) {
             Problem reassigned = d.statement() == a ? finals.reassignment(file, d) : null;
             if (reassigned != null) {
                 out.add(reassigned);
             }
+=======
+        if (a.target() instanceof dev.typhon.ast.Subscript s) {
+            // `td["key"] op= value` stores the result back into the item
+            typedDicts.augmentedStoreProblems(file, s, augmented.infer(expressions.infer(file, s), a.op(), value).type(), out);
+>>>>>>> h-dc
         }
         for (Type target : augmented.infer(expressions.infer(file, a.target()), a.op(), value).unsupportedTargets()) {
             out.add(new Problem("unsupported-operator", "Operator `" + Operators.symbol(a.op())
@@ -454,6 +485,11 @@ public final class TypeInference implements TypeDb {
 
     // ------------------------------------------------------------------------------------------
     // TypeDb
+
+    @Override
+    public dev.typhon.semantic.types.@Nullable TupleType tupleShape(ClassLiteral cls) {
+        return cls.known() != null ? null : iteration.tupleBase(ClassType.of(cls).toInstance());
+    }
 
     @Override
     public PythonVersion pythonVersion() {

@@ -28,6 +28,7 @@ public enum KnownFunction {
     REPR("repr", KnownModule.BUILTINS),
     ABSTRACTMETHOD("abstractmethod", KnownModule.ABC),
     DATACLASS("dataclass", KnownModule.DATACLASSES),
+    DATACLASS_TRANSFORM("dataclass_transform", KnownModule.TYPING, KnownModule.TYPING_EXTENSIONS),
     FIELD("field", KnownModule.DATACLASSES),
     TOTAL_ORDERING("total_ordering", KnownModule.FUNCTOOLS),
     STATIC_ASSERT("static_assert", KnownModule.TY_EXTENSIONS, KnownModule.TY_EXTENSIONS_INTERNAL),

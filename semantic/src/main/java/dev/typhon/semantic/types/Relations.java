@@ -312,6 +312,11 @@ final class Relations {
     private static boolean atomicRelates(TypeDb db, Type s, Type t, Mode mode) {
         switch (s) {
             case InstanceType si -> {
+                if (t instanceof TupleType tt && si.classType().arguments().isEmpty()) {
+                    // an instance of a subclass of a known tuple is that tuple (a named tuple's fields)
+                    TupleType shape = db.tupleShape(si.literal());
+                    return shape != null && tupleRelates(db, shape, tt, mode);
+                }
                 return t instanceof InstanceType ti && nominal(db, si.classType(), ti.classType(), mode);
             }
             case IntLiteral i -> {

@@ -34,6 +34,14 @@ public interface TypeDb {
         return index < params.size() ? params.get(index).variance() : Variance.INVARIANT;
     }
 
+    /**
+     * The tuple an instance of the class is when the class subclasses a tuple of known shape (a
+     * named tuple, {@code class P(tuple[int, str])}): {@code tuple[int, str]}; null otherwise.
+     */
+    default @Nullable TupleType tupleShape(ClassLiteral cls) {
+        return null;
+    }
+
     /** The class's metaclass (usually {@code type}). */
     ClassType metaclass(ClassLiteral cls);
 
