@@ -66,16 +66,13 @@ public final class TypeInference implements TypeDb {
     final ClassConstructors constructors = new ClassConstructors(this);
     final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
     final ProtocolMembers protocolMembers = new ProtocolMembers(this);
-<<<<<<< HEAD
     final Enums enums = new Enums(this);
     final FinalChecks finals = new FinalChecks(this);
     final FinalOverrides finalOverrides = new FinalOverrides(this);
-=======
     final Dataclasses dataclasses = new Dataclasses(this);
     final NamedTuples namedTuples = new NamedTuples(this);
     final TypedDicts typedDicts = new TypedDicts(this);
     final DataclassProblems dataclassProblems = new DataclassProblems(this);
->>>>>>> h-dc
 
     TypeInference(Program program) {
         this.program = program;
@@ -358,17 +355,15 @@ public final class TypeInference implements TypeDb {
     public List<Problem> augmentedProblems(SourceFile file, dev.typhon.ast.AugAssign a) {
         Type value = expressions.infer(file, a.value());
         List<Problem> out = new java.util.ArrayList<>();
-<<<<<<< HEAD
         for (Definition d : definitionsAt(file, a)) {
             Problem reassigned = d.statement() == a ? finals.reassignment(file, d) : null;
             if (reassigned != null) {
                 out.add(reassigned);
             }
-=======
+        }
         if (a.target() instanceof dev.typhon.ast.Subscript s) {
             // `td["key"] op= value` stores the result back into the item
             typedDicts.augmentedStoreProblems(file, s, augmented.infer(expressions.infer(file, s), a.op(), value).type(), out);
->>>>>>> h-dc
         }
         for (Type target : augmented.infer(expressions.infer(file, a.target()), a.op(), value).unsupportedTargets()) {
             out.add(new Problem("unsupported-operator", "Operator `" + Operators.symbol(a.op())
