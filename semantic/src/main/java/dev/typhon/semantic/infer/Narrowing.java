@@ -65,8 +65,7 @@ final class Narrowing {
         boolean matches(Expr e);
 
         static Target name(String name) {
-            return e -> (e instanceof Name n && n.id().equals(name))
-                    || (e instanceof NamedExpr ne && ne.target() instanceof Name n2 && n2.id().equals(name));
+            return new NameTarget(name);
         }
 
         static Target place(Expr place) {
@@ -83,6 +82,15 @@ final class Narrowing {
                         && k.value().equals(l.value()) && samePlace(x.value(), y.value());
                 default -> false;
             };
+        }
+    }
+
+    /** A name as a target: a value, so that narrowings of the same name can be memoized. */
+    record NameTarget(String name) implements Target {
+        @Override
+        public boolean matches(Expr e) {
+            return (e instanceof Name n && n.id().equals(name))
+                    || (e instanceof NamedExpr ne && ne.target() instanceof Name n2 && n2.id().equals(name));
         }
     }
 

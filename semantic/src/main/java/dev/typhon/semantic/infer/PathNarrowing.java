@@ -47,9 +47,29 @@ final class PathNarrowing {
             case PARAMETER, VARIADIC_PARAMETER, KEYWORD_VARIADIC_PARAMETER -> -1;
             default -> inLoop(file, binding.node()) ? Integer.MAX_VALUE : binding.startOffset();
         };
+        if (!(target instanceof Narrowing.NameTarget)) {
+            return evaluate(file, type, formula, new Scope(target, boundAt));
+        }
+        // every use of a name after a binding narrows that binding by the same formula: do it once
+        Key key = new Key(file.id(), type, formula, new Scope(target, boundAt));
+        java.util.Optional<Type> known = memo.get(key);
+        if (known == null) {
+            known = java.util.Optional.ofNullable(evaluate(file, type, formula, key.scope()));
+            java.util.Optional<Type> prior = memo.putIfAbsent(key, known);
+            known = prior != null ? prior : known;
+        }
+        return known.orElse(null);
+    }
+
+    private record Key(int file, Type type, int formula, Scope scope) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Key, java.util.Optional<Type>> memo =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private @Nullable Type evaluate(SourceFile file, Type type, int formula, Scope scope) {
         int[] budget = {BUDGET};
-        Type t = eval(file, file.index().reachability(), type, formula, new Scope(target, boundAt), budget,
-                new java.util.HashMap<>());
+        Type t = eval(file, file.index().reachability(), type, formula, scope, budget, new java.util.HashMap<>());
         return budget[0] < 0 ? null : t;
     }
 
@@ -178,9 +198,15 @@ final class PathNarrowing {
                 }
                 Type either = UnionBuilder.of(ti, b, a);
                 // alternatives that together leave all of t (an if and its else) narrow nothing: keep t as written
-                yield either.equals(t) || (t.isFullyStatic() && t.isSubtypeOf(ti, either)) ? t : either;
+                // (checked on narrow types only: relating two wide unions member by member costs more than
+                // the display it keeps)
+                yield either.equals(t) || (t.isFullyStatic() && !wide(t) && t.isSubtypeOf(ti, either)) ? t : either;
             }
         };
+    }
+
+    private static boolean wide(Type t) {
+        return t instanceof dev.typhon.semantic.types.UnionType u && u.members().size() > 8;
     }
 
     private Type atom(SourceFile file, Type t, int constraint, boolean positive, Scope scope) {

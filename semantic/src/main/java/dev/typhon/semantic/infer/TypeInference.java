@@ -74,6 +74,13 @@ public final class TypeInference implements TypeDb {
     final TypedDicts typedDicts = new TypedDicts(this);
     final DataclassProblems dataclassProblems = new DataclassProblems(this);
 
+    private final java.util.concurrent.ConcurrentHashMap<Object, Boolean> relations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public java.util.Map<Object, Boolean> relationMemo() {
+        return relations;
+    }
+
     TypeInference(Program program) {
         this.program = program;
     }

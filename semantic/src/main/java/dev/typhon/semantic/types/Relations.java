@@ -134,7 +134,34 @@ final class Relations {
     // ------------------------------------------------------------------------------------------
     // The relation walk
 
+    /** A relation asked of two types, as the memo of a {@link TypeDb} keys it. */
+    private record Question(Type s, Type t, Mode mode) {
+    }
+
+    /**
+     * Relations between unions and intersections are memoized by the database when it offers a
+     * memo: narrowing relates the same wide unions and intersections (a value narrowed by twenty
+     * isinstance tests) over and over, and each answer walks every member pair.
+     */
     static boolean relates(TypeDb db, Type s, Type t, Mode mode) {
+        java.util.Map<Object, Boolean> memo = db.relationMemo();
+        if (memo == null || !(compound(s) || compound(t))) {
+            return relatesUncached(db, s, t, mode);
+        }
+        Question q = new Question(s, t, mode);
+        Boolean known = memo.get(q);
+        if (known == null) {
+            known = relatesUncached(db, s, t, mode);
+            memo.put(q, known);
+        }
+        return known;
+    }
+
+    private static boolean compound(Type t) {
+        return t instanceof UnionType || t instanceof IntersectionType;
+    }
+
+    private static boolean relatesUncached(TypeDb db, Type s, Type t, Mode mode) {
         if (s.equals(t)) {
             return mode != Mode.SUBTYPE || s.isFullyStatic();
         }

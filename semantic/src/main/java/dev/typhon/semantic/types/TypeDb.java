@@ -13,6 +13,14 @@ public interface TypeDb {
 
     PythonVersion pythonVersion();
 
+    /**
+     * Where relations between compound types (unions, intersections) are remembered, or null to
+     * compute each afresh. Thread-safe when given; its answers hold for this database only.
+     */
+    default @Nullable java.util.Map<Object, Boolean> relationMemo() {
+        return null;
+    }
+
     /** The class a known variant resolves to in the configured typeshed, or null when it lacks it. */
     @Nullable ClassLiteral knownClass(KnownClass k);
 
