@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,6 +107,8 @@ public final class CheckCommand implements Callable<Integer> {
     /** Where the progress bar goes; a field so tests run without one. */
     PrintStream progressStream = System.err;
     boolean progressEnabled = Progress.isTerminal();
+    /** How one file is checked; tests replace it to make the checker fail. */
+    BiFunction<Workspace, Path, List<Diagnostic>> fileChecker = Workspace::check;
 
     /** The first --error/--warn/--ignore naming no rule: reported by call() in one line, not with the whole usage. */
     private @Nullable String unknownRule;
@@ -153,7 +156,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<FileResult> results;
         try (Progress progress = Progress.open(progressStream, workspace.files().size(), progressEnabled)) {
-            results = CheckRun.run(workspace, threads, progress);
+            results = CheckRun.run(workspace, fileChecker, threads, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("typhon: interrupted");

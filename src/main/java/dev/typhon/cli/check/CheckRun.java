@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 
 /**
  * Checks the files of a workspace on a pool of threads. The results come back in the files' order
@@ -30,7 +31,12 @@ final class CheckRun {
     private CheckRun() {
     }
 
-    static List<FileResult> run(Workspace workspace, int threads, Progress progress) throws InterruptedException {
+    /**
+     * Checks every file of the workspace with {@code checker} (the workspace's own check, or a
+     * stand-in in tests).
+     */
+    static List<FileResult> run(Workspace workspace, BiFunction<Workspace, Path, List<Diagnostic>> checker, int threads,
+            Progress progress) throws InterruptedException {
         List<Path> files = workspace.files();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             // Deeply nested code recurses deeply: the stack ./typhon gives the main thread, and more.
@@ -42,7 +48,7 @@ final class CheckRun {
             List<Future<FileResult>> futures = new ArrayList<>();
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
-                    FileResult r = checkOne(workspace, f);
+                    FileResult r = checkOne(workspace, checker, f);
                     progress.fileDone();
                     return r;
                 }));
@@ -61,9 +67,9 @@ final class CheckRun {
         }
     }
 
-    private static FileResult checkOne(Workspace workspace, Path file) {
+    private static FileResult checkOne(Workspace workspace, BiFunction<Workspace, Path, List<Diagnostic>> checker, Path file) {
         try {
-            List<Diagnostic> diagnostics = new ArrayList<>(workspace.check(file));
+            List<Diagnostic> diagnostics = new ArrayList<>(checker.apply(workspace, file));
             diagnostics.sort(BY_POSITION);
             return new FileResult(file, Paths.shown(file), diagnostics, null);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -40,9 +40,12 @@ class CheckCommandTest {
     }
 
     static Run run(String... args) {
+        return run(new CheckCommand(), args);
+    }
+
+    static Run run(CheckCommand command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CheckCommand command = new CheckCommand();
         command.progressEnabled = false;
         CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out));
@@ -346,5 +349,47 @@ class CheckCommandTest {
             assertTrue(java.util.regex.Pattern.compile("(?m)^\\s+" + option + "[= ]").matcher(r.out()).find(),
                     option + " missing from:\n" + r.out());
         }
+    }
+
+    @Test
+    void anInternalFailureOnAFileNamesItExitsTwoAndTheOtherFilesAreStillReported() throws IOException {
+        Path root = tmp.resolve("crash");
+        Path boom = write(root.resolve("a_boom.py"), "x = 1\n");
+        write(root.resolve("b_other.py"), "print(nope)\n");
+        CheckCommand command = new CheckCommand();
+        command.fileChecker = (workspace, file) -> {
+            if (file.getFileName().toString().equals("a_boom.py")) {
+                throw new IllegalStateException("simulated checker bug");
+            }
+            return workspace.check(file);
+        };
+        List<String> args = List.of("--project-root", root.toString(), "--output-format", "concise", "--exit-zero");
+        Run r = run(command, args.toArray(String[]::new));
+        assertEquals(2, r.status());
+        assertTrue(r.out().contains(shown(root.resolve("b_other.py")) + ":1:7: error[unresolved-reference]"), r.out());
+        assertTrue(r.err().startsWith("typhon: internal error while checking " + shown(boom)
+                + ": IllegalStateException: simulated checker bug"), r.err());
+        assertTrue(r.out().contains("the checker failed on 1 file"), r.out());
+    }
+
+    @Test
+    void theProgressBarErasesItself() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stream = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Progress p = Progress.open(stream, 3, true)) {
+            p.fileDone();
+            p.fileDone();
+            p.fileDone();
+        }
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(drawn.contains("3/3 files"), drawn);
+        assertTrue(drawn.endsWith("\r\033[2K"), drawn);
+        assertFalse(drawn.contains("\n"), drawn);
+
+        java.io.ByteArrayOutputStream none = new java.io.ByteArrayOutputStream();
+        try (Progress p = Progress.open(new java.io.PrintStream(none), 3, false)) {
+            p.fileDone();
+        }
+        assertEquals(0, none.size());
     }
 }
