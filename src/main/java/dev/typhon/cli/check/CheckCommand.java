@@ -154,6 +154,9 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("typhon: " + e.getMessage());
             return 2;
         }
+        if (workspace.files().isEmpty()) {
+            err.println("typhon: warning: no Python files found under the given paths");
+        }
         List<FileResult> results;
         try (Progress progress = Progress.open(progressStream, workspace.files().size(), progressEnabled)) {
             results = CheckRun.run(workspace, fileChecker, threads, progress);

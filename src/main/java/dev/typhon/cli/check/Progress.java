@@ -1,7 +1,11 @@
 package dev.typhon.cli.check;
 
+import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,18 +32,27 @@ final class Progress implements AutoCloseable {
     }
 
     /**
-     * Whether the process talks to a terminal. {@code System.console()} is not enough: on JDK 22+ it
-     * is non-null for pipes too, and {@code Console.isTerminal()} (JDK 22+, called reflectively so
-     * Java 21 still runs this) tells. Stdout redirected to a file also counts as no terminal: a bar
-     * then has nobody to watch it.
+     * Whether stderr is a terminal. On Linux {@code /proc/self/fd/2} tells where stderr goes.
+     * Elsewhere the console decides: {@code System.console()} alone is not enough, as on JDK 22+ it
+     * is non-null for pipes too, so {@code Console.isTerminal()} (JDK 22+, called reflectively so
+     * Java 21 still runs this) is asked; it looks at stdin and stdout, not stderr.
      */
     static boolean isTerminal() {
-        java.io.Console console = System.console();
+        Path fd2 = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.isSymbolicLink(fd2)) {
+                String target = Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            // not allowed to look: ask the console
+        }
+        Console console = System.console();
         if (console == null) {
             return false;
         }
         try {
-            Method m = java.io.Console.class.getMethod("isTerminal");
+            Method m = Console.class.getMethod("isTerminal");
             return (Boolean) m.invoke(console);
         } catch (ReflectiveOperationException e) {
             return true; // Java 21: a console exists only when attached to a terminal

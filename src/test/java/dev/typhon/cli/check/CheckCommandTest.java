@@ -167,7 +167,15 @@ class CheckCommandTest {
                 + " (the README lists the rules)\n", unknown.err());
         assertEquals("", unknown.out());
 
+        Path empty = tmp.resolve("empty");
+        Files.createDirectories(empty.resolve("docs"));
+        Run nothing = check(empty);
+        assertEquals(0, nothing.status());
+        assertEquals("All checks passed!\n", nothing.out());
+        assertEquals("typhon: warning: no Python files found under the given paths\n", nothing.err());
+
         assertEquals(2, check(root, "--output-format", "xml").status());
+        assertEquals(2, check(root, "--threads", "0").status());
         assertEquals(2, check(root, tmp.resolve("missing.py").toString()).status());
     }
 
