@@ -147,10 +147,7 @@ public final class CheckCommand implements Callable<Integer> {
         Workspace workspace;
         try {
             workspace = workspace();
-        } catch (UsageException e) {
-            err.println("typhon: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
+        } catch (UsageException | IOException e) {
             err.println("typhon: " + e.getMessage());
             return 2;
         }
