@@ -5,7 +5,7 @@
 #
 # CORPUS_DIR defaults to the standard library of the CPython found (TYPHON_PYTHON, python3.14,
 # python3.13, pyenv's 3.14*/3.13*, python3). Needs a JDK 21+ (JAVA_HOME or PATH) and the library
-# installed in the local Maven repository: (cd .. && mvn install -DskipTests).
+# installed in the local Maven repository: (cd .. && ./build install -DskipTests).
 # Environment knobs: JMH_ARGS (default "-wi 3 -w 10s -i 5 -r 10s -f 1"), CPYTHON_ROUNDS (default 5).
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -2,17 +2,9 @@
 # defines find_python, which prints the first CPython 3.13+ that runs (TYPHON_PYTHON, python3.14,
 # python3.13, pyenv's 3.14*/3.13*, then any python3 3.8+). The caller sets SCRIPT for messages.
 
-# A JDK 21+: JAVA_HOME if it is one, else the first under /usr/lib/jvm (the default java may be older).
-pick_jdk() {
-  local c v
-  for c in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-    [ -n "$c" ] && [ -x "$c/bin/java" ] || continue
-    v="$("$c/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)"
-    if [ -n "$v" ] && [ "$v" -ge 21 ]; then printf '%s\n' "$c"; return 0; fi
-  done
-  return 1
-}
-JAVA_HOME="$(pick_jdk)" || { echo "${SCRIPT:-benchmarks}: no JDK 21+ found (set JAVA_HOME)" >&2; exit 1; }
+# A JDK 21+, found as ./typhon and ./build find it.
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/jdk.sh"
+JAVA_HOME="$(typhon_find_java_home)" || { echo "${SCRIPT:-benchmarks}: no JDK 21+ found (set JAVA_HOME)" >&2; exit 1; }
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 
 # A candidate counts only if it runs: a pyenv shim for a version not selected fails.

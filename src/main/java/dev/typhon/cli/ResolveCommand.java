@@ -7,9 +7,7 @@ import dev.typhon.semantic.resolve.Resolution;
 import dev.typhon.semantic.resolve.ResolvedModule;
 import dev.typhon.semantic.resolve.Typeshed;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,7 +58,7 @@ final class ResolveCommand implements Callable<Integer> {
         PythonVersion version = environment.versionOr(env, PythonVersion.LATEST);
         Path root = (environment.projectRoot() != null ? environment.projectRoot() : Path.of("")).toAbsolutePath().normalize();
         ModuleResolver resolver = new ModuleResolver(new ModuleResolver.Settings(version, environment.extraSearchPaths(),
-                firstPartyRoots(root), typeshed, env == null ? List.of() : env.sitePackages()));
+                ModuleResolver.firstPartyRoots(root), typeshed, env == null ? List.of() : env.sitePackages()));
         boolean allFound = true;
         for (String module : modules) {
             switch (resolver.resolve(module)) {
@@ -79,12 +77,4 @@ final class ResolveCommand implements Callable<Integer> {
     }
 
     /** The project root, then its {@code src/} when that is a folder of modules rather than a package. */
-    static List<Path> firstPartyRoots(Path root) {
-        List<Path> roots = new ArrayList<>(List.of(root));
-        Path src = root.resolve("src");
-        if (Files.isDirectory(src) && !Files.exists(src.resolve("__init__.py")) && !Files.exists(src.resolve("__init__.pyi"))) {
-            roots.add(src);
-        }
-        return roots;
-    }
 }

@@ -41,7 +41,7 @@ public final class Workspace {
     public static Workspace create(WorkspaceSettings settings, Collection<Path> files) throws IOException {
         Typeshed typeshed = settings.typeshed() == null ? Typeshed.bundled() : Typeshed.fromDirectory(settings.typeshed());
         ModuleResolver resolver = new ModuleResolver(new ModuleResolver.Settings(settings.pythonVersion(),
-                settings.extraPaths(), List.of(settings.projectRoot()), typeshed, settings.sitePackages()));
+                settings.extraPaths(), ModuleResolver.firstPartyRoots(settings.projectRoot()), typeshed, settings.sitePackages()));
         TreeSet<Path> sorted = new TreeSet<>();
         for (Path f : files) {
             sorted.add(f.toAbsolutePath().normalize());

@@ -154,7 +154,8 @@ final class Calls {
         List<Type> args = argumentTypes(file, call);
         CallArguments arguments = CallArguments.of(ti, file, call);
         for (FunctionLiteral f : o.overloads()) {
-            if (accepts(f.signature(), args, call.keywords().size(), skip) && solvable(f.signature(), arguments, skip, receiver)) {
+            if (accepts(f.signature(), args, call.keywords().size(), skip) && receiverFits(f.signature(), receiver)
+                    && solvable(f.signature(), arguments, skip, receiver)) {
                 return returnOf(f.signature(), arguments, skip, receiver);
             }
         }
@@ -181,6 +182,20 @@ final class Calls {
             return null;
         }
         return owner;
+    }
+
+    /**
+     * Whether the receiver of a method call fits the overload's annotated {@code self}: str's
+     * {@code def __add__(self: LiteralString, value: LiteralString) -> LiteralString} applies to a
+     * {@code LiteralString} only, not to every {@code str}. A {@code self} typed by a type variable is
+     * checked when the variables are solved.
+     */
+    boolean receiverFits(Signature s, @Nullable Type receiver) {
+        if (receiver == null || s.gradual() || s.parameters().isEmpty()) {
+            return true;
+        }
+        Type self = s.parameters().get(0).annotatedType();
+        return self == null || mentionsTypeVar(self) || receiver.isAssignableTo(ti, self);
     }
 
     /** Whether a generic signature's type variables can be solved from the arguments without violating a bound or constraint. */

@@ -85,7 +85,8 @@ final class Dunders {
                     ? new Returned(ti.calls.returnOf(f.signature(), arguments, 0, null)) : REJECTED;
             case OverloadedFunction o -> {
                 for (FunctionLiteral f : o.overloads()) {
-                    if (ti.calls.accepts(f.signature(), args, 0, 1) && ti.calls.solvable(f.signature(), arguments, 1, receiver)) {
+                    if (ti.calls.accepts(f.signature(), args, 0, 1) && ti.calls.receiverFits(f.signature(), receiver)
+                            && ti.calls.solvable(f.signature(), arguments, 1, receiver)) {
                         yield new Returned(ti.calls.returnOf(f.signature(), arguments, 1, receiver));
                     }
                 }

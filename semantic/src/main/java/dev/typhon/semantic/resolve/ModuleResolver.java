@@ -46,6 +46,20 @@ public final class ModuleResolver {
         }
     }
 
+    /**
+     * The first-party roots of a project at {@code root}: the root itself and, as ty does, its
+     * {@code src/} folder when that is not a package itself (the "src layout").
+     */
+    public static List<Path> firstPartyRoots(Path root) {
+        List<Path> roots = new ArrayList<>(List.of(root));
+        Path src = root.resolve("src");
+        if (java.nio.file.Files.isDirectory(src) && !java.nio.file.Files.exists(src.resolve("__init__.py"))
+                && !java.nio.file.Files.exists(src.resolve("__init__.pyi"))) {
+            roots.add(src);
+        }
+        return List.copyOf(roots);
+    }
+
     private final Settings settings;
     private final List<SearchPath> extra = new ArrayList<>();
     private final List<SearchPath> firstParty = new ArrayList<>();
