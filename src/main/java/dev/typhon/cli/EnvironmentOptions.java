@@ -32,7 +32,7 @@ public final class EnvironmentOptions {
     List<Path> extraSearchPaths = new ArrayList<>();
 
     @Option(names = "--project-root", paramLabel = "DIR",
-            description = "The first-party root imports resolve against (default: see the command's description).")
+            description = "The first-party root imports resolve against, with its src/ folder (default: see the command's description).")
     @Nullable Path projectRoot;
 
     @Option(names = "--typeshed", paramLabel = "DIR",

@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
             "Type-check the .py and .pyi files below each PATH (default: the project root) and report the problems found.",
             "",
             "Settings come from the command line, else from the project's typhon.toml, or the [tool.typhon] table of its "
-                    + "pyproject.toml (typhon.toml wins), found in --project-root or in the current folder or its nearest "
-                    + "ancestor that has one. The project root is that folder, else the current folder.",
+                    + "pyproject.toml (typhon.toml wins), found in --project-root, else in the first PATH's folder or its "
+                    + "nearest ancestor that has one, else in the current folder or its nearest ancestor that has one. "
+                    + "The project root is that folder (or the nearest with a pyproject.toml), else the current folder.",
             "Hidden files and folders, what .gitignore/.ignore files ignore, and node_modules, venv, dist, _build, buck-out "
                     + "and __pypackages__ folders are skipped; a file named as a PATH is always checked.",
             "",
@@ -216,7 +217,7 @@ public final class CheckCommand implements Callable<Integer> {
             ProjectConfig found = ProjectConfig.readFolder(root);
             config = found != null ? found : ProjectConfig.none(root);
         } else {
-            config = ProjectConfig.discover(cwd);
+            config = discoverProject(cwd);
             root = config.folder();
         }
         Path python = environment.python() != null ? environment.python() : config.python();
@@ -258,6 +259,26 @@ public final class CheckCommand implements Callable<Integer> {
                 env == null ? List.of() : env.sitePackages(), typeshed == null ? null : typeshed.toAbsolutePath().normalize(),
                 rules);
         return Workspace.create(settings, files);
+    }
+
+    /**
+     * The project of the first PATH (the nearest folder above it with settings or a pyproject.toml),
+     * so {@code typhon check some/project} checks that project as it is configured; else the
+     * project around the current folder, as ty finds it.
+     */
+    private ProjectConfig discoverProject(Path cwd) throws UsageException {
+        if (!paths.isEmpty()) {
+            Path first = paths.get(0).toAbsolutePath().normalize();
+            Path start = java.nio.file.Files.isDirectory(first) ? first : first.getParent();
+            if (start != null) {
+                ProjectConfig near = ProjectConfig.discover(start);
+                if (near.file() != null || !near.folder().equals(start)
+                        || java.nio.file.Files.isRegularFile(start.resolve(ProjectConfig.PYPROJECT))) {
+                    return near;
+                }
+            }
+        }
+        return ProjectConfig.discover(cwd);
     }
 
     private static String configOrigin(ProjectConfig config, String key) {

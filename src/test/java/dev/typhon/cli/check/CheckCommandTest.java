@@ -400,4 +400,16 @@ class CheckCommandTest {
         }
         assertEquals(0, none.size());
     }
+
+    @Test
+    void aPathsProjectIsFoundFromThePathWithItsSettingsAndSrcLayout() throws IOException {
+        Path root = tmp.resolve("layout");
+        write(root.resolve("pyproject.toml"), "[project]\nname = \"pkg\"\n\n[tool.typhon.rules]\nunresolved-reference = \"warn\"\n");
+        write(root.resolve("src/pkg/__init__.py"), "from pkg.util import helper\n");
+        write(root.resolve("src/pkg/util.py"), "def helper() -> int:\n    return missing\n");
+        Run r = run("--output-format", "concise", root.toString());
+        assertEquals(shown(root.resolve("src/pkg/util.py")) + ":2:12: warning[unresolved-reference] Name `missing` used when not defined\n"
+                + "Found 1 diagnostic\n", r.out(), r.err());
+        assertEquals(0, r.status());
+    }
 }
