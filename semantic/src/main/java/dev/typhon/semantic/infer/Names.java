@@ -105,7 +105,7 @@ final class Names {
             if (here.boundness == Boundness.BOUND || s.kind().isFunctionLike()) {
                 return here;
             }
-            Lookup fallback = s.kind() == ScopeKind.MODULE ? builtin(id) : outer(file, s, id);
+            Lookup fallback = s.kind() == ScopeKind.MODULE ? moduleFallback(id) : outer(file, s, id);
             return combine(here, fallback);
         }
         if (res == SymbolFlags.FREE || (res == SymbolFlags.GLOBAL_IMPLICIT && s.isEager())) {
@@ -206,8 +206,9 @@ final class Names {
                 // a name possibly unbound in an enclosing scope is not reported where it is read
                 return new Lookup(l.type, Boundness.BOUND);
             }
-            // the enclosing scope binds the name only after this scope runs: only a builtin can be read instead
-            return builtin(name);
+            // the enclosing scope binds the name only after this scope runs: only an implicit module
+            // global or a builtin can be read instead
+            return moduleFallback(name);
         }
         for (int p = scope.parent(); p >= 0; p = index.scope(p).parent()) {
             Scope e = index.scope(p);
@@ -235,7 +236,39 @@ final class Names {
         if (t != null) {
             return new Lookup(t, Boundness.BOUND);
         }
-        return builtin(name);
+        return moduleFallback(name);
+    }
+
+    /** What a global name the module does not bind means: an implicit module global, else a builtin. */
+    private Lookup moduleFallback(String name) {
+        Type implicit = implicitModuleGlobal(name);
+        return implicit != null ? new Lookup(implicit, Boundness.BOUND) : builtin(name);
+    }
+
+    /**
+     * The globals every module has without binding them ({@code __name__}, {@code __file__},
+     * {@code __spec__}, ...): the attributes of {@code types.ModuleType} instances, as ty reads them,
+     * except the three that are no globals ({@code __dict__}, {@code __getattr__}, {@code __init__}).
+     * {@code __file__} is a {@code str}: the code being checked runs from a file. Null for other names.
+     */
+    private @Nullable Type implicitModuleGlobal(String name) {
+        if (!name.startsWith("__") || !name.endsWith("__") || name.equals("__dict__") || name.equals("__getattr__")
+                || name.equals("__init__")) {
+            return null;
+        }
+        if (name.equals("__file__")) {
+            return ti.instance(dev.typhon.semantic.types.KnownClass.STR);
+        }
+        if (name.equals("__builtins__")) {
+            return DynamicType.ANY;  // CPython sets it on every module; no stub declares it
+        }
+        Type moduleType = ti.instance(dev.typhon.semantic.types.KnownClass.MODULE_TYPE);
+        if (!(moduleType instanceof dev.typhon.semantic.types.InstanceType it)) {
+            return null;
+        }
+        // only what ModuleType's own body declares: object's attributes are no module globals
+        Members.ClassAttribute ca = ti.members.classAttribute(it.classType(), name);
+        return ca == null || !it.classType().literal().equals(ca.owner()) ? null : ca.type();
     }
 
     /**
