@@ -7,11 +7,11 @@ import dev.typhon.semantic.infer.Program;
 import dev.typhon.semantic.infer.SourceFile;
 import dev.typhon.semantic.infer.TypeInference;
 import dev.typhon.semantic.resolve.ModuleResolver;
+import dev.typhon.semantic.resolve.PythonEnvironment;
 import dev.typhon.semantic.resolve.Typeshed;
 import dev.typhon.semantic.types.DynamicType;
 import dev.typhon.semantic.types.TodoType;
 import dev.typhon.semantic.types.Type;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "infer",
         description = {"Infer the type of every expression of every .py/.pyi file below the paths and report failures,",
                 "the share of expressions typed Unknown or @Todo, the time taken and the slowest files.",
+                "--project-root defaults to the first PATH that is a folder.",
                 "Exit status: 0 if inference succeeded on every file, 1 if it failed on some, 2 on bad usage."},
         mixinStandardHelpOptions = true)
 final class InferCommand implements Callable<Integer> {
@@ -49,20 +51,11 @@ final class InferCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, or folders to search for .py and .pyi files.")
     List<Path> paths;
 
-    @Option(names = "--python-version", paramLabel = "X.Y", converter = PythonVersionConverter.class,
-            description = "Target Python version (default: 3.14).")
-    PythonVersion pythonVersion;
+    @Mixin
+    EnvironmentOptions environment;
 
-    @Option(names = "--python-platform", paramLabel = "NAME", description = "sys.platform to assume (default: linux).")
-    String platform = "linux";
-
-    @Option(names = "--typeshed", paramLabel = "DIR",
-            description = "Use this typeshed (a folder with stdlib/) instead of the bundled one.")
-    Path typeshedDir;
-
-    @Option(names = "--project-root", paramLabel = "DIR",
-            description = "The first-party root imports resolve against (default: the first PATH that is a folder).")
-    Path projectRoot;
+    @Mixin
+    PlatformOption platform;
 
     @Option(names = "--exclude", paramLabel = "NAME",
             description = "Skip files and folders with this name below the paths (e.g. site-packages); repeatable.")
@@ -84,10 +77,13 @@ final class InferCommand implements Callable<Integer> {
             return 2;
         }
         Typeshed typeshed;
+        PythonEnvironment env;
         try {
-            typeshed = typeshedDir != null ? Typeshed.fromDirectory(typeshedDir) : Typeshed.bundled();
-        } catch (IOException | IllegalStateException e) {
-            err.println("typhon: " + (typeshedDir != null ? "--typeshed: " : "") + e.getMessage());
+            typeshed = environment.typeshed();
+            env = environment.environment();
+            environment.checkExtraSearchPaths();
+        } catch (UsageException e) {
+            err.println("typhon: " + e.getMessage());
             return 2;
         }
         List<Path> files = new ArrayList<>();
@@ -113,12 +109,12 @@ final class InferCommand implements Callable<Integer> {
                 files.add(p);
             }
         }
-        Path root = projectRoot != null ? projectRoot
+        Path root = environment.projectRoot() != null ? environment.projectRoot()
                 : paths.stream().filter(Files::isDirectory).findFirst().orElse(Path.of(""));
-        PythonVersion version = pythonVersion != null ? pythonVersion : PythonVersion.LATEST;
-        ModuleResolver resolver = new ModuleResolver(new ModuleResolver.Settings(version, List.of(),
-                List.of(root.toAbsolutePath().normalize()), typeshed, List.of()));
-        Program program = new Program(resolver, platform);
+        PythonVersion version = environment.versionOr(env, PythonVersion.LATEST);
+        ModuleResolver resolver = new ModuleResolver(new ModuleResolver.Settings(version, environment.extraSearchPaths(),
+                List.of(root.toAbsolutePath().normalize()), typeshed, env == null ? List.of() : env.sitePackages()));
+        Program program = new Program(resolver, platform.platformOr("linux"));
 
         long start = System.nanoTime();
         List<FileResult> results = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.typhon.cli;
 
+import dev.typhon.cli.check.CheckCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Symbols and types for Python code, on the JVM.",
-        subcommands = {DumpAstCommand.class, ResolveCommand.class, DebugCommand.class, MdtestCommand.class,
+        subcommands = {CheckCommand.class, DumpAstCommand.class, ResolveCommand.class, DebugCommand.class, MdtestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
