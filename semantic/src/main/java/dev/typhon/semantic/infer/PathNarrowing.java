@@ -172,7 +172,7 @@ final class PathNarrowing {
         }
         // a step costs more on a wider type: narrowing a union of fifty classes by an isinstance test
         // relates each member to the test's classes
-        budget[0] -= t instanceof dev.typhon.semantic.types.UnionType u ? u.members().size() : 1;
+        budget[0] -= width(t);
         if (budget[0] < 0) {
             return t;
         }
@@ -200,8 +200,17 @@ final class PathNarrowing {
                 // alternatives that together leave all of t (an if and its else) narrow nothing: keep t as written
                 // (checked on narrow types only: relating two wide unions member by member costs more than
                 // the display it keeps)
-                yield either.equals(t) || (t.isFullyStatic() && !wide(t) && t.isSubtypeOf(ti, either)) ? t : either;
+                yield either.equals(t) || (t.isFullyStatic() && !wide(t) && !(t instanceof dev.typhon.semantic.types.IntersectionType) && t.isSubtypeOf(ti, either)) ? t : either;
             }
+        };
+    }
+
+    /** How many atoms a type is made of: what relating it to another type costs, roughly. */
+    private static int width(Type t) {
+        return switch (t) {
+            case dev.typhon.semantic.types.UnionType u -> u.members().stream().mapToInt(PathNarrowing::width).sum();
+            case dev.typhon.semantic.types.IntersectionType x -> x.positive().size() + x.negative().size();
+            default -> 1;
         };
     }
 
