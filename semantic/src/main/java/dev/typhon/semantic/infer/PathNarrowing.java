@@ -200,7 +200,7 @@ final class PathNarrowing {
                 // alternatives that together leave all of t (an if and its else) narrow nothing: keep t as written
                 // (checked on narrow types only: relating two wide unions member by member costs more than
                 // the display it keeps)
-                yield either.equals(t) || (t.isFullyStatic() && !wide(t) && !(t instanceof dev.typhon.semantic.types.IntersectionType) && t.isSubtypeOf(ti, either)) ? t : either;
+                yield either.equals(t) || (t.isFullyStatic() && simple(t) && simple(either) && t.isSubtypeOf(ti, either)) ? t : either;
             }
         };
     }
@@ -214,8 +214,14 @@ final class PathNarrowing {
         };
     }
 
-    private static boolean wide(Type t) {
-        return t instanceof dev.typhon.semantic.types.UnionType u && u.members().size() > 8;
+    /** A few members and no intersection: cheap to relate member by member. */
+    private static boolean simple(Type t) {
+        return switch (t) {
+            case dev.typhon.semantic.types.UnionType u -> u.members().size() <= 8
+                    && u.members().stream().noneMatch(m -> m instanceof dev.typhon.semantic.types.IntersectionType);
+            case dev.typhon.semantic.types.IntersectionType x -> false;
+            default -> true;
+        };
     }
 
     private Type atom(SourceFile file, Type t, int constraint, boolean positive, Scope scope) {
