@@ -65,11 +65,15 @@ public final class FileChecker {
         List<Node> children = new ArrayList<>();
         java.util.Set<Node> annotations = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Deque<Node> insideAnnotation = new ArrayDeque<>();
+        java.util.Set<Node> unreachableBodies = unreachableDefinitions();
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             if (n == ANNOTATION_END) {
                 insideAnnotation.pop();
                 continue;
+            }
+            if (unreachableBodies.contains(n)) {
+                continue; // a def or class the file's static conditions never run: nothing in it is checked
             }
             boolean annotationRoot = annotations.contains(n);
             if (annotationRoot) {
@@ -95,6 +99,22 @@ public final class FileChecker {
                 stack.push(children.get(i));
             }
         }
+    }
+
+    /**
+     * The {@code def} and {@code class} statements static reachability rules out (a branch for
+     * another Python version or platform): ty reports nothing inside them, and their bodies'
+     * own flow does not know that they never run.
+     */
+    private java.util.Set<Node> unreachableDefinitions() {
+        java.util.Set<Node> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (dev.typhon.semantic.index.Definition d : file.index().definitions()) {
+            if (!d.reachable() && (d.statement() instanceof FunctionDef || d.statement() instanceof dev.typhon.ast.AsyncFunctionDef
+                    || d.statement() instanceof dev.typhon.ast.ClassDef)) {
+                out.add(d.statement());
+            }
+        }
+        return out;
     }
 
     /** Marks, on the walk's stack, where the subtree of an annotation ends. */
