@@ -101,7 +101,7 @@ final class Imports {
     }
 
     /** A name a module gets from {@code from m import *}: one that {@code m} exports. */
-    private @Nullable Type throughStarImports(SourceFile module, String name) {
+    @Nullable Type throughStarImports(SourceFile module, String name) {
         for (Definition d : module.index().starImports()) {
             if (!d.reachable() || !(d.statement() instanceof ImportFrom from)) {
                 continue;

@@ -233,6 +233,10 @@ final class Names {
      */
     private Lookup global(SourceFile file, String name) {
         Type t = lazyMember(file, file.index().moduleScope(), name);
+        if (t == null) {
+            // `from m import *` binds names the module's own symbol table does not list
+            t = ti.imports.throughStarImports(file, name);
+        }
         if (t != null) {
             return new Lookup(t, Boundness.BOUND);
         }
