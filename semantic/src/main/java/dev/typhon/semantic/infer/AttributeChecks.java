@@ -42,6 +42,9 @@ final class AttributeChecks {
     }
 
     private void read(SourceFile file, Attribute a, List<Problem> out) {
+        if (ti.supers.access(file, a) != null) {
+            return; // found after the class in the MRO, or unknown: nothing to report
+        }
         Type value = ti.expressions.infer(file, a.value());
         if (value.isDynamic()) {
             return;

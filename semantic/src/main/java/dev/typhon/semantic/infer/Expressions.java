@@ -160,6 +160,10 @@ final class Expressions {
     }
 
     private Type attribute(SourceFile file, Attribute a) {
+        AttributeAccess viaSuper = ti.supers.access(file, a);
+        if (viaSuper != null) {
+            return viaSuper.type();
+        }
         Type value = infer(file, a.value());
         return ti.members.access(value, a.attr()).type();
     }

@@ -67,6 +67,7 @@ public final class TypeInference implements TypeDb {
     final TypeVarBinders typeVarBinders = new TypeVarBinders(this);
     final ProtocolMembers protocolMembers = new ProtocolMembers(this);
     final Enums enums = new Enums(this);
+    final Supers supers = new Supers(this);
     final FinalChecks finals = new FinalChecks(this);
     final FinalOverrides finalOverrides = new FinalOverrides(this);
     final Dataclasses dataclasses = new Dataclasses(this);
