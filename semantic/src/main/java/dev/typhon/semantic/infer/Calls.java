@@ -189,6 +189,13 @@ final class Calls {
             return null;
         }
         Type owner = ti.expressions.infer(file, a.value());
+        if (owner instanceof dev.typhon.semantic.types.UnionType u) {
+            // `Unknown | dict[str, int]`: the overloads came from the one known member
+            List<Type> known = u.members().stream().filter(m -> !m.isDynamic()).toList();
+            if (known.size() == 1) {
+                owner = known.get(0);
+            }
+        }
         boolean instance = switch (owner) {
             case InstanceType i -> true;
             case TupleType t -> true;
