@@ -49,7 +49,7 @@ final class AttributeChecks {
         if (value.isDynamic()) {
             return;
         }
-        String name = a.attr();
+        String name = PrivateNames.effective(ti, file, a, value);
         AttributeAccess access = ti.members.access(value, name);
         switch (access.failure()) {
             case NONE -> possiblyMissing(value, name, access, a, out);
@@ -94,7 +94,7 @@ final class AttributeChecks {
             return;
         }
         Type value = assignedValue(file, a);
-        String name = a.attr();
+        String name = PrivateNames.effective(ti, file, a, object);
         boolean augmented = file.nodeTable().parent(a) instanceof dev.typhon.ast.AugAssign;
         if (!augmented) {
             AttributeAccess access = ti.members.access(object, name);

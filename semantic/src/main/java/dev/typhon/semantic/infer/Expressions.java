@@ -165,7 +165,7 @@ final class Expressions {
             return viaSuper.type();
         }
         Type value = infer(file, a.value());
-        return ti.members.access(value, a.attr()).type();
+        return ti.members.access(value, PrivateNames.effective(ti, file, a, value)).type();
     }
 
     private Type tuple(SourceFile file, List<Expr> elts) {
