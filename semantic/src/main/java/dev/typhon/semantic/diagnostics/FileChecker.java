@@ -129,7 +129,7 @@ public final class FileChecker {
                 case ImportFrom from -> fromImport(from);
                 case AnnAssign ann -> {
                     annotated(ann);
-                    ti.finalDeclarationProblems(file, ann).forEach(this::problem);
+                    ti.declarationProblems(file, ann).forEach(this::problem);
                 }
                 case dev.typhon.ast.Attribute attr -> ti.attributeProblems(file, attr).forEach(this::problem);
                 case dev.typhon.ast.BinOp b -> ti.operatorProblems(file, b).forEach(this::problem);

@@ -37,6 +37,7 @@ public final class Rules {
         for (Object[] r : new Object[][] {
             {"call-non-callable", RuleLevel.ERROR, "calls of objects that are not callable"},
             {"conflicting-declarations", RuleLevel.ERROR, "a name declared with two types that conflict"},
+            {"invalid-declaration", RuleLevel.ERROR, "a declared type that the name's earlier bindings do not fit"},
             {"cyclic-class-definition", RuleLevel.ERROR, "classes that inherit from themselves"},
             {"dataclass-field-order", RuleLevel.ERROR, "dataclass fields without a default after fields with one"},
             {"duplicate-kw-only", RuleLevel.ERROR, "a dataclass with more than one `KW_ONLY` marker"},

@@ -116,6 +116,14 @@ abstract class FlowBuilder extends IndexBuilderBase {
         if (back.reachable) {
             fixLoopUses(uses, firstUse, firstDef, back, false);
             fixLoopUses(placeUses, firstPlaceUse, firstDef, back, true);
+            for (int d = firstDef, count = definitions.size(); d < count; d++) {
+                Definition def = definitions.get(d);
+                if (def.kind() == DefinitionKind.DECLARATION && def.scope() == cur.scope.id && !def.isPlace()
+                        && declarationsAtBinding[d] != null) {
+                    // a declaration in the body must also accept what the previous iteration bound
+                    declarationsAtBinding[d] = withBackEdge(declarationsAtBinding[d], back.get(def.symbol()), back.reach, firstDef);
+                }
+            }
             for (int j = 0, count = loop.breaks.size(); j < count; j++) {
                 FlowState b = loop.breaks.get(j);
                 if (!b.reachable) {

@@ -44,7 +44,11 @@ abstract class IndexBuilderBase {
     final UseTable uses;
     final UseTable placeUses = new UseTable(0);
     final Reachability dag;
-    /** For each binding (by definition id), the declarations of its symbol live where it binds; null for none. */
+    /**
+     * For each definition (by id), what of the other kind is live for its symbol where it is made:
+     * for a binding, the declarations (null for none); for a pure declaration ({@code x: int}), the
+     * bindings, which it must accept. A definition is one or the other, so one column serves both.
+     */
     Bindings[] declarationsAtBinding;
     final ConstraintTable constraints;
     final ArrayList<SemanticError> errors = new ArrayList<>();
@@ -379,6 +383,9 @@ abstract class IndexBuilderBase {
             flow.declare(sym, mine);
         }
         if (!kind.flows()) {
+            if (reachable && place < 0 && kind == DefinitionKind.DECLARATION) {
+                recordCrossLive(id, flow.get(sym));
+            }
             return id;
         }
         if (reachable) {
@@ -388,10 +395,7 @@ abstract class IndexBuilderBase {
             } else {
                 Bindings declared = flow.declarations(sym);
                 if (!declared.isUnboundOnly()) {
-                    if (id >= declarationsAtBinding.length) {
-                        declarationsAtBinding = java.util.Arrays.copyOf(declarationsAtBinding, id * 2);
-                    }
-                    declarationsAtBinding[id] = declared;
+                    recordCrossLive(id, declared);
                 }
                 flow.set(sym, mine);
                 forgetLongerPaths(st.scope, flow, sym, -1);
@@ -404,6 +408,13 @@ abstract class IndexBuilderBase {
             testSymbols.add(sym);
         }
         return id;
+    }
+
+    private void recordCrossLive(int id, Bindings live) {
+        if (id >= declarationsAtBinding.length) {
+            declarationsAtBinding = java.util.Arrays.copyOf(declarationsAtBinding, Math.max(id * 2, 8));
+        }
+        declarationsAtBinding[id] = live;
     }
 
     /** Declarations give a symbol its declared type: annotations, and the statements that are their own declaration. */

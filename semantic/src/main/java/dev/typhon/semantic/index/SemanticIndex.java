@@ -315,8 +315,20 @@ public final class SemanticIndex {
      * {@code x = 1}; an annotated assignment is its own): what the bound value is checked against.
      */
     public List<Definition> declarationsAt(Definition binding) {
-        Bindings b = binding.id() < declarationsAtBinding.length ? declarationsAtBinding[binding.id()] : null;
+        Bindings b = binding.kind() != DefinitionKind.DECLARATION && binding.id() < declarationsAtBinding.length
+                ? declarationsAtBinding[binding.id()] : null;
         return b == null ? List.of() : ids(b.defs);
+    }
+
+    /**
+     * The bindings of a symbol live where a pure declaration of it is made ({@code x = 1} before
+     * {@code x: str}, or bound in the previous iteration of a loop around it): what the declared type
+     * must accept. Empty of definitions, and possibly unbound, when nothing binds it before.
+     */
+    public ReachingBindings bindingsAtDeclaration(Definition declaration) {
+        Bindings b = declaration.kind() == DefinitionKind.DECLARATION && declaration.id() < declarationsAtBinding.length
+                ? declarationsAtBinding[declaration.id()] : null;
+        return full(b == null ? Bindings.UNBOUND : b);
     }
 
     /** The declarations of a name live where it is read ({@code x: int} before {@code print(x)}), in its own scope. */

@@ -126,7 +126,7 @@ final class Definitions {
                 }
                 // assignable both ways: the types differ in graduality (`list[Any]` and `list[int]`),
                 // not in what they admit, and the annotation says what the user means
-                yield declared.isAssignableTo(ti, value) ? declared : narrowToDeclared(value, declared);
+                yield declared.isAssignableTo(ti, value) ? declared : value;
             }
             case AUGMENTED_ASSIGNMENT -> {
                 AugAssign a = (AugAssign) stmt;
@@ -289,9 +289,25 @@ final class Definitions {
                 null, name.startOffset(), name.endOffset());
     }
 
-    /** A value narrowed to a declaration keeps what it says more precisely: {@code x: int = 1} binds {@code Literal[1]}. */
-    private Type narrowToDeclared(Type value, Type declared) {
-        return value;
+    /**
+     * A declaration without a value ({@code x: str}) of a name already bound to something it does not
+     * accept ({@code x = 1} before it, or in the previous iteration of a loop): null when it accepts them.
+     */
+    @Nullable Problem invalidDeclaration(SourceFile file, Definition declaration) {
+        if (declaration.kind() != DefinitionKind.DECLARATION || declaration.isPlace() || declaration.symbol() < 0
+                || !(declaration.statement() instanceof AnnAssign ann)) {
+            return null;
+        }
+        Names.Lookup prior = ti.names.fromBindings(file, file.index().bindingsAtDeclaration(declaration), java.util.List.of());
+        if (prior.boundness() == dev.typhon.semantic.index.Boundness.UNBOUND) {
+            return null;
+        }
+        Type declared = declaredType(file, declaration);
+        if (prior.type().isAssignableTo(ti, declared)) {
+            return null;
+        }
+        return new Problem("invalid-declaration", "Cannot declare type `" + declared.display() + "` for inferred type `"
+                + prior.type().display() + "`", null, ann.startOffset(), ann.endOffset());
     }
 
     private Type parameterType(SourceFile file, Definition def) {

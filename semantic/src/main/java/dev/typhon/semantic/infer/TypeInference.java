@@ -160,11 +160,20 @@ public final class TypeInference implements TypeDb {
     }
 
     /**
-     * What is wrong with a {@code Final} declaration: nothing in its scope gives it a value (outside
-     * class bodies and stubs), or it says {@code ClassVar} as well.
+     * What is wrong with an annotated statement as a declaration: a type that the name's earlier
+     * bindings do not fit ({@code x = 1} then {@code x: str}); a {@code Final} that nothing in its scope
+     * gives a value (outside class bodies and stubs), or that says {@code ClassVar} as well.
      */
-    public List<Problem> finalDeclarationProblems(SourceFile file, dev.typhon.ast.AnnAssign ann) {
+    public List<Problem> declarationProblems(SourceFile file, dev.typhon.ast.AnnAssign ann) {
         List<Problem> out = new java.util.ArrayList<>();
+        if (ann.value() == null) {
+            for (Definition d : definitionsAt(file, ann)) {
+                Problem invalid = definitions.invalidDeclaration(file, d);
+                if (invalid != null) {
+                    out.add(invalid);
+                }
+            }
+        }
         Problem without = finals.withoutValue(file, ann);
         if (without != null) {
             out.add(without);
