@@ -12,6 +12,7 @@ import dev.typhon.semantic.types.KnownClass;
 import dev.typhon.semantic.types.StringLiteral;
 import dev.typhon.semantic.types.Truthiness;
 import dev.typhon.semantic.types.TruthinessType;
+import dev.typhon.semantic.types.InstanceType;
 import dev.typhon.semantic.types.TupleType;
 import dev.typhon.semantic.types.Type;
 import dev.typhon.semantic.types.TypeVarType;
@@ -115,6 +116,21 @@ final class Comparisons {
         }
         if (left instanceof TupleType a && right instanceof TupleType b) {
             return tuples(a, op, b);
+        }
+        if (left instanceof InstanceType || right instanceof InstanceType) {
+            // a tuple subclass that keeps tuple's comparison compares as its elements (`sys.version_info >= (3, 9)`)
+            String dunder = switch (op) {
+                case Eq, NotEq -> "__eq__"; // object.__ne__ inverts __eq__
+                case Lt -> "__lt__";
+                case LtE -> "__le__";
+                case Gt -> "__gt__";
+                default -> "__ge__";
+            };
+            TupleType a = ti.iteration.tupleView(left, dunder);
+            TupleType b = a == null ? null : ti.iteration.tupleView(right, dunder);
+            if (a != null && b != null) {
+                return tuples(a, op, b);
+            }
         }
         return rich(left, op, right);
     }

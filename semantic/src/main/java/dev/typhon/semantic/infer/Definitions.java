@@ -75,6 +75,10 @@ final class Definitions {
             AnnAssign a = (AnnAssign) def.statement();
             return a.value() == null ? DynamicType.UNKNOWN : ti.expressions.infer(file, a.value());
         }
+        if (ti.versionInfo.isDeclaration(file, def)) {
+            return ti.versionInfo.withConfiguredVersion(ti.typeExpressions.annotation(file,
+                    ((AnnAssign) def.statement()).annotation(), null));
+        }
         return switch (def.kind()) {
             case DECLARATION, ANNOTATED_ASSIGNMENT -> ti.typeExpressions.annotation(file,
                     ((AnnAssign) def.statement()).annotation(), null);

@@ -93,6 +93,9 @@ final class Iteration {
      * {@code tuple[int, *tuple[str, ...]]}.
      */
     @Nullable TupleType tupleBase(InstanceType i) {
+        if (i.exactShape() != null) {
+            return i.exactShape();
+        }
         if (i.isKnown(KnownClass.TUPLE)) {
             return null;
         }
@@ -101,7 +104,7 @@ final class Iteration {
             return named;
         }
         for (ClassType c : ti.mro(i.literal()).classes()) {
-            if (c.literal().known() != null) {
+            if (c.literal().isKnown(KnownClass.TUPLE) || c.literal().isKnown(KnownClass.OBJECT)) {
                 continue;
             }
             SourceFile file = ti.classes.file(c.literal());
@@ -114,6 +117,26 @@ final class Iteration {
             }
         }
         return null;
+    }
+
+    /**
+     * A value seen as the tuple it is for an operation through {@code dunder} ({@code __getitem__},
+     * {@code __lt__}, ...): a tuple, or an instance of a subclass of a specialized tuple that keeps
+     * tuple's own {@code dunder} ({@code sys.version_info}, a named tuple, {@code os.stat_result}); null
+     * for anything else, whose own method decides.
+     */
+    @Nullable TupleType tupleView(Type value, String dunder) {
+        if (value instanceof TupleType t) {
+            return t;
+        }
+        if (!(value instanceof InstanceType i) || i.isKnown(KnownClass.TUPLE)) {
+            return null;
+        }
+        Members.ClassAttribute method = ti.members.classAttribute(i.classType(), dunder);
+        if (method == null || method.owner() == null || !method.owner().isKnown(KnownClass.TUPLE)) {
+            return null;
+        }
+        return tupleBase(i);
     }
 
     /**

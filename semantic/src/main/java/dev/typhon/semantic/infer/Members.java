@@ -225,6 +225,10 @@ final class Members {
         if (enumAttribute != null) {
             return AttributeAccess.found(enumAttribute);
         }
+        Type versionField = ti.versionInfo.field(self, name);
+        if (versionField != null) {
+            return AttributeAccess.found(versionField);
+        }
         ClassAttribute ca = classAttribute(cls, name);
         if (ca != null && ca.type().isDynamic()) {
             return AttributeAccess.found(ca.type(), ca.boundness());

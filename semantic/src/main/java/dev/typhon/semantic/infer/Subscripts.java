@@ -87,10 +87,10 @@ final class Subscripts {
             return ti.typedDicts.subscript(td, index); // null (Unknown, invalid-key) for a key it does not declare
         }
         Long at = literalIndex(index);
-        if (value instanceof InstanceType i && (at != null || s.slice() instanceof dev.typhon.ast.Slice)) {
-            // a named tuple (or other subclass of a fixed tuple) is indexed as the tuple it is
-            TupleType shape = ti.iteration.tupleBase(i);
-            if (shape != null && ti.namedTuples.tupleShape(i.literal()) != null) {
+        if (value instanceof InstanceType && (at != null || s.slice() instanceof dev.typhon.ast.Slice)) {
+            // a named tuple (or other subclass of a specialized tuple) is indexed as the tuple it is
+            TupleType shape = ti.iteration.tupleView(value, "__getitem__");
+            if (shape != null) {
                 value = shape;
             }
         }

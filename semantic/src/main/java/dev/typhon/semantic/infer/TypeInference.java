@@ -50,6 +50,7 @@ public final class TypeInference implements TypeDb {
     final PathNarrowing pathNarrowing = new PathNarrowing(this);
     final BoolConversion boolConversion = new BoolConversion(this);
     final Members members = new Members(this);
+    final VersionInfo versionInfo = new VersionInfo(this);
     final AttributeChecks attributeChecks = new AttributeChecks(this);
     final Unpacking unpacking = new Unpacking(this);
     final Iteration iteration = new Iteration(this);

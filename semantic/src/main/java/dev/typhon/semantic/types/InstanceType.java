@@ -1,7 +1,21 @@
 package dev.typhon.semantic.types;
 
-/** The instances of a class (and of its subclasses): {@code int}, {@code list[int]}, {@code C}. */
-public record InstanceType(ClassType classType) implements Type {
+import dev.typhon.ast.Nullable;
+
+/**
+ * The instances of a class (and of its subclasses): {@code int}, {@code list[int]}, {@code C}.
+ *
+ * @param classType  the class
+ * @param exactShape for the one instance of a tuple subclass whose elements Typhon knows better than
+ *                   its class says ({@code sys.version_info}, whose major and minor versions are the
+ *                   configured ones), those elements; null for every other instance
+ */
+public record InstanceType(ClassType classType, @Nullable TupleType exactShape) implements Type {
+
+    public InstanceType(ClassType classType) {
+        this(classType, null);
+    }
+
     /**
      * {@code C}, {@code list[int]}; an exact {@code float} or {@code complex} is shown with a star
      * ({@code float*}), because an annotation {@code float} means {@code int | float}, which ty shows

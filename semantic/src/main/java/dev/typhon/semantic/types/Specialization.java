@@ -62,7 +62,7 @@ public final class Specialization {
         }
         return switch (t) {
             case TypeVarType v -> replace(v);
-            case InstanceType i -> new InstanceType(apply(i.classType()));
+            case InstanceType i -> new InstanceType(apply(i.classType()), i.exactShape());
             case ClassLiteralType c -> new ClassLiteralType(apply(c.classType()));
             case SubclassOfType s -> {
                 Type inner = apply(s.subclassOf());
