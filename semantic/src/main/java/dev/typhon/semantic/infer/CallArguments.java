@@ -131,9 +131,16 @@ record CallArguments(List<Type> types, List<Expr> exprs, List<String> names, Lis
             if (receiver != null && skip > 0 && !s.parameters().isEmpty() && s.parameters().get(0).annotatedType() != null) {
                 solver.infer(s.parameters().get(0).annotatedType(), receiver, -1);
             }
+            // an unannotated receiver of a method that speaks of `Self` is its `Self`
+            TypeVarType self = SelfTypes.implicitSelf(s);
+            if (self != null && receiver != null && skip > 0) {
+                solver.infer(ti.selfTypes.receiverFormal(self, receiver), receiver, -1);
+            }
             for (Match m : match(s, skip)) {
                 if (m.parameter().annotatedType() != null) {
                     solver.infer(m.parameter().annotatedType(), m.type(), m.argument());
+                } else if (self != null && m.parameter() == s.parameters().get(0)) {
+                    solver.infer(ti.selfTypes.receiverFormal(self, m.type()), m.type(), m.argument());
                 }
             }
         }

@@ -352,18 +352,22 @@ final class Definitions {
         if (cls == null) {
             return DynamicType.UNKNOWN;
         }
+        boolean classReceiver = fd.name().equals("__new__") || fd.name().equals("__init_subclass__")
+                || fd.name().equals("__class_getitem__");
         for (Expr d : fd.decoratorList()) {
             if (d instanceof dev.typhon.ast.Name n && n.id().equals("staticmethod")) {
                 return DynamicType.UNKNOWN;
             }
             if (d instanceof dev.typhon.ast.Name n && n.id().equals("classmethod")) {
-                return new ClassLiteralType(ClassType.of(cls));
+                classReceiver = true;
             }
         }
-        if (fd.name().equals("__new__") || fd.name().equals("__init_subclass__") || fd.name().equals("__class_getitem__")) {
-            return new ClassLiteralType(ClassType.of(cls));
+        // a method that speaks of `Self` receives its `Self` (what `return self` must be)
+        Type self = SelfTypes.receiverInBody(ti.functions.signature(file, fd, fd.name()), classReceiver);
+        if (self != null) {
+            return self;
         }
-        return ClassType.of(cls).toInstance();
+        return classReceiver ? new ClassLiteralType(ClassType.of(cls)) : ClassType.of(cls).toInstance();
     }
 
     /**

@@ -238,10 +238,10 @@ final class Members {
         }
         Type own = ca != null && ca.classVar() ? null : instanceAttribute(cls, name);
         if (own != null) {
-            return AttributeAccess.found(own);
+            return AttributeAccess.found(SelfTypes.substituteAll(own, self));
         }
         if (ca != null) {
-            Type bound = bindToInstance(ca.type(), self, cls);
+            Type bound = bindToInstance(SelfTypes.substitute(ca.type(), self), self, cls);
             if (ca.boundness() == Boundness.BOUND || !getattr) {
                 return AttributeAccess.found(bound, ca.boundness());
             }

@@ -182,10 +182,10 @@ final class TypeExpressions {
                         convert(file, b.right(), binder, problems));
             }
             case Name n -> {
-                return fromValue(value(file, n), binder, problems, e);
+                return nameOrAttribute(file, value(file, n), binder, problems, e);
             }
             case Attribute a -> {
-                return fromValue(value(file, a), binder, problems, e);
+                return nameOrAttribute(file, value(file, a), binder, problems, e);
             }
             case Subscript s -> {
                 return subscript(file, s, binder, problems);
@@ -252,6 +252,17 @@ final class TypeExpressions {
             }
         }
         return ti.names.builtin(name).boundness() != dev.typhon.semantic.index.Boundness.UNBOUND;
+    }
+
+    private Type nameOrAttribute(SourceFile file, Type value, @Nullable String binder, @Nullable List<String> problems,
+            Expr e) {
+        if (value == SpecialFormType.SELF) {
+            // inside a string annotation, the string's own offset says where it is
+            int offset = DEFERRED.get()[0] > 0 ? DEFERRED.get()[1] : e.startOffset();
+            TypeVarType self = ti.selfTypes.at(file, offset, binder);
+            return self != null ? self : invalid(problems, "`Self` cannot be used outside of a class", e);
+        }
+        return fromValue(value, binder, problems, e);
     }
 
     /** A value used as a type: a class means its instances. */

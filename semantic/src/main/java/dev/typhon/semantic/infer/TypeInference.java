@@ -51,6 +51,7 @@ public final class TypeInference implements TypeDb {
     final BoolConversion boolConversion = new BoolConversion(this);
     final Members members = new Members(this);
     final VersionInfo versionInfo = new VersionInfo(this);
+    final SelfTypes selfTypes = new SelfTypes(this);
     final AttributeChecks attributeChecks = new AttributeChecks(this);
     final Unpacking unpacking = new Unpacking(this);
     final Iteration iteration = new Iteration(this);
