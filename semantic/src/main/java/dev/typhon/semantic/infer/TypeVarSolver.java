@@ -359,7 +359,7 @@ final class TypeVarSolver {
             if (f == null || a == null) {
                 continue;
             }
-            Signature fs = f instanceof BoundMethodType b ? withoutReceiver(b.function().signature()) : null;
+            Signature fs = f instanceof BoundMethodType b ? b.withoutReceiver() : null;
             if (fs == null) {
                 if (!(f instanceof dev.typhon.semantic.types.FunctionLiteral) && !(f instanceof dev.typhon.semantic.types.OverloadedFunction)) {
                     match(f, a, argument, covariant, false);
@@ -386,20 +386,15 @@ final class TypeVarSolver {
         return ti.members.throughMro(c.arguments().isEmpty() ? withUnknownArguments(c) : c);
     }
 
-    private static Signature withoutReceiver(Signature s) {
-        return s.gradual() || s.parameters().isEmpty() ? s
-                : new Signature(s.parameters().subList(1, s.parameters().size()), s.returnType(), false, s.typeParameters());
-    }
-
     /** A method's signatures without their receiver (of an overloaded one, those whose {@code self} annotation takes the receiver). */
     private List<Signature> methodSignatures(Type member, Type receiver) {
         return switch (member) {
-            case BoundMethodType b -> List.of(withoutReceiver(b.function().signature()));
+            case BoundMethodType b -> List.of(b.withoutReceiver());
             case dev.typhon.semantic.types.OverloadedFunction o -> o.overloads().stream()
                     .filter(f -> f.signature().parameters().isEmpty() || f.signature().parameters().get(0).annotatedType() == null
                             || mentionsAnyTypeVar(f.signature().parameters().get(0).annotatedType())
                             || receiver.isAssignableTo(ti, f.signature().parameters().get(0).annotatedType()))
-                    .map(f -> withoutReceiver(f.signature())).toList();
+                    .map(f -> new BoundMethodType(f, receiver).withoutReceiver()).toList();
             case CallableType c -> List.of(c.signature());
             default -> List.of();
         };
@@ -572,15 +567,10 @@ final class TypeVarSolver {
             case FunctionLiteral f -> f.signature();
             case CallableType c -> c.signature();
             case InstanceType i when !ti.classes.info(i.literal()).isProtocol()
-                    && ti.members.member(i, "__call__") instanceof BoundMethodType b -> withoutReceiver(b.function().signature());
+                    && ti.members.member(i, "__call__") instanceof BoundMethodType b -> b.withoutReceiver();
             case ClassLiteralType c when c.classType().arguments().isEmpty() && ti.typeParameters(c.literal()).isEmpty()
                     && ti.genericContexts.regularCallable(c) instanceof CallableType ctor -> ctor.signature();
-            case BoundMethodType b -> {
-                Signature s = b.function().signature();
-                yield s.gradual() || s.parameters().isEmpty() ? s
-                        : new Signature(s.parameters().subList(1, s.parameters().size()), s.returnType(), false,
-                                s.typeParameters());
-            }
+            case BoundMethodType b -> b.withoutReceiver();
             default -> null;
         };
     }
