@@ -246,6 +246,10 @@ final class AttributeChecks {
         }
         Node outer = n;
         return switch (parent) {
+            // `obj.attr = [...]`: a display takes the attribute's declared type as its context
+            case dev.typhon.ast.Assign assign when outer == a -> ti.displayContext.infer(file, assign.value(),
+                    ti.members.assignmentType(ti.expressions.infer(file, a.value()),
+                            PrivateNames.effective(ti, file, a, ti.expressions.infer(file, a.value()))));
             case dev.typhon.ast.Assign assign when outer instanceof dev.typhon.ast.Expr target ->
                     ti.unpacking.typeOfTarget(target, a, ti.expressions.infer(file, assign.value()));
             case dev.typhon.ast.AugAssign aug -> {

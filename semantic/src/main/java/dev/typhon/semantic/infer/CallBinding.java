@@ -359,7 +359,7 @@ final class CallBinding {
             if (p.kind() == Parameter.Kind.VARIADIC && want instanceof dev.typhon.semantic.types.TupleType t && !t.isFixed()) {
                 want = t.variable();
             }
-            Type have = ti.typedDicts.argument(file, arg, want);
+            Type have = ti.displayContext.argument(file, arg, want);
             if (!have.isAssignableTo(ti, want)) {
                 out.add(new Problem("invalid-argument-type", "Argument" + to(name) + " is incorrect",
                         "Expected `" + want.display() + "`, found `" + have.display() + "`", arg.startOffset(), arg.endOffset()));

@@ -48,7 +48,7 @@ final class ClassConstructors {
                 && ti.expressions.infer(file, call.func()) instanceof ClassLiteralType c && c.literal().equals(d.literal())) {
             return construct(file, call, c.classType(), declared);
         }
-        return ti.typedDicts.inContext(file, value, declared);
+        return ti.displayContext.infer(file, value, declared);
     }
 
     /** The instance {@code cls(...)} makes; {@code context} is the declared type it is assigned to, or null. */

@@ -52,6 +52,7 @@ public final class TypeInference implements TypeDb {
     final Members members = new Members(this);
     final VersionInfo versionInfo = new VersionInfo(this);
     final SelfTypes selfTypes = new SelfTypes(this);
+    final DisplayContext displayContext = new DisplayContext(this);
     final AttributeChecks attributeChecks = new AttributeChecks(this);
     final Unpacking unpacking = new Unpacking(this);
     final Iteration iteration = new Iteration(this);
@@ -201,7 +202,7 @@ public final class TypeInference implements TypeDb {
 
     /** The type of a value where {@code expected} is wanted (a dict display meant as a TypedDict). */
     public Type typeInContext(SourceFile file, Expr value, Type expected) {
-        return typedDicts.inContext(file, value, expected);
+        return displayContext.infer(file, value, expected);
     }
 
     /** The type a declaration declares ({@code x: int}, an annotated parameter). */
@@ -321,7 +322,9 @@ public final class TypeInference implements TypeDb {
             }
             Type value = null;
             for (Expr target : assign.targets()) {
-                Type t = unpacking.typeOfTarget(target, d.node(), unpacking.assignedValue(file, target, assign.value()));
+                Type assigned = target == d.node() ? displayContext.infer(file, assign.value(), declared)
+                        : unpacking.assignedValue(file, target, assign.value());
+                Type t = unpacking.typeOfTarget(target, d.node(), assigned);
                 if (t != null) {
                     value = t;
                     break;

@@ -367,7 +367,7 @@ final class TypedDicts {
         return out.isEmpty();
     }
 
-    private boolean mentionsTypedDict(Type t) {
+    boolean mentionsTypedDict(Type t) {
         return switch (t) {
             case InstanceType i -> of(i) != null || i.classType().arguments().stream().anyMatch(this::mentionsTypedDict);
             case UnionType u -> u.members().stream().anyMatch(this::mentionsTypedDict);
