@@ -628,6 +628,10 @@ final class TypeVarSolver {
     private Type solveOne(TypeVarType v, List<Type> argumentTypes) {
         List<Candidate> lows = new ArrayList<>(lower.getOrDefault(v.ref(), List.of()));
         lows.sort(Comparator.comparingInt(Candidate::argument));
+        if (v.isSelf() && !lows.isEmpty() && lows.get(0).argument() < 0) {
+            // `Self` is the receiver: the other arguments are checked against it, they do not widen it
+            return lows.get(0).type();
+        }
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : lows) {
             String problem = violation(v, c.type());
