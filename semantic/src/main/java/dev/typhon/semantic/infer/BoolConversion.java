@@ -33,6 +33,7 @@ final class BoolConversion {
         return switch (t) {
             case InstanceType i -> instance(i);
             case dev.typhon.semantic.types.EnumLiteral e -> enumMember(e);
+            case dev.typhon.semantic.types.NewTypeInstance n -> truthiness(n.base());
             case UnionType u -> {
                 Truthiness first = truthiness(u.members().get(0));
                 for (Type m : u.members()) {

@@ -69,6 +69,11 @@ final class CallBinding {
                 }
             }
             case ClassLiteralType c -> construct(file, call, c.classType(), out);
+            // a NewType's pseudo-class takes one positional argument of its base: `(item: int, /) -> UserId`
+            case dev.typhon.semantic.types.KnownInstanceType k when k.kind() == dev.typhon.semantic.types.KnownClass.NEW_TYPE
+                    && k.value() instanceof dev.typhon.semantic.types.NewTypeInstance n -> bind(file, call,
+                    new Signature(List.of(new Parameter(Parameter.Kind.POSITIONAL_ONLY, "item", n.base(), null)), n, false,
+                            List.of()), 0, "new type `" + n.name() + "`", out);
             case dev.typhon.semantic.types.SubclassOfType s when s.subclassOf() instanceof InstanceType i ->
                     construct(file, call, i.classType(), out);
             default -> {

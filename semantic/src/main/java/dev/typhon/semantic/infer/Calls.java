@@ -65,6 +65,8 @@ final class Calls {
             }
             case BoundMethodType b -> returnOf(b.function().signature(), CallArguments.of(ti, file, call), 1, b.self());
             case ClassLiteralType c -> construct(file, call, c.classType());
+            // `UserId(5)`: a NewType's pseudo-class returns its argument, typed as the NewType
+            case dev.typhon.semantic.types.KnownInstanceType k when k.kind() == KnownClass.NEW_TYPE -> k.value();
             // type[C] of a final C can only be C itself
             case SubclassOfType s when s.subclassOf() instanceof InstanceType i && ti.isFinal(i.literal())
                     -> construct(file, call, i.classType());
@@ -329,6 +331,7 @@ final class Calls {
     private Type classOf(Type t) {
         return switch (t) {
             case InstanceType i -> new ClassLiteralType(i.classType());
+            case dev.typhon.semantic.types.NewTypeInstance n -> classOf(n.concreteBase());
             case dev.typhon.semantic.types.EnumLiteral e -> new ClassLiteralType(e.fallback().classType());
             case IntLiteral i -> KnownClass.INT.toClass(ti);
             case BoolLiteral b -> KnownClass.BOOL.toClass(ti);

@@ -393,12 +393,30 @@ final class Definitions {
                 || (file.isStub() && c.value() instanceof dev.typhon.ast.ConstantValue.Ellipsis);
     }
 
-    /** {@code T = TypeVar("T", ...)}: the binding is the type variable itself. */
+    /**
+     * {@code UserId = NewType("UserId", int)}: the pseudo-class, whose instances are a subtype of the
+     * base; the value unchanged when the call is not one (a name that is not a string, no base).
+     */
+    private Type newTypeDefinition(SourceFile file, Definition def, dev.typhon.ast.Call call, Type value) {
+        if (call.args().size() != 2 || !(call.args().get(0) instanceof dev.typhon.ast.Constant k)
+                || !(k.value() instanceof dev.typhon.ast.ConstantValue.Str s)) {
+            return value;
+        }
+        Type base = ti.typeExpressions.annotation(file, call.args().get(1), null);
+        dev.typhon.semantic.types.NewTypeInstance instance = new dev.typhon.semantic.types.NewTypeInstance(s.value(),
+                new DefinitionRef(file.id(), def.id()), base);
+        return new KnownInstanceType(KnownClass.NEW_TYPE, instance, s.value());
+    }
+
+    /** {@code T = TypeVar("T", ...)}: the binding is the type variable itself (and a NewType's, its pseudo-class). */
     private Type typeVarDefinition(SourceFile file, Definition def, Expr valueExpr, Type value) {
         if (!(valueExpr instanceof dev.typhon.ast.Call call) || call.args().isEmpty()) {
             return value;
         }
         Type callee = ti.expressions.infer(file, call.func());
+        if (callee instanceof ClassLiteralType c && c.literal().isKnown(KnownClass.NEW_TYPE)) {
+            return newTypeDefinition(file, def, call, value);
+        }
         if (!(callee instanceof ClassLiteralType c) || !c.literal().isKnown(KnownClass.TYPE_VAR)) {
             return value;
         }

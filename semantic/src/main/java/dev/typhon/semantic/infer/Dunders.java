@@ -180,6 +180,7 @@ final class Dunders {
     @Nullable ClassType metaType(Type t) {
         return switch (t) {
             case InstanceType i -> i.classType();
+            case dev.typhon.semantic.types.NewTypeInstance n -> metaType(n.base());
             case ClassLiteralType c -> ti.metaclass(c.literal());
             case SubclassOfType s when s.subclassOf() instanceof InstanceType i -> ti.metaclass(i.literal());
             case SubclassOfType s when s.subclassOf() instanceof TypeVarType v -> v.bound() instanceof InstanceType i

@@ -68,6 +68,9 @@ final class Iteration {
                 }
                 return TupleType.fixed(bytes);
             }
+            case dev.typhon.semantic.types.NewTypeInstance n -> {
+                return spec(n.base());
+            }
             case TypeVarType v when v.bound() != null -> {
                 return v.bound() instanceof UnionType ? TupleType.homogeneous(ti.calls.iterate(v.bound())) : spec(v.bound());
             }

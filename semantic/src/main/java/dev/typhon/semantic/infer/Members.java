@@ -96,6 +96,7 @@ final class Members {
             case SubclassOfType s when s.subclassOf() instanceof InstanceType i -> classAccess(i.classType(), name);
             case SubclassOfType s -> AttributeAccess.found(DynamicType.UNKNOWN);
             case InstanceType i -> instanceAccess(i, i.classType(), name, getattr);
+            case dev.typhon.semantic.types.NewTypeInstance n -> access(n.base(), name, getattr);
             case TypeVarType v -> v.bound() != null ? access(v.bound(), name, getattr)
                     : !v.constraints().isEmpty() ? access(UnionBuilder.of(ti, v.constraints()), name, getattr)
                     : access(ti.instance(KnownClass.OBJECT), name, getattr);

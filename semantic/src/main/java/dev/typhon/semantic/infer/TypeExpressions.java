@@ -273,6 +273,7 @@ final class TypeExpressions {
             case DynamicType d -> d;
             case TodoType t -> t;
             case SpecialFormType f -> bareSpecialForm(f, problems, at);
+            case KnownInstanceType k when k.kind() == KnownClass.NEW_TYPE -> k.value();
             case KnownInstanceType k when k.value() instanceof TypeVarType v -> binder == null || !v.binder().isEmpty() ? v
                     : v.boundBy(binder);
             case KnownInstanceType k -> k.value();

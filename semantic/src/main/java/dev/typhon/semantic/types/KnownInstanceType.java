@@ -18,6 +18,7 @@ public record KnownInstanceType(KnownClass kind, Type value, String name) implem
             case TYPE_ALIAS_TYPE -> "TypeAliasType";
             case UNION_TYPE -> "<types.UnionType special-form '" + value.display() + "'>";
             case SPECIAL_FORM -> "<special-form '" + name + "'>";
+            case NEW_TYPE -> "<NewType pseudo-class '" + name + "'>";
             default -> kind.symbol();
         };
     }

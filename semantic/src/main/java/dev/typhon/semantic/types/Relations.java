@@ -267,6 +267,13 @@ final class Relations {
         if (t instanceof TypeVarType) {
             return false;
         }
+        if (s instanceof NewTypeInstance n) {
+            // a NewType is its base and more: below the base, and below any NewType it refines
+            return t instanceof NewTypeInstance tn ? n.refines(tn) : relates(db, n.base(), t, mode);
+        }
+        if (t instanceof NewTypeInstance) {
+            return false;
+        }
         if (t instanceof TruthinessType tt) {
             Truthiness want = tt == TruthinessType.ALWAYS_TRUTHY ? Truthiness.ALWAYS_TRUE : Truthiness.ALWAYS_FALSE;
             return Truthiness.of(s) == want;
@@ -664,6 +671,16 @@ final class Relations {
                 return true;
             }
             return false;
+        }
+        if (s instanceof NewTypeInstance a && t instanceof NewTypeInstance b) {
+            // distinct tags exclude each other, whatever their bases
+            return !a.refines(b) && !b.refines(a);
+        }
+        if (s instanceof NewTypeInstance n) {
+            return isDisjoint(db, n.base(), t);
+        }
+        if (t instanceof NewTypeInstance n) {
+            return isDisjoint(db, s, n.base());
         }
         if (s instanceof TruthinessType || t instanceof TruthinessType) {
             TruthinessType tt = s instanceof TruthinessType a ? a : (TruthinessType) t;

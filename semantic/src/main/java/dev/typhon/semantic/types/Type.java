@@ -12,7 +12,7 @@ package dev.typhon.semantic.types;
 public sealed interface Type permits Never, DynamicType, TodoType, InstanceType, ClassLiteralType, SubclassOfType,
         FunctionLiteral, OverloadedFunction, BoundMethodType, ModuleLiteral, IntLiteral, BoolLiteral, StringLiteral,
         BytesLiteral, LiteralStringType, NoneType, TupleType, UnionType, IntersectionType, TypeVarType, CallableType,
-        SpecialFormType, TruthinessType, KnownInstanceType, EnumLiteral {
+        SpecialFormType, TruthinessType, KnownInstanceType, EnumLiteral, NewTypeInstance {
 
     /** The type as ty prints it: {@code Literal[1]}, {@code <class 'int'>}, {@code int | None}. */
     String display();
