@@ -387,13 +387,16 @@ public final class SemanticIndex {
             if (e.kind == ScopeKind.CLASS) {
                 continue;
             }
-            ReachingBindings snap = eagerSnapshot(child, name);
+            int sym = e.symbolId(name);
+            // only a scope that binds the name itself says what it is; one that reads it from
+            // further out (a function reading a global) is looked through, its snapshot is empty
+            boolean local = sym >= 0 && (e.kind == ScopeKind.MODULE || e.resolution(sym) == SymbolFlags.LOCAL
+                    || e.resolution(sym) == SymbolFlags.CELL);
+            ReachingBindings snap = local ? eagerSnapshot(child, name) : null;
             if (snap != null) {
                 return snap;
             }
-            int sym = e.symbolId(name);
-            if (sym >= 0 && (e.kind == ScopeKind.MODULE || e.resolution(sym) == SymbolFlags.LOCAL
-                    || e.resolution(sym) == SymbolFlags.CELL)) {
+            if (local) {
                 return full(Bindings.UNBOUND);  // bound there, but only after this scope ran
             }
             if (!e.isEager()) {

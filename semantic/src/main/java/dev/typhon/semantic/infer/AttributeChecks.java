@@ -201,6 +201,9 @@ final class AttributeChecks {
 
     private @Nullable String classWriteFailure(ClassType cls, String name, @Nullable Type value) {
         Members.ClassAttribute ca = ti.members.classAttribute(cls, name);
+        if (ca != null && ca.type() instanceof dev.typhon.semantic.types.FunctionLiteral f) {
+            return methodReplacementFailure(f, value);
+        }
         if (ca != null) {
             return ca.type().isDynamic() ? null : typeFailure(ca.type(), value);
         }
@@ -209,6 +212,23 @@ final class AttributeChecks {
         }
         AttributeAccess access = ti.members.access(cls.toClassLiteral(), name);
         return access.isFound() ? null : "missing";
+    }
+
+    /**
+     * {@code C.method = replacement}: any callable of a compatible signature may replace a method (a
+     * function is not a singleton here); a static or class method, only something bound the same way.
+     */
+    private @Nullable String methodReplacementFailure(dev.typhon.semantic.types.FunctionLiteral method, @Nullable Type value) {
+        Functions.MethodKind kind = ti.functions.methodKind(method);
+        if (value instanceof dev.typhon.semantic.types.FunctionLiteral f
+                && (kind == Functions.MethodKind.STATIC || kind == Functions.MethodKind.CLASS)
+                && ti.functions.methodKind(f) != kind) {
+            return "type:" + method.display();
+        }
+        if (kind == Functions.MethodKind.PROPERTY) {
+            return null;
+        }
+        return typeFailure(new dev.typhon.semantic.types.CallableType(method.signature()), value);
     }
 
     private @Nullable String typeFailure(Type attribute, @Nullable Type value) {

@@ -302,7 +302,8 @@ final class Definitions {
                 || !(declaration.statement() instanceof AnnAssign ann)) {
             return null;
         }
-        Names.Lookup prior = ti.names.fromBindings(file, file.index().bindingsAtDeclaration(declaration), java.util.List.of());
+        Names.Lookup prior = ti.names.fromBindings(file, file.index().bindingsAtDeclaration(declaration), java.util.List.of(),
+                file.index().scope(declaration.scope()).symbolName(declaration.symbol()));
         if (prior.boundness() == dev.typhon.semantic.index.Boundness.UNBOUND) {
             return null;
         }

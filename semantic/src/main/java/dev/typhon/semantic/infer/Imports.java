@@ -103,23 +103,31 @@ final class Imports {
     /** A name a module gets from {@code from m import *}: one that {@code m} exports. */
     @Nullable Type throughStarImports(SourceFile module, String name) {
         for (Definition d : module.index().starImports()) {
-            if (!d.reachable() || !(d.statement() instanceof ImportFrom from)) {
-                continue;
-            }
-            String source = fromModuleName(module, from);
-            if (source == null) {
-                continue;
-            }
-            Optional<SourceFile> m = ti.program.module(source);
-            if (m.isEmpty() || m.get() == module || !exports(m.get(), name)) {
-                continue;
-            }
-            Type t = member(m.get(), name);
+            Type t = throughStarImport(module, d, name);
             if (t != null) {
                 return t;
             }
         }
         return null;
+    }
+
+    /**
+     * What one {@code from m import *} (the definition {@code star}) binds {@code name} to, or null when
+     * {@code m} does not export it (the import then leaves the name as it was).
+     */
+    @Nullable Type throughStarImport(SourceFile module, Definition star, String name) {
+        if (!star.reachable() || !(star.statement() instanceof ImportFrom from)) {
+            return null;
+        }
+        String source = fromModuleName(module, from);
+        if (source == null) {
+            return null;
+        }
+        Optional<SourceFile> m = ti.program.module(source);
+        if (m.isEmpty() || m.get() == module || !exports(m.get(), name)) {
+            return null;
+        }
+        return member(m.get(), name);
     }
 
     /** Whether {@code from module import *} binds {@code name}: listed in {@code __all__}, else public. */

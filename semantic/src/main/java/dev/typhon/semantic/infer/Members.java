@@ -531,6 +531,12 @@ final class Members {
 
     /** A class attribute read through an instance: functions bind, descriptors run {@code __get__}. */
     private Type bindToInstance(Type t, Type self, ClassType cls) {
+        if (t instanceof UnionType u) {
+            // `_parse = _parseNoCache` in the body, `C._parse = C._parseCache` elsewhere: each function binds
+            UnionBuilder b = new UnionBuilder(ti);
+            u.members().forEach(m -> b.add(bindToInstance(m, self, cls)));
+            return b.build();
+        }
         if (t instanceof FunctionLiteral f) {
             return switch (ti.functions.methodKind(f)) {
                 case INSTANCE -> new BoundMethodType(f, self);
@@ -548,6 +554,11 @@ final class Members {
 
     /** A class attribute read through the class: only class methods bind, descriptors run {@code __get__(None, C)}. */
     private Type bindToClass(Type t, ClassType cls) {
+        if (t instanceof UnionType u) {
+            UnionBuilder b = new UnionBuilder(ti);
+            u.members().forEach(m -> b.add(bindToClass(m, cls)));
+            return b.build();
+        }
         if (t instanceof FunctionLiteral f) {
             return switch (ti.functions.methodKind(f)) {
                 case CLASS -> new BoundMethodType(f, cls.toClassLiteral());

@@ -89,7 +89,7 @@ final class Names {
             // the class namespace starts with these: they hide globals, only class-body bindings replace them
             Lookup preset = new Lookup(implicit, Boundness.BOUND);
             if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL) {
-                Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use));
+                Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use), id);
                 return here.boundness == Boundness.BOUND ? here : combine(here, preset);
             }
             return preset;
@@ -101,7 +101,7 @@ final class Names {
             }
         }
         if (res == SymbolFlags.LOCAL || res == SymbolFlags.CELL || s.kind() == ScopeKind.MODULE) {
-            Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use), use.reachability());
+            Lookup here = fromBindings(file, index.bindings(use), index.declarationsAt(use), use.reachability(), id);
             if (here.boundness == Boundness.BOUND || s.kind().isFunctionLike()) {
                 return here;
             }
@@ -150,16 +150,21 @@ final class Names {
         return new Lookup(t, b);
     }
 
-    /** The union of the reaching definitions' types; declared-only names take their declared type. */
-    Lookup fromBindings(SourceFile file, ReachingBindings rb, List<Definition> declarations) {
-        return fromBindings(file, rb, declarations, dev.typhon.semantic.index.Reachability.ALWAYS_TRUE);
+    /**
+     * The union of the reaching definitions' types; declared-only names take their declared type.
+     * {@code name} is the name read: a star import among the definitions binds it only when its
+     * module exports it.
+     */
+    Lookup fromBindings(SourceFile file, ReachingBindings rb, List<Definition> declarations, String name) {
+        return fromBindings(file, rb, declarations, dev.typhon.semantic.index.Reachability.ALWAYS_TRUE, name);
     }
 
     /** The same, at a point reachable under {@code pointReach}: its paths narrow the parameters (see {@link PathNarrowing}). */
-    Lookup fromBindings(SourceFile file, ReachingBindings rb, List<Definition> declarations, int pointReach) {
+    Lookup fromBindings(SourceFile file, ReachingBindings rb, List<Definition> declarations, int pointReach, String name) {
         UnionBuilder u = new UnionBuilder(ti);
         boolean bound = false;
         boolean unbound = rb.mayBeUnbound();
+        boolean starBinds = false;
         for (ReachingDefinition rd : rb.definitions()) {
             Definition d = rd.definition();
             if (!d.reachable()) {
@@ -167,6 +172,16 @@ final class Names {
             }
             if (d.kind().unbinds()) {
                 unbound = true;
+                continue;
+            }
+            if (d.kind() == dev.typhon.semantic.index.DefinitionKind.STAR_IMPORT) {
+                // `from m import *` binds the name only if m exports it; otherwise the name is as it was
+                Type t = ti.imports.throughStarImport(file, d, name);
+                if (t != null) {
+                    u.add(t);
+                    bound = true;
+                    starBinds = true;
+                }
                 continue;
             }
             bound = true;
@@ -193,7 +208,8 @@ final class Names {
             }
             return Lookup.UNBOUND;
         }
-        return new Lookup(u.build(), unbound ? Boundness.POSSIBLY_UNBOUND : Boundness.BOUND);
+        // a star import that exports the name binds it on the paths that had it unbound
+        return new Lookup(u.build(), unbound && !starBinds ? Boundness.POSSIBLY_UNBOUND : Boundness.BOUND);
     }
 
     /** A name a scope reads from the scopes around it. */
@@ -201,7 +217,7 @@ final class Names {
         SemanticIndex index = file.index();
         ReachingBindings eager = index.eagerLookup(scope, name);
         if (eager != null) {
-            Lookup l = fromBindings(file, eager, List.of());
+            Lookup l = fromBindings(file, eager, List.of(), name);
             if (l.boundness != Boundness.UNBOUND) {
                 // a name possibly unbound in an enclosing scope is not reported where it is read
                 return new Lookup(l.type, Boundness.BOUND);
