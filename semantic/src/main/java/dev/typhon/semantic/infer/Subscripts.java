@@ -52,6 +52,11 @@ final class Subscripts {
             return b.build();
         }
         if (value instanceof ClassLiteralType c && c.classType().arguments().isEmpty()) {
+            if (c.literal().isKnown(KnownClass.TUPLE)
+                    && ti.typeExpressions.annotation(file, s, null) instanceof dev.typhon.semantic.types.TupleType t) {
+                // `tuple[A, B]` as a value (a legacy alias's): its elements, or `tuple[X, ...]` marked as such
+                return new ClassLiteralType(new ClassType(c.literal(), TypeExpressions.tupleArguments(ti, t)));
+            }
             if (c.literal().isKnown(KnownClass.TUPLE) || c.literal().isKnown(KnownClass.TYPE)
                     || ti.classes.info(c.literal()).opaqueParameters()) {
                 List<Type> args = ti.typeExpressions.arguments(file, s.slice());

@@ -296,7 +296,34 @@ final class TypeExpressions {
      * its default specialization ({@code list} is {@code list[Unknown]}), which ty reports as
      * {@code missing-type-argument} ({@code type} excepted, which is {@code type[Unknown]} by design).
      */
+    /**
+     * How the value {@code tuple[...]} keeps its shape in a class's argument list: a fixed tuple's
+     * elements, or for {@code tuple[X, ...]} the element and {@code EllipsisType} (what {@code ...}
+     * is). Variable tuples with a prefix or suffix keep only their element union.
+     */
+    static List<Type> tupleArguments(TypeInference ti, TupleType t) {
+        if (t.isFixed()) {
+            return t.elements();
+        }
+        if (t.prefix().isEmpty() && t.suffix().isEmpty()) {
+            return List.of(t.variable(), ti.instance(KnownClass.ELLIPSIS_TYPE));
+        }
+        return List.of(UnionBuilder.of(ti, t.allElements()), ti.instance(KnownClass.ELLIPSIS_TYPE));
+    }
+
+    /** The tuple a class-argument list made by {@link #tupleArguments} stands for. */
+    private TupleType tupleOf(List<Type> args) {
+        if (args.size() == 2 && args.get(1) instanceof dev.typhon.semantic.types.InstanceType i
+                && i.isKnown(KnownClass.ELLIPSIS_TYPE)) {
+            return TupleType.homogeneous(args.get(0));
+        }
+        return TupleType.fixed(args);
+    }
+
     private Type bareClass(ClassType c, @Nullable List<String> problems) {
+        if (c.isKnown(KnownClass.TUPLE) && !c.arguments().isEmpty()) {
+            return tupleOf(c.arguments());
+        }
         if (c.arguments().isEmpty() && !c.isKnown(KnownClass.TYPE) && ti.genericClasses.isGeneric(c.literal())) {
             if (problems != null && ti.genericClasses.hasRequiredParameter(c.literal())) {
                 problems.add(withRule("missing-type-argument", "Generic class `" + c.literal().name()

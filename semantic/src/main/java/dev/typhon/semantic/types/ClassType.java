@@ -29,7 +29,10 @@ public record ClassType(ClassLiteral literal, List<Type> arguments) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(arguments.get(i).display());
+            // the value `tuple[X, ...]` keeps its `...` as EllipsisType (see TypeExpressions.tupleArguments)
+            boolean ellipsis = i == 1 && arguments.size() == 2 && literal.known() == KnownClass.TUPLE
+                    && arguments.get(1) instanceof InstanceType e && e.isKnown(KnownClass.ELLIPSIS_TYPE);
+            sb.append(ellipsis ? "..." : arguments.get(i).display());
         }
         return sb.append(']').toString();
     }
