@@ -106,15 +106,21 @@ final class Iteration {
         if (named != null) {
             return named;
         }
-        for (ClassType c : ti.mro(i.literal()).classes()) {
+        List<ClassType> mro = ti.mro(i.literal()).classes();
+        if (mro.stream().noneMatch(c -> c.literal().isKnown(KnownClass.TUPLE))) {
+            return null;
+        }
+        for (ClassType c : mro) {
             if (c.literal().isKnown(KnownClass.TUPLE) || c.literal().isKnown(KnownClass.OBJECT)) {
                 continue;
             }
             SourceFile file = ti.classes.file(c.literal());
             for (Expr base : ti.classes.node(c.literal()).bases()) {
-                if (base instanceof Subscript s && ti.expressions.infer(file, s.value()) instanceof ClassLiteralType b
-                        && b.literal().isKnown(KnownClass.TUPLE)
-                        && ti.typeExpressions.annotation(file, base, null) instanceof TupleType t) {
+                // `tuple[int, str]` written out, or an alias of it (`class struct_time(structseq[int], _TimeTuple)`)
+                boolean candidate = base instanceof Subscript s ? ti.expressions.infer(file, s.value()) instanceof ClassLiteralType b
+                        && b.literal().isKnown(KnownClass.TUPLE) : base instanceof dev.typhon.ast.Name
+                        && ti.expressions.infer(file, base) instanceof ClassLiteralType n && n.literal().isKnown(KnownClass.TUPLE);
+                if (candidate && ti.typeExpressions.annotation(file, base, null) instanceof TupleType t) {
                     return t;
                 }
             }
