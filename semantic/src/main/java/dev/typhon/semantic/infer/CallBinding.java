@@ -68,6 +68,7 @@ final class CallBinding {
                             nameOf(b.function(), "bound method `" + qualifiedName(b.function()) + "`"), out);
                 }
             }
+            case dev.typhon.semantic.types.OverloadedFunction o -> overloaded(file, call, o, out);
             case ClassLiteralType c -> construct(file, call, c.classType(), out);
             // a NewType's pseudo-class takes one positional argument of its base: `(item: int, /) -> UserId`
             case dev.typhon.semantic.types.KnownInstanceType k when k.kind() == dev.typhon.semantic.types.KnownClass.NEW_TYPE
@@ -84,6 +85,38 @@ final class CallBinding {
                 }
             }
         }
+    }
+
+    /**
+     * A call of an overloaded function or method that no overload accepts: ty's
+     * {@code no-matching-overload}. Only overloads of checked (non-stub) files, which Typhon binds
+     * faithfully; typeshed's are left to the return-type inference, which picks the first that fits.
+     */
+    private void overloaded(SourceFile file, Call call, dev.typhon.semantic.types.OverloadedFunction o, List<Problem> out) {
+        if (o.overloads().isEmpty() || o.overloads().stream().anyMatch(f -> f.known() != null || f.synthesized())
+                || ti.program.file(o.overloads().get(0).ref().file()).isStub() || isInitOrNew(o.overloads().get(0))) {
+            return;
+        }
+        Type receiver = ti.calls.boundReceiver(file, call, o);
+        Functions.MethodKind kind = ti.functions.methodKind(o.overloads().get(0));
+        int skip = receiver != null || (kind == Functions.MethodKind.CLASS && call.func() instanceof dev.typhon.ast.Attribute) ? 1 : 0;
+        for (FunctionLiteral f : o.overloads()) {
+            Signature s = f.signature();
+            Type self = skip == 1 && !s.parameters().isEmpty() ? s.parameters().get(0).annotatedType() : null;
+            if (receiver != null && self != null && !dev.typhon.semantic.types.TypeVariables.mentioned(self)
+                    && !receiver.isAssignableTo(ti, self)) {
+                continue;
+            }
+            List<Problem> trial = new ArrayList<>();
+            bind(file, call, s, skip, receiver, "", trial);
+            if (trial.isEmpty()) {
+                return;
+            }
+        }
+        String what = skip == 1 ? "bound method `" + qualifiedName(o.overloads().get(0)) + "`"
+                : "function `" + qualifiedName(o.overloads().get(0)) + "`";
+        out.add(new Problem("no-matching-overload", "No overload of " + what + " matches arguments", null,
+                call.startOffset(), call.endOffset()));
     }
 
     private static boolean isInitOrNew(FunctionLiteral f) {

@@ -186,7 +186,7 @@ final class Calls {
     }
 
     /** The instance an overloaded instance method is called on ({@code d.get(k)}), or null for other calls. */
-    private @Nullable Type boundReceiver(SourceFile file, Call call, OverloadedFunction o) {
+    @Nullable Type boundReceiver(SourceFile file, Call call, OverloadedFunction o) {
         if (!(call.func() instanceof dev.typhon.ast.Attribute a) || o.overloads().isEmpty()) {
             return null;
         }
