@@ -113,6 +113,18 @@ final class CallBinding {
                 return;
             }
         }
+        // an argument of a union type may match different overloads member by member; without
+        // expanding it over them, Typhon does not judge the call
+        for (Expr a : call.args()) {
+            if (ti.expressions.infer(file, a instanceof Starred st ? st.value() : a) instanceof dev.typhon.semantic.types.UnionType) {
+                return;
+            }
+        }
+        for (Keyword k : call.keywords()) {
+            if (ti.expressions.infer(file, k.value()) instanceof dev.typhon.semantic.types.UnionType) {
+                return;
+            }
+        }
         String what = skip == 1 ? "bound method `" + qualifiedName(o.overloads().get(0)) + "`"
                 : "function `" + qualifiedName(o.overloads().get(0)) + "`";
         out.add(new Problem("no-matching-overload", "No overload of " + what + " matches arguments", null,

@@ -57,7 +57,6 @@ final class ClassConstructors {
                 || ti.classes.info(cls.literal()).opaqueParameters()) {
             return cls.toInstance();
         }
-        List<TypeVarType> params = ti.typeParameters(cls.literal());
         List<Type> positional = new ArrayList<>();
         for (Expr a : call.args()) {
             if (a instanceof Starred) {
@@ -71,6 +70,16 @@ final class ClassConstructors {
                 keywords.put(k.arg(), ti.expressions.infer(file, k.value()));
             }
         }
+        return construct(cls, positional, keywords, context);
+    }
+
+    /** The instance {@code cls(*positional, **keywords)} makes, its type parameters solved from the arguments. */
+    Type construct(ClassType cls, List<Type> positional, Map<String, Type> keywords, @Nullable Type context) {
+        if (!cls.arguments().isEmpty() || !ti.genericClasses.isGeneric(cls.literal())
+                || ti.classes.info(cls.literal()).opaqueParameters()) {
+            return cls.toInstance();
+        }
+        List<TypeVarType> params = ti.typeParameters(cls.literal());
         List<Type> contextArgs = context instanceof InstanceType i && i.literal().equals(cls.literal())
                 && i.classType().arguments().size() == params.size() ? i.classType().arguments() : null;
         Type[] solved = new Type[params.size()];
@@ -369,6 +378,15 @@ final class ClassConstructors {
     }
 
     /** Solves the variables of {@code params} that {@code formal} mentions so that {@code actual} fits it. */
+    private static @Nullable Type callableReturn(Type t) {
+        return switch (t) {
+            case FunctionLiteral f -> f.signature().returnType();
+            case dev.typhon.semantic.types.CallableType c -> c.signature().returnType();
+            case dev.typhon.semantic.types.BoundMethodType b -> b.withoutReceiver().returnType();
+            default -> null;
+        };
+    }
+
     private void solve(Type formal, Type actual, List<TypeVarType> params, Type[] solved) {
         switch (formal) {
             case TypeVarType v -> {
@@ -426,6 +444,9 @@ final class ClassConstructors {
             }
             case SubclassOfType sc when actual instanceof ClassLiteralType c -> solve(sc.subclassOf(),
                     c.classType().toInstance(), params, solved);
+            // `Callable[..., T]` given a function: its return type solves T
+            case dev.typhon.semantic.types.CallableType c when c.signature().returnType() != null
+                    && callableReturn(actual) != null -> solve(c.signature().returnType(), callableReturn(actual), params, solved);
             default -> {
             }
         }

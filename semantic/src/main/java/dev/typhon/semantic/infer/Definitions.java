@@ -95,7 +95,7 @@ final class Definitions {
         }
         return switch (def.kind()) {
             case CLASS -> decoratedClass(file, (ClassDef) node, new ClassLiteralType(ClassType.of(ti.classes.literalOf(file, def))));
-            case FUNCTION -> ti.functions.functionType(file, def);
+            case FUNCTION -> ti.functions.decorated(file, def, ti.functions.functionType(file, def));
             case ASSIGNMENT -> {
                 if (stmt instanceof Assign a) {
                     for (Expr target : a.targets()) {

@@ -51,6 +51,53 @@ final class Functions {
         return f;
     }
 
+    /**
+     * What a {@code def} binds once its decorators ran, innermost first. A decorator Typhon reads
+     * itself ({@code staticmethod}, {@code classmethod}, {@code property} and its accessors,
+     * {@code overload}) or that gives back a function or a callable (identity decorators,
+     * {@code functools.wraps}, {@code contextlib.contextmanager}) leaves the function as it is: its
+     * signature is the best account of the result. One that makes a descriptor
+     * ({@code functools.cached_property}, {@code functools.cache}, a user's descriptor class) binds
+     * that object, so reading it through an instance runs its {@code __get__}. An unknown decorator
+     * makes the result unknown.
+     */
+    Type decorated(SourceFile file, Definition def, Type function) {
+        if (!(function instanceof FunctionLiteral)) {
+            return function;
+        }
+        List<Expr> ds = decorators(def.node());
+        Type value = function;
+        for (int i = ds.size() - 1; i >= 0; i--) {
+            Expr d = ds.get(i);
+            if (propertyOfAccessor(file, d) != null) {
+                return function;
+            }
+            Type decorator = ti.expressions.infer(file, d);
+            if (decorator.isDynamic()) {
+                return decorator;
+            }
+            Type applied = switch (decorator) {
+                case dev.typhon.semantic.types.ClassLiteralType c when c.literal().isKnown(
+                        dev.typhon.semantic.types.KnownClass.STATICMETHOD) || c.literal().isKnown(
+                        dev.typhon.semantic.types.KnownClass.CLASSMETHOD) || ti.mro(c.literal()).classes().stream()
+                        .anyMatch(k -> k.isKnown(dev.typhon.semantic.types.KnownClass.PROPERTY)) -> null;
+                case dev.typhon.semantic.types.ClassLiteralType c -> ti.constructors.construct(c.classType(),
+                        List.of(value), java.util.Map.of(), null);
+                case FunctionLiteral f when f.known() != null -> null;
+                case FunctionLiteral f -> ti.calls.returnOf(f.signature(), CallArguments.positional(List.of(value)), 0, null);
+                case dev.typhon.semantic.types.CallableType c ->
+                        ti.calls.returnOf(c.signature(), CallArguments.positional(List.of(value)), 0, null);
+                default -> null;
+            };
+            if (!(applied instanceof dev.typhon.semantic.types.InstanceType made) || applied.isDynamic()
+                    || ti.members.classAttribute(made.classType(), "__get__") == null) {
+                return value; // a function or a callable again: the function describes it best
+            }
+            value = applied;
+        }
+        return value;
+    }
+
     FunctionLiteral literal(SourceFile file, Definition def) {
         Node node = def.node();
         String name = node instanceof FunctionDef fd ? fd.name() : ((AsyncFunctionDef) node).name();

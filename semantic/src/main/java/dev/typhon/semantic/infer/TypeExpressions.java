@@ -256,6 +256,11 @@ final class TypeExpressions {
 
     private Type nameOrAttribute(SourceFile file, Type value, @Nullable String binder, @Nullable List<String> problems,
             Expr e) {
+        if (value instanceof dev.typhon.semantic.types.InstanceType i && (i.isKnown(KnownClass.PARAM_SPEC_ARGS)
+                || i.isKnown(KnownClass.PARAM_SPEC_KWARGS))) {
+            // `*args: P.args, **kwargs: P.kwargs`: the parameters a ParamSpec stands for, not modelled yet
+            return DynamicType.UNKNOWN;
+        }
         if (value == SpecialFormType.SELF) {
             // inside a string annotation, the string's own offset says where it is
             int offset = DEFERRED.get()[0] > 0 ? DEFERRED.get()[1] : e.startOffset();
