@@ -396,6 +396,11 @@ public final class SemanticIndex {
             if (snap != null) {
                 return snap;
             }
+            if (sym >= 0 && e.resolution(sym) == SymbolFlags.GLOBAL_EXPLICIT) {
+                // `global x` then `x = ...` in the enclosing function: what it bound so far, if anything
+                ReachingBindings bound = eagerSnapshot(child, name);
+                return bound != null && !bound.definitions().isEmpty() ? bound : null;
+            }
             if (local) {
                 return full(Bindings.UNBOUND);  // bound there, but only after this scope ran
             }
@@ -404,6 +409,31 @@ public final class SemanticIndex {
             }
         }
         return null;
+    }
+
+    /**
+     * The bindings of a module global made in functions through {@code global name}: a name read
+     * from other scopes sees them as well as the module's own.
+     */
+    public List<Definition> bindingsThroughGlobal(String name) {
+        Scope m = scopes.get(0);
+        int g = m.symbolId(name);
+        if (g < 0 || !boundThroughGlobal[g]) {
+            return List.of();
+        }
+        List<Definition> out = new ArrayList<>();
+        for (Scope s : scopes) {
+            int sym = s.symbolId(name);
+            if (s.id == 0 || sym < 0 || s.resolution(sym) != SymbolFlags.GLOBAL_EXPLICIT) {
+                continue;
+            }
+            for (Definition d : definitionsOf(s, sym)) {
+                if (d.reachable() && !d.kind().unbinds() && d.kind() != DefinitionKind.DECLARATION) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
     }
 
     /** Every definition of a symbol, reachable or not, in source order. Constant time to find. */

@@ -120,11 +120,14 @@ final class Imports {
             return null;
         }
         String source = fromModuleName(module, from);
-        if (source == null) {
-            return null;
+        Optional<SourceFile> m = source == null ? Optional.empty() : ti.program.module(source);
+        if (m.isEmpty()) {
+            // the module is not found (reported at the import): what it would bind is unknown, not
+            // absent; a builtin is taken to stay itself (`print`, `reveal_type` after the import)
+            return ti.names.builtin(name).boundness() != dev.typhon.semantic.index.Boundness.UNBOUND ? null
+                    : DynamicType.UNKNOWN;
         }
-        Optional<SourceFile> m = ti.program.module(source);
-        if (m.isEmpty() || m.get() == module || !exports(m.get(), name)) {
+        if (m.get() == module || !exports(m.get(), name)) {
             return null;
         }
         return member(m.get(), name);

@@ -329,6 +329,13 @@ final class Names {
         if (isDeclared) {
             return declared.build();
         }
+        if (scope.kind() == ScopeKind.MODULE) {
+            // `global x` then `x = ...` in a function binds the module's x too
+            for (Definition d : index.bindingsThroughGlobal(name)) {
+                bound.add(ti.definitions.bindingType(file, d));
+                isBound = true;
+            }
+        }
         return isBound ? UnionBuilder.of(ti, bound) : null;
     }
 
