@@ -55,7 +55,7 @@ class IncrementalEqualsFreshProperties {
                         model.put(a.module(), a.text());
                     }
                     case ProjectScenarios.Step.Remove r -> {
-                        Files.deleteIfExists(path(root, r.module()));
+                        deleteWithEmptyFolders(root, path(root, r.module()));
                         ws.removeFile(path(root, r.module()));
                         model.remove(r.module());
                     }
@@ -78,6 +78,22 @@ class IncrementalEqualsFreshProperties {
 
     private static Path path(Path root, String module) {
         return root.resolve(module + ".py");
+    }
+
+    /**
+     * Deletes a file and the folders it leaves empty: the fresh workspace is built from the model's
+     * files alone, and an empty folder left behind would still be a namespace package on one disk only.
+     */
+    private static void deleteWithEmptyFolders(Path root, Path file) throws IOException {
+        Files.deleteIfExists(file);
+        for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    break;
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     private static void write(Path root, String module, String text) throws IOException {

@@ -162,6 +162,23 @@ class WorkspaceTest {
     }
 
     @Test
+    void aFolderEmptiedOnDiskStaysANamespacePackageUntilItIsDeleted() throws IOException {
+        Path a = write("a.py", "import pkg
+import pkg.b
+");
+        Path b = write("pkg/b.py", "");
+        Workspace ws = workspace(a, b);
+        assertEquals(List.of(), rules(ws.check()));
+        Files.delete(b);
+        ws.removeFile(b);
+        // the empty folder is still a namespace package, as for CPython; only its module is gone
+        assertEquals(List.of("unresolved-import@2"), rules(ws.check()));
+        Files.delete(b.getParent());
+        ws.removeFile(b); // a removal again: folder listings are read anew
+        assertEquals(List.of("unresolved-import@1", "unresolved-import@2"), rules(ws.check()));
+    }
+
+    @Test
     void anEditToALeafRechecksOnlyWhatImportsIt() throws IOException {
         Path leaf = write("leaf.py", "def f() -> int:\n    return 1\n");
         Path mid = write("mid.py", "from leaf import f\ndef g() -> int:\n    return f()\n");
