@@ -86,7 +86,7 @@ class IncrementalEqualsFreshProperties {
      */
     private static void deleteWithEmptyFolders(Path root, Path file) throws IOException {
         Files.deleteIfExists(file);
-        for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+        for (Path dir = file.getParent(); dir != null && !dir.equals(root) && Files.isDirectory(dir); dir = dir.getParent()) {
             try (var entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
                     break;

@@ -163,9 +163,7 @@ class WorkspaceTest {
 
     @Test
     void aFolderEmptiedOnDiskStaysANamespacePackageUntilItIsDeleted() throws IOException {
-        Path a = write("a.py", "import pkg
-import pkg.b
-");
+        Path a = write("a.py", "import pkg\nimport pkg.b\n");
         Path b = write("pkg/b.py", "");
         Workspace ws = workspace(a, b);
         assertEquals(List.of(), rules(ws.check()));
@@ -173,8 +171,12 @@ import pkg.b
         ws.removeFile(b);
         // the empty folder is still a namespace package, as for CPython; only its module is gone
         assertEquals(List.of("unresolved-import@2"), rules(ws.check()));
+        write("pkg/b.py", "");
+        ws.addFile(b);
+        assertEquals(List.of(), rules(ws.check()));
+        Files.delete(b);
         Files.delete(b.getParent());
-        ws.removeFile(b); // a removal again: folder listings are read anew
+        ws.removeFile(b); // folder listings are read anew when files come or go
         assertEquals(List.of("unresolved-import@1", "unresolved-import@2"), rules(ws.check()));
     }
 
