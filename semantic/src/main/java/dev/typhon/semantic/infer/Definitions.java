@@ -23,12 +23,16 @@ import dev.typhon.semantic.types.ClassLiteralType;
 import dev.typhon.semantic.types.ClassType;
 import dev.typhon.semantic.types.DefinitionRef;
 import dev.typhon.semantic.types.DynamicType;
+import dev.typhon.semantic.types.InstanceType;
 import dev.typhon.semantic.types.KnownClass;
 import dev.typhon.semantic.types.KnownInstanceType;
+import dev.typhon.semantic.types.Never;
 import dev.typhon.semantic.types.TodoType;
 import dev.typhon.semantic.types.TupleType;
 import dev.typhon.semantic.types.Type;
 import dev.typhon.semantic.types.TypeVarType;
+import dev.typhon.semantic.types.UnionBuilder;
+import dev.typhon.semantic.types.UnionType;
 import dev.typhon.semantic.types.Variance;
 
 /**
@@ -43,9 +47,93 @@ final class Definitions {
         this.ti = ti;
     }
 
+    /** Rounds of a binding's fixpoint (a loop that rebinds a name from itself) before its type stands widened. */
+    static final int FIXPOINT_ROUNDS = 4;
+
     Type bindingType(SourceFile file, Definition def) {
-        return ti.definitionTypes.get(TypeInference.key(file.id(), def.id()), k -> computeBinding(file, def),
-                DynamicType.UNKNOWN);
+        long key = TypeInference.key(file.id(), def.id());
+        if (!iteratesToFixpoint(def.kind())) {
+            // a class or function that reaches itself (a base naming a subclass, an import cycle)
+            // has no least solution: its cycle stays Unknown
+            return ti.definitionTypes.get(key, k -> computeBinding(file, def), DynamicType.UNKNOWN);
+        }
+        return ti.definitionTypes.getFixpoint(key, k -> computeBinding(file, def),
+                Never.NEVER, this::joinAndWiden, FIXPOINT_ROUNDS, DynamicType.UNKNOWN);
+    }
+
+    /** The kinds whose value is computed from an expression that may read the binding itself in a loop. */
+    private static boolean iteratesToFixpoint(DefinitionKind kind) {
+        return switch (kind) {
+            case ASSIGNMENT, ANNOTATED_ASSIGNMENT, AUGMENTED_ASSIGNMENT, FOR_TARGET, WITH_TARGET,
+                    COMPREHENSION_TARGET, NAMED_EXPRESSION -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The next assumption of a binding's fixpoint: what it was assumed and what it came out as,
+     * joined, literals widened to their classes and tuples that grew to variable-length ones, so
+     * that {@code x = x + 1} in a loop settles on {@code int} and {@code t = t + (i,)} on
+     * {@code tuple[int, ...]}.
+     */
+    Type joinAndWiden(Type assumed, Type computed) {
+        return widen(UnionBuilder.of(ti, assumed, computed));
+    }
+
+    /** How deep a fixpoint's answer may nest generics before the deeper part stands {@code Unknown}. */
+    private static final int MAX_NESTING = 3;
+
+    private Type widen(Type t) {
+        return widen(t, 0);
+    }
+
+    /**
+     * Widens one assumption; {@code depth} counts the generic arguments and tuple elements around
+     * {@code t}, so that {@code x = [x]} in a loop stops at {@code list[list[list[Unknown]]]} rather
+     * than nesting one level per round.
+     */
+    private Type widen(Type t, int depth) {
+        if (depth > MAX_NESTING) {
+            return DynamicType.UNKNOWN;
+        }
+        return switch (t) {
+            case UnionType u -> {
+                UnionBuilder b = new UnionBuilder(ti);
+                java.util.List<TupleType> tuples = new java.util.ArrayList<>();
+                for (Type m : u.members()) {
+                    Type w = widen(m, depth);
+                    if (w instanceof TupleType tt) {
+                        tuples.add(tt);
+                    } else {
+                        b.add(w);
+                    }
+                }
+                if (tuples.size() > 1) {
+                    // tuples of several lengths: one of any length, of their elements
+                    UnionBuilder elements = new UnionBuilder(ti);
+                    tuples.forEach(tt -> tt.allElements().forEach(elements::add));
+                    b.add(TupleType.homogeneous(elements.isEmpty() ? Never.NEVER : elements.build()));
+                } else {
+                    tuples.forEach(b::add);
+                }
+                yield b.build();
+            }
+            case TupleType tt -> {
+                java.util.List<Type> prefix = new java.util.ArrayList<>();
+                tt.prefix().forEach(e -> prefix.add(widen(e, depth + 1)));
+                java.util.List<Type> suffix = new java.util.ArrayList<>();
+                tt.suffix().forEach(e -> suffix.add(widen(e, depth + 1)));
+                yield new TupleType(prefix, tt.variable() == null ? null : widen(tt.variable(), depth + 1), suffix);
+            }
+            case InstanceType it when !it.classType().arguments().isEmpty()
+                    && it.exactShape() == null -> {
+                java.util.List<Type> args = new java.util.ArrayList<>();
+                it.classType().arguments().forEach(a -> args.add(widen(a, depth + 1)));
+                yield new InstanceType(
+                        new ClassType(it.classType().literal(), args));
+            }
+            default -> ti.expressions.promote(t);
+        };
     }
 
     Type declaredType(SourceFile file, Definition def) {
@@ -252,7 +340,7 @@ final class Definitions {
         if (declarations.isEmpty()) {
             return null;
         }
-        dev.typhon.semantic.types.UnionBuilder u = new dev.typhon.semantic.types.UnionBuilder(ti);
+        UnionBuilder u = new UnionBuilder(ti);
         for (Definition d : declarations) {
             if (d != def) {
                 u.add(declaredType(file, d));

@@ -19,7 +19,8 @@ import java.util.function.Function;
 final class Memo<K, V> {
     /** The keys being computed on this thread, across every memo table (cycles cross queries). */
     private static final ThreadLocal<Deque<Object>> STACK = ThreadLocal.withInitial(ArrayDeque::new);
-    private static final ThreadLocal<Set<Object>> ACTIVE = ThreadLocal.withInitial(HashSet::new);
+    /** How many times each key is on {@link #STACK} (a query re-entered under a fixpoint is there twice). */
+    private static final ThreadLocal<java.util.Map<Object, Integer>> ACTIVE = ThreadLocal.withInitial(java.util.HashMap::new);
     /** How deep the stack may grow before a query gives up with its cycle value (deep import chains). */
     private static final int MAX_DEPTH = 400;
     /** Set while the thread computes a value that depended on a cycle's provisional answer. */
@@ -30,6 +31,14 @@ final class Memo<K, V> {
      */
     private static final ThreadLocal<java.util.HashMap<Object, Object>> SCRATCH =
             ThreadLocal.withInitial(java.util.HashMap::new);
+
+    /** The provisional answers of the fixpoint queries running on this thread ({@link #getFixpoint}). */
+    private static final ThreadLocal<java.util.Map<Object, Object>> PROVISIONAL = ThreadLocal.withInitial(java.util.HashMap::new);
+    /** Extra rounds all fixpoint queries under one outermost query may take together. */
+    private static final int ROUND_BUDGET = 64;
+    private static final ThreadLocal<int[]> ROUNDS = ThreadLocal.withInitial(() -> new int[] {ROUND_BUDGET});
+    /** How often each running fixpoint query was asked for itself in the current round. */
+    private static final ThreadLocal<java.util.Map<Object, Integer>> HITS = ThreadLocal.withInitial(java.util.HashMap::new);
 
     private final ConcurrentHashMap<K, V> values = new ConcurrentHashMap<>();
     private final String name;
@@ -49,21 +58,19 @@ final class Memo<K, V> {
         if (scratched != null) {
             return scratched;
         }
-        Set<Object> active = ACTIVE.get();
+        java.util.Map<Object, Integer> active = ACTIVE.get();
         Deque<Object> stack = STACK.get();
-        if (active.contains(token) || stack.size() >= MAX_DEPTH) {
+        if ((active.containsKey(token) && !fixpointSince(token, stack)) || stack.size() >= MAX_DEPTH) {
             TAINT.get()[0]++;
             return cycleValue;
         }
         int taintBefore = TAINT.get()[0];
-        active.add(token);
-        stack.push(token);
+        enter(token, active, stack);
         V computed;
         try {
             computed = compute.apply(key);
         } finally {
-            stack.pop();
-            active.remove(token);
+            leave(token, active, stack);
         }
         if (TAINT.get()[0] != taintBefore && !stack.isEmpty()) {
             // Depended on a provisional answer of a query still running: keep it only until that query ends.
@@ -76,6 +83,135 @@ final class Memo<K, V> {
         }
         V prior = values.putIfAbsent(key, computed);
         return prior != null ? prior : computed;
+    }
+
+    /**
+     * Like {@link #get}, for a query whose cycles have a meaningful least solution ({@code x = x + 1}
+     * in a loop, a binding that reads itself along the back edge): the inner request gets a
+     * provisional answer, starting from {@code initial}, and the query is recomputed until its answer
+     * stops changing. From the second round on the provisional answer is widened ({@code widen}:
+     * literals to their classes, growing tuples to variable ones), so the rounds are few; after
+     * {@code maxRounds} the last widened answer stands. Values computed from a provisional answer are
+     * dropped between rounds.
+     */
+    V getFixpoint(K key, Function<? super K, ? extends V> compute, V initial, java.util.function.BinaryOperator<V> joinAndWiden,
+            int maxRounds, V cycleValue) {
+        V v = values.get(key);
+        if (v != null) {
+            return v;
+        }
+        Object token = new Token(this, key);
+        @SuppressWarnings("unchecked")
+        V scratched = (V) SCRATCH.get().get(token);
+        if (scratched != null) {
+            return scratched;
+        }
+        java.util.Map<Object, Object> provisional = PROVISIONAL.get();
+        java.util.Map<Object, Integer> active = ACTIVE.get();
+        Deque<Object> stack = STACK.get();
+        if (active.containsKey(token)) {
+            @SuppressWarnings("unchecked")
+            V p = (V) provisional.get(token);
+            TAINT.get()[0]++;
+            if (p != null) {
+                HITS.get().merge(token, 1, Integer::sum);
+                return p;
+            }
+            return cycleValue;
+        }
+        if (stack.size() >= MAX_DEPTH) {
+            TAINT.get()[0]++;
+            return cycleValue;
+        }
+        int taintBefore = TAINT.get()[0];
+        java.util.Set<Object> scratchBefore = new HashSet<>(SCRATCH.get().keySet());
+        int[] budget = ROUNDS.get();
+        if (stack.isEmpty()) {
+            budget[0] = ROUND_BUDGET;
+        }
+        V assumed = initial;
+        V computed = null;
+        boolean everHit = false;
+        enter(token, active, stack);
+        try {
+            for (int round = 0; round < maxRounds; round++) {
+                provisional.put(token, assumed);
+                HITS.get().remove(token);
+                computed = compute.apply(key);
+                everHit |= HITS.get().containsKey(token);
+                if (!HITS.get().containsKey(token) || computed.equals(assumed)) {
+                    break;
+                }
+                if (--budget[0] <= 0) {
+                    // nested cycles would multiply their rounds: past the budget, one answer stands
+                    computed = joinAndWiden.apply(assumed, computed);
+                    break;
+                }
+                V next = round == 0 ? computed : joinAndWiden.apply(assumed, computed);
+                if (next.equals(assumed)) {
+                    // the widened assumption already covers the answer it leads to: it is the fixpoint
+                    computed = assumed;
+                    break;
+                }
+                // the answer leaned on an assumption that did not hold: drop what was built on it, widen, retry
+                SCRATCH.get().keySet().retainAll(scratchBefore);
+                if (round == maxRounds - 1) {
+                    computed = joinAndWiden.apply(assumed, computed);
+                    break;
+                }
+                assumed = next;
+            }
+        } finally {
+            leave(token, active, stack);
+            provisional.remove(token);
+            HITS.get().remove(token);
+        }
+        if (everHit && computed.equals(initial)) {
+            // a cycle with nothing entering it (an import cycle, x = x): no least solution worth the name
+            computed = cycleValue;
+        }
+        if (TAINT.get()[0] != taintBefore && !stack.isEmpty()) {
+            SCRATCH.get().put(token, computed);
+            return computed;
+        }
+        if (stack.isEmpty()) {
+            TAINT.get()[0] = 0;
+            SCRATCH.get().clear();
+        }
+        V prior = values.putIfAbsent(key, computed);
+        return prior != null ? prior : computed;
+    }
+
+    private static void enter(Object token, java.util.Map<Object, Integer> active, Deque<Object> stack) {
+        active.merge(token, 1, Integer::sum);
+        stack.push(token);
+    }
+
+    private static void leave(Object token, java.util.Map<Object, Integer> active, Deque<Object> stack) {
+        stack.pop();
+        active.computeIfPresent(token, (t, n) -> n == 1 ? null : n - 1);
+    }
+
+    /**
+     * Whether a fixpoint query started after the latest entry of {@code token}: then asking for
+     * {@code token} again is not a cycle of its own but a round of that fixpoint (the expression
+     * {@code x + 1} read while the loop's binding {@code x = x + 1} iterates), and it is computed
+     * anew; the fixpoint query answers its own re-entry provisionally, so this recursion ends.
+     */
+    private static boolean fixpointSince(Object token, Deque<Object> stack) {
+        java.util.Map<Object, Object> provisional = PROVISIONAL.get();
+        if (provisional.isEmpty()) {
+            return false;
+        }
+        for (Object o : stack) {
+            if (o.equals(token)) {
+                return false;
+            }
+            if (provisional.containsKey(o)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int size() {
