@@ -139,6 +139,9 @@ final class AttributeChecks {
         } else if (failure.startsWith("read-only:")) {
             out.add(problem("invalid-assignment", "Cannot assign to read-only property `" + name + "` on object of type `"
                     + failure.substring(10) + "`", a));
+        } else if (failure.startsWith("descriptor:")) {
+            out.add(problem("invalid-assignment", "Invalid assignment to data descriptor attribute `" + name
+                    + "` on type `" + failure.substring(11) + "` with custom `__set__` method", a));
         } else if (failure.equals("frozen-missing")) {
             out.add(problem("invalid-assignment", "Cannot assign to unresolved attribute `" + name + "` on type `"
                     + object.display() + "`", a));
@@ -172,7 +175,7 @@ final class AttributeChecks {
             return null;
         }
         if (ca != null && ti.members.isDataDescriptor(ca.type())) {
-            return null; // the descriptor's `__set__` decides; not modelled yet
+            return descriptorWriteFailure(self, ca.type(), value);
         }
         if (ca != null && ca.classVar()) {
             return "class-var";
@@ -197,6 +200,23 @@ final class AttributeChecks {
         // an attribute only inferred from what methods assign takes any value: nothing declares it
         Type expected = ti.members.assignableInstanceAttribute(cls, name);
         return expected == null ? null : typeFailure(expected, value);
+    }
+
+    /**
+     * An assignment through a data descriptor on the class: a property takes what its setter's value
+     * parameter accepts (without a setter it is read-only); any other descriptor, what its
+     * {@code __set__(instance, value)} accepts.
+     */
+    private @Nullable String descriptorWriteFailure(InstanceType self, Type descriptor, @Nullable Type value) {
+        if (descriptor instanceof dev.typhon.semantic.types.FunctionLiteral property) {
+            Type accepted = ti.functions.propertySetterValue(property);
+            return accepted == null ? "read-only:" + self.display() : typeFailure(accepted, value);
+        }
+        if (value == null || value.isDynamic()) {
+            return null;
+        }
+        Dunders.Outcome set = ti.dunders.call(descriptor, "__set__", List.of(self, value));
+        return set instanceof Dunders.Rejected ? "descriptor:" + self.display() : null;
     }
 
     private @Nullable String classWriteFailure(ClassType cls, String name, @Nullable Type value) {

@@ -12,6 +12,7 @@ import dev.typhon.semantic.index.Definition;
 import dev.typhon.semantic.index.DefinitionKind;
 import dev.typhon.semantic.index.Scope;
 import dev.typhon.semantic.types.DefinitionRef;
+import dev.typhon.semantic.types.DynamicType;
 import dev.typhon.semantic.types.FunctionLiteral;
 import dev.typhon.semantic.types.KnownFunction;
 import dev.typhon.semantic.types.KnownInstanceType;
@@ -293,6 +294,33 @@ final class Functions {
             }
         }
         return f.signature().returns();
+    }
+
+    /**
+     * What assigning to a property accepts: the declared type of its setter's value parameter
+     * ({@code Unknown} when it has none), null when the property has no setter (it is read-only).
+     * The property's value is the last accessor its class body defines, so a deleter or a getter
+     * redefinition leads back along {@code @x.deleter} to the property it was made from.
+     */
+    @Nullable Type propertySetterValue(FunctionLiteral f) {
+        if (f.synthesized()) {
+            return DynamicType.UNKNOWN; // made by a transform (a dataclass field): Typhon cannot tell
+        }
+        SourceFile file = ti.program.file(f.ref().file());
+        Node node = file.index().definition(f.ref().definition()).node();
+        for (Expr d : decorators(node)) {
+            if (d instanceof dev.typhon.ast.Attribute a) {
+                FunctionLiteral base = propertyOfAccessor(file, d);
+                if (base != null && a.attr().equals("setter")) {
+                    List<Parameter> ps = f.signature().parameters();
+                    return ps.size() < 2 ? DynamicType.UNKNOWN : ps.get(1).type();
+                }
+                if (base != null) {
+                    return propertySetterValue(base);
+                }
+            }
+        }
+        return null;
     }
 
     /** The name of the function whose parameter a definition is (for {@code T@f}), or null. */
