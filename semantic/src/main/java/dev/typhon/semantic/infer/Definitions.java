@@ -187,7 +187,11 @@ final class Definitions {
             case ASSIGNMENT -> {
                 if (stmt instanceof Assign a) {
                     for (Expr target : a.targets()) {
-                        Type value = ti.unpacking.assignedValue(file, target, a.value());
+                        Type declared = target == node ? declaredAt(file, def) : null;
+                        // `l = [None]` where `l: list[str | None]` is declared: the display takes the declaration as context
+                        Type value = declared != null && !declared.isDynamic()
+                                ? ti.constructors.inContext(file, a.value(), declared)
+                                : ti.unpacking.assignedValue(file, target, a.value());
                         if (target == node) {
                             value = typeVarDefinition(file, def, a.value(), value);
                         }

@@ -59,7 +59,8 @@ final class DisplayContext {
         }
         Type plain = ti.expressions.infer(file, value);
         if (expected == null || expected.isDynamic() || depth > MAX_DEPTH || !isDisplay(value)
-                || plain.isAssignableTo(ti, expected)) {
+                || (plain.isAssignableTo(ti, expected) && plain.isFullyStatic())) {
+            // a display with gradual parts (`[None]` is `list[None | Unknown]`) still takes the context's types
             return plain;
         }
         Type contextual = contextual(file, value, expected, argument, depth);

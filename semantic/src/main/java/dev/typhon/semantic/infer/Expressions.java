@@ -184,8 +184,27 @@ final class Expressions {
         for (Expr x : elts) {
             u.add(x instanceof Starred ? DynamicType.UNKNOWN : promoteElement(infer(file, x)));
         }
-        Type element = u.isEmpty() ? DynamicType.UNKNOWN : u.build();
+        Type element = u.isEmpty() ? DynamicType.UNKNOWN : noneWidened(u.build());
         return k.toSpecializedInstance(ti, List.of(element));
+    }
+
+    /**
+     * A collection display whose only element type is {@code None} ({@code [None]},
+     * {@code [(None,)]}) is there to be filled later: its element is {@code None | Unknown}, so that
+     * the stores that follow are not held to {@code None}.
+     */
+    private Type noneWidened(Type element) {
+        if (element instanceof NoneType) {
+            return UnionBuilder.of(ti, NoneType.NONE, DynamicType.UNKNOWN);
+        }
+        if (element instanceof TupleType tt) {
+            List<Type> prefix = new ArrayList<>();
+            tt.prefix().forEach(e -> prefix.add(noneWidened(e)));
+            List<Type> suffix = new ArrayList<>();
+            tt.suffix().forEach(e -> suffix.add(noneWidened(e)));
+            return new TupleType(prefix, tt.variable() == null ? null : noneWidened(tt.variable()), suffix);
+        }
+        return element;
     }
 
     private Type dict(SourceFile file, Dict d) {
@@ -202,7 +221,7 @@ final class Expressions {
             values.add(promoteElement(infer(file, d.values().get(i))));
         }
         return KnownClass.DICT.toSpecializedInstance(ti, List.of(keys.isEmpty() ? DynamicType.UNKNOWN : keys.build(),
-                values.isEmpty() ? DynamicType.UNKNOWN : values.build()));
+                values.isEmpty() ? DynamicType.UNKNOWN : noneWidened(values.build())));
     }
 
     /**

@@ -111,6 +111,12 @@ final class Names {
         if (res == SymbolFlags.FREE || (res == SymbolFlags.GLOBAL_IMPLICIT && s.isEager())) {
             return outer(file, s, id);
         }
+        if (res == SymbolFlags.GLOBAL_EXPLICIT && s.kind().isFunctionLike()) {
+            // `global x` then `x = {}`: the function's own bindings, where they reach, say what x is;
+            // on the paths without one, x is whatever the module holds
+            Lookup here = fromBindings(file, index.bindings(use), List.of(), use.reachability(), id);
+            return here.boundness == Boundness.BOUND ? here : combine(here, global(file, id));
+        }
         return global(file, id);
     }
 

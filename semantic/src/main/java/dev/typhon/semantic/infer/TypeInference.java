@@ -62,6 +62,7 @@ public final class TypeInference implements TypeDb {
     final Dunders dunders = new Dunders(this);
     final Comparisons comparisons = new Comparisons(this);
     final Subscripts subscripts = new Subscripts(this);
+    final SubscriptStores subscriptStores = new SubscriptStores(this);
     final GenericClasses genericClasses = new GenericClasses(this);
     final Variances variances = new Variances(this);
     final GenericContexts genericContexts = new GenericContexts(this);
@@ -302,6 +303,7 @@ public final class TypeInference implements TypeDb {
             if (target instanceof dev.typhon.ast.Subscript s) {
                 typedDicts.storeProblems(file, s, assign.value(), out);
             }
+            itemStoreProblems(file, target, target, assign.value(), out);
         }
         for (Definition d : definitionsAt(file, assign)) {
             if (d.statement() != assign || d.kind() != dev.typhon.semantic.index.DefinitionKind.ASSIGNMENT) {
@@ -338,6 +340,24 @@ public final class TypeInference implements TypeDb {
             }
         }
         return out;
+    }
+
+    /** Item assignments among {@code part} of an assignment's {@code target} (itself or its unpacked elements). */
+    private void itemStoreProblems(SourceFile file, Expr target, Expr part, Expr value, List<Problem> out) {
+        switch (part) {
+            case dev.typhon.ast.Subscript s -> {
+                Problem p = target == s ? subscriptStores.problem(file, s, value)
+                        : subscriptStores.problem(file, s, unpacking.typeOfTarget(target, s, expressions.infer(file, value)));
+                if (p != null) {
+                    out.add(p);
+                }
+            }
+            case dev.typhon.ast.Tuple t -> t.elts().forEach(e -> itemStoreProblems(file, target, e, value, out));
+            case dev.typhon.ast.List l -> l.elts().forEach(e -> itemStoreProblems(file, target, e, value, out));
+            case dev.typhon.ast.Starred st -> itemStoreProblems(file, target, st.value(), value, out);
+            default -> {
+            }
+        }
     }
 
     /** What is wrong with an attribute read or assignment (missing, possibly missing, a value it does not accept). */
@@ -385,7 +405,17 @@ public final class TypeInference implements TypeDb {
         }
         if (a.target() instanceof dev.typhon.ast.Subscript s) {
             // `td["key"] op= value` stores the result back into the item
-            typedDicts.augmentedStoreProblems(file, s, augmented.infer(expressions.infer(file, s), a.op(), value).type(), out);
+            AugmentedAssignment.Outcome result = augmented.infer(expressions.infer(file, s), a.op(), value);
+            typedDicts.augmentedStoreProblems(file, s, result.type(), out);
+            List<Problem> read = subscriptProblems(file, s);
+            out.addAll(read);
+            if (result.unsupportedTargets().isEmpty() && read.isEmpty()) {
+                // an item that cannot be read, or an operation that fails, attempts no store
+                Problem p = subscriptStores.problem(file, s, result.type());
+                if (p != null) {
+                    out.add(p);
+                }
+            }
         }
         for (Type target : augmented.infer(expressions.infer(file, a.target()), a.op(), value).unsupportedTargets()) {
             out.add(new Problem("unsupported-operator", "Operator `" + Operators.symbol(a.op())
