@@ -24,7 +24,7 @@ public record UnionType(List<Type> members) implements Type {
     @Override
     public String display() {
         List<String> parts = new ArrayList<>();
-        StringBuilder literals = null;
+        java.util.Map<Object, List<String>> literals = null;
         int literalSlot = -1;
         boolean hasInt = has(KnownClass.INT);
         boolean hasFloat = has(KnownClass.FLOAT);
@@ -45,19 +45,20 @@ public record UnionType(List<Type> members) implements Type {
             String inner = literalInner(m);
             if (inner != null) {
                 if (literals == null) {
-                    literals = new StringBuilder();
+                    literals = new java.util.LinkedHashMap<>();
                     literalSlot = parts.size();
                     parts.add(null);
-                } else {
-                    literals.append(", ");
                 }
-                literals.append(inner);
+                // grouped by kind, the kinds in the order they first appear: `Literal[1, 2, "a"]` for 1 | "a" | 2
+                literals.computeIfAbsent(literalKind(m), k -> new ArrayList<>()).add(inner);
             } else {
                 parts.add(Displays.inUnion(m));
             }
         }
         if (literals != null) {
-            parts.set(literalSlot, "Literal[" + literals + "]");
+            List<String> all = new ArrayList<>();
+            literals.values().forEach(all::addAll);
+            parts.set(literalSlot, "Literal[" + String.join(", ", all) + "]");
         }
         return String.join(" | ", parts);
     }
@@ -69,6 +70,11 @@ public record UnionType(List<Type> members) implements Type {
             }
         }
         return false;
+    }
+
+    /** What groups a literal with others in the display: its kind, and an enum member's class. */
+    private static Object literalKind(Type t) {
+        return t instanceof EnumLiteral e ? e.enumClass() : t.getClass();
     }
 
     /** What a literal type puts inside {@code Literal[...]}; null for a type that is not a literal. */
