@@ -1,6 +1,7 @@
 package dev.typhon.semantic.infer;
 
 import dev.typhon.ast.Operator;
+import dev.typhon.semantic.index.Boundness;
 import dev.typhon.semantic.types.BoundMethodType;
 import dev.typhon.semantic.types.DynamicType;
 import dev.typhon.semantic.types.TodoType;
@@ -47,9 +48,14 @@ final class AugmentedAssignment {
             return target;
         }
         String inPlace = "__i" + Operators.dunder(op) + "__";
-        Type method = ti.members.member(target, inPlace);
+        AttributeAccess access = ti.members.memberAccess(target, inPlace);
+        Type method = access.isFound() ? access.type() : null;
         if (method != null && !method.isDynamic()) {
             Type result = ti.calls.callDunder(target, inPlace, List.of(value));
+            if (result != null && access.boundness() == Boundness.POSSIBLY_UNBOUND) {
+                // an in-place method defined under a condition: where it is missing, the binary operator runs
+                return UnionBuilder.of(ti, result, binary(target, op, value, failed));
+            }
             if (result != null) {
                 return result;
             }
@@ -58,6 +64,11 @@ final class AugmentedAssignment {
                 return b.function().signature().returns();
             }
         }
+        return binary(target, op, value, failed);
+    }
+
+    /** {@code target op value} for an augmented assignment without (or past) an in-place method. */
+    private Type binary(Type target, Operator op, Type value, List<Type> failed) {
         if (op == Operator.Add && target instanceof TupleType left && value instanceof TupleType right) {
             // tuple has no `__iadd__`, and its `__add__` (typeshed's) returns a tuple of any length whose
             // element is either side's: the element-wise concatenation is a property of `a + b` only

@@ -81,6 +81,11 @@ final class Members {
         return a.isFound() ? a.type() : null;
     }
 
+    /** {@link #member}'s lookup with its boundness: a method defined under a condition may be missing. */
+    AttributeAccess memberAccess(Type value, String name) {
+        return access(value, name, false);
+    }
+
     /** Reading {@code value.name} as an expression does, {@code __getattr__} included. */
     AttributeAccess access(Type value, String name) {
         return access(value, name, true);
