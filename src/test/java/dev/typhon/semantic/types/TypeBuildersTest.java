@@ -96,6 +96,15 @@ class TypeBuildersTest {
     }
 
     @Test
+    void truthinessDecidesABool() {
+        assertEquals(BoolLiteral.FALSE, f.and(boolT, TruthinessType.ALWAYS_FALSY));
+        assertEquals(BoolLiteral.TRUE, f.and(TruthinessType.ALWAYS_TRUTHY, boolT));
+        // a bool narrowed to True by a negation cannot also be always falsy
+        assertEquals(Never.NEVER, f.and(TruthinessType.ALWAYS_FALSY, boolT, f.not(BoolLiteral.FALSE)));
+        assertEquals(Never.NEVER, f.and(boolT, f.not(BoolLiteral.FALSE), TruthinessType.ALWAYS_FALSY));
+    }
+
+    @Test
     void notObjectIsNever() {
         assertEquals(Never.NEVER, f.not(object));
         assertEquals(object, f.not(Never.NEVER));

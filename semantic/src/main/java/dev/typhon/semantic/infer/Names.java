@@ -302,7 +302,7 @@ final class Names {
      * after any of the scope's bindings, so it sees the declared type, else the union of every
      * reachable binding, not only those that reach the end of the scope.
      */
-    private @Nullable Type lazyMember(SourceFile file, Scope scope, String name) {
+    @Nullable Type lazyMember(SourceFile file, Scope scope, String name) {
         int sym = scope.symbolId(name);
         if (sym < 0) {
             return null;

@@ -74,6 +74,9 @@ final class TypeExpressions {
             case Name n -> {
                 Type t = typeParameterAt(file, DEFERRED.get()[1], n.id());
                 if (t == null) {
+                    t = enclosingMember(file, DEFERRED.get()[1], n.id());
+                }
+                if (t == null) {
                     t = ti.imports.scopeMember(file, file.index().moduleScope(), n.id());
                 }
                 if (t == null) {
@@ -95,6 +98,28 @@ final class TypeExpressions {
             }
             default -> DynamicType.UNKNOWN;
         };
+    }
+
+    /**
+     * A name of a string annotation bound in a scope around it below the module: the class body the
+     * annotation is written in (as it ends), and the functions around it (any of their bindings)
+     * ({@code "Inner"} in a method of a class defined in a function); null when none binds it.
+     */
+    private @Nullable Type enclosingMember(SourceFile file, int offset, String name) {
+        dev.typhon.semantic.index.SemanticIndex index = file.index();
+        dev.typhon.semantic.index.Scope first = index.scopeAt(offset);
+        for (dev.typhon.semantic.index.Scope sc = first; sc != null && sc.kind() != dev.typhon.semantic.index.ScopeKind.MODULE;
+                sc = sc.parent() < 0 ? null : index.scope(sc.parent())) {
+            boolean visible = sc.kind().isFunctionLike() || (sc == first && sc.kind() == dev.typhon.semantic.index.ScopeKind.CLASS);
+            if (visible && sc.symbolId(name) >= 0) {
+                // a function's binding may come after the annotated definition: any reachable one counts
+                Type t = sc.kind().isFunctionLike() ? ti.names.lazyMember(file, sc, name) : ti.imports.scopeMember(file, sc, name);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     /** A PEP 695 type parameter in scope at {@code offset} ({@code "T"} in a method of {@code class C[T]}), or null. */

@@ -192,14 +192,18 @@ public final class IntersectionBuilder {
             for (int i = 0; i < positive.size(); i++) {
                 if (positive.get(i) instanceof InstanceType it && it.isKnown(KnownClass.BOOL)) {
                     // ~AlwaysTruthy leaves only False of a bool, ~AlwaysFalsy only True
-                    boolean noTrue = negative.contains(BoolLiteral.TRUE) || negative.contains(TruthinessType.ALWAYS_TRUTHY);
-                    boolean noFalse = negative.contains(BoolLiteral.FALSE) || negative.contains(TruthinessType.ALWAYS_FALSY);
+                    // (and a positive AlwaysFalsy leaves only False, AlwaysTruthy only True)
+                    boolean noTrue = negative.contains(BoolLiteral.TRUE) || negative.contains(TruthinessType.ALWAYS_TRUTHY)
+                            || positive.contains(TruthinessType.ALWAYS_FALSY);
+                    boolean noFalse = negative.contains(BoolLiteral.FALSE) || negative.contains(TruthinessType.ALWAYS_FALSY)
+                            || positive.contains(TruthinessType.ALWAYS_TRUTHY);
                     if (noTrue && noFalse) {
                         never = true;
                     } else if (noTrue || noFalse) {
                         negative.remove(noTrue ? BoolLiteral.TRUE : BoolLiteral.FALSE);
                         negative.remove(noTrue ? TruthinessType.ALWAYS_TRUTHY : TruthinessType.ALWAYS_FALSY);
-                        positive.set(i, noTrue ? BoolLiteral.FALSE : BoolLiteral.TRUE);
+                        positive.remove(noTrue ? TruthinessType.ALWAYS_FALSY : TruthinessType.ALWAYS_TRUTHY);
+                        positive.set(positive.indexOf(it), noTrue ? BoolLiteral.FALSE : BoolLiteral.TRUE);
                     }
                     return;
                 }
