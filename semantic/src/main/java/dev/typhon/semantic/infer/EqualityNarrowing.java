@@ -140,14 +140,31 @@ final class EqualityNarrowing {
                 changed = true;
                 continue;
             }
-            if ((isBroadBuiltin(m) || m instanceof LiteralStringType) && domain(m) == od && other.isSubtypeOf(ti, m)) {
-                out.add(new IntersectionBuilder(ti).addPositive(m).addNegative(other).build());
+            // `int`, or `int & ~Literal[1]` narrowed before (`x not in (1, 2)` excludes one value at a time)
+            Type base = m instanceof dev.typhon.semantic.types.IntersectionType x && x.positive().size() == 1
+                    ? x.positive().get(0) : m;
+            if ((isBroadBuiltin(base) || base instanceof LiteralStringType) && domain(base) == od && other.isSubtypeOf(ti, m)) {
+                IntersectionBuilder b = new IntersectionBuilder(ti).addPositive(m).addNegative(other);
+                Type twin = equalTwin(other);
+                if (twin != null && twin.isSubtypeOf(ti, base)) {
+                    b.addNegative(twin); // 1 == True and 0 == False: an int unequal to one is unequal to both
+                }
+                out.add(b.build());
                 changed = true;
                 continue;
             }
             out.add(m);
         }
         return changed ? out.build() : current;
+    }
+
+    /** The other literal equal to a number literal: {@code True} for {@code 1}, {@code 0} for {@code False}; else null. */
+    private static @Nullable Type equalTwin(Type literal) {
+        return switch (literal) {
+            case IntLiteral i when i.value() == 0 || i.value() == 1 -> BoolLiteral.of(i.value() == 1);
+            case BoolLiteral b -> new IntLiteral(b.value() ? 1 : 0);
+            default -> null;
+        };
     }
 
     /** A type's members, {@code bool} split into its two values. */
