@@ -109,15 +109,32 @@ final class Names {
             return combine(here, fallback);
         }
         if (res == SymbolFlags.FREE || (res == SymbolFlags.GLOBAL_IMPLICIT && s.isEager())) {
-            return outer(file, s, id);
+            return narrowedFromStart(file, use, id, outer(file, s, id));
         }
         if (res == SymbolFlags.GLOBAL_EXPLICIT && s.kind().isFunctionLike()) {
             // `global x` then `x = {}`: the function's own bindings, where they reach, say what x is;
             // on the paths without one, x is whatever the module holds
             Lookup here = fromBindings(file, index.bindings(use), List.of(), use.reachability(), id);
-            return here.boundness == Boundness.BOUND ? here : combine(here, global(file, id));
+            return here.boundness == Boundness.BOUND ? here : combine(here, narrowedFromStart(file, use, id, global(file, id)));
         }
-        return global(file, id);
+        return narrowedFromStart(file, use, id, global(file, id));
+    }
+
+    /**
+     * A name this scope reads from outside (a global, an enclosing function's variable), narrowed by
+     * the tests this scope made of it on the way to the read: {@code if _setmode: _setmode(fd)} calls
+     * what is not None.
+     */
+    private Lookup narrowedFromStart(SourceFile file, Use use, String id, Lookup outside) {
+        if (outside.boundness == Boundness.UNBOUND || outside.type.isDynamic()) {
+            return outside;
+        }
+        ReachingBindings rb = file.index().bindings(use);
+        if (!rb.mayBeUnbound() || rb.unboundConstraints().isEmpty()) {
+            return outside;
+        }
+        Type t = ti.narrowing.narrow(file, outside.type, rb.unboundConstraints(), Narrowing.Target.name(id));
+        return new Lookup(t, outside.boundness);
     }
 
     /** The names CPython puts in a class body's namespace before the body runs, or null for others. */

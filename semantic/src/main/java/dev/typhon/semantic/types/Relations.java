@@ -777,7 +777,8 @@ final class Relations {
         return switch (container) {
             case LiteralStringType ls -> atom instanceof StringLiteral;
             case SubclassOfType s -> atom instanceof ClassLiteralType c
-                    && (s.subclassOf().isDynamic() || relates(db, c.classType().toInstance(), s.subclassOf(), Mode.SUBTYPE));
+                    && (s.subclassOf().isDynamic() || relates(db, c.classType().toInstance(), s.subclassOf(), Mode.SUBTYPE)
+                    || (s.subclassOf() instanceof TypeVarType v && mayBeSolvedTo(db, v, c.classType().toInstance())));
             case CallableType c -> atom instanceof FunctionLiteral || atom instanceof BoundMethodType
                     || atom instanceof ClassLiteralType || atom instanceof OverloadedFunction;
             case TupleType t -> false;
@@ -785,6 +786,22 @@ final class Relations {
                     && false;
             default -> false;
         };
+    }
+
+    /** Whether a type variable may stand for {@code instance}'s class: below its bound, or one of its constraints' subclasses. */
+    private static boolean mayBeSolvedTo(TypeDb db, TypeVarType v, Type instance) {
+        if (v.bound() != null) {
+            return relates(db, instance, v.bound(), Mode.SUBTYPE);
+        }
+        if (!v.constraints().isEmpty()) {
+            for (Type c : v.constraints()) {
+                if (relates(db, instance, c, Mode.SUBTYPE)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
     }
 
     private static boolean tuplesDisjoint(TypeDb db, TupleType s, TupleType t) {
