@@ -272,9 +272,11 @@ final class Names {
      */
     private Lookup global(SourceFile file, String name) {
         Type t = lazyMember(file, file.index().moduleScope(), name);
-        if (t == null) {
-            // `from m import *` binds names the module's own symbol table does not list
-            t = ti.imports.throughStarImports(file, name);
+        // `from m import *` binds names the module's own symbol table does not list, and may bind one
+        // it lists too (`try: from _speedups import *` / `except ImportError: helper = None`)
+        Type star = file.index().starImports().isEmpty() ? null : ti.imports.throughStarImports(file, name);
+        if (star != null) {
+            t = t == null ? star : UnionBuilder.of(ti, star, t);
         }
         if (t != null) {
             return new Lookup(t, Boundness.BOUND);
