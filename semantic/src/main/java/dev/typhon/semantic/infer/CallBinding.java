@@ -402,7 +402,7 @@ final class CallBinding {
                 return;
             }
             // a solution's Unknowns are checked gradually (nothing is assignable to P[Unknown] but a P)
-            if ((solution == null && !want.isFullyStatic()) || mentionsProtocol(want)
+            if ((solution == null && !want.isFullyStatic())
                     || want instanceof dev.typhon.semantic.types.CallableType || mentionsCallable(want)) {
                 return;
             }
@@ -410,6 +410,9 @@ final class CallBinding {
                 want = t.variable();
             }
             Type have = ti.displayContext.argument(file, arg, want);
+            if (mentionsProtocol(want) && !nominallyDecidable(have, want)) {
+                return;
+            }
             if (!have.isAssignableTo(ti, want)) {
                 out.add(new Problem("invalid-argument-type", "Argument" + to(name) + " is incorrect",
                         "Expected `" + want.display() + "`, found `" + have.display() + "`", arg.startOffset(), arg.endOffset()));
@@ -497,6 +500,45 @@ final class CallBinding {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an argument for a parameter typed with a protocol can be judged without structural
+     * matching: every protocol the parameter names at its top level ({@code Iterable[int]},
+     * {@code Iterable[int] | None}) is a base of the argument's class (a {@code list} is declared an
+     * {@code Iterable}), and no protocol hides inside the type arguments. A class that satisfies a
+     * protocol only by its members is not judged.
+     */
+    private boolean nominallyDecidable(Type have, Type want) {
+        if (!(have instanceof dev.typhon.semantic.types.InstanceType || have instanceof dev.typhon.semantic.types.TupleType
+                || have instanceof dev.typhon.semantic.types.StringLiteral || have instanceof dev.typhon.semantic.types.BytesLiteral
+                || have instanceof dev.typhon.semantic.types.LiteralStringType)) {
+            return false;
+        }
+        ClassType meta = ti.dunders.metaType(have);
+        if (meta == null || ti.mro(meta.literal()).hasDynamic()) {
+            return false;
+        }
+        List<Type> members = want instanceof dev.typhon.semantic.types.UnionType u ? u.members() : List.of(want);
+        for (Type m : members) {
+            if (!(m instanceof dev.typhon.semantic.types.InstanceType i) || !ti.classes.info(i.literal()).isProtocol()) {
+                if (mentionsProtocol(m)) {
+                    return false;
+                }
+                continue;
+            }
+            if (i.classType().arguments().stream().anyMatch(this::mentionsProtocol)) {
+                return false;
+            }
+            boolean inherited = false;
+            for (ClassType c : ti.mro(meta.literal()).classes()) {
+                inherited |= c.literal().equals(i.literal());
+            }
+            if (!inherited) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Protocols are structural; until Typhon checks them so, arguments for them are not checked. */
