@@ -367,10 +367,18 @@ final class Classes {
                 || returned.isAssignableTo(ti, KnownClass.TUPLE.toSpecializedInstance(ti, List.of(DynamicType.ANY))));
     }
 
+    /**
+     * The type variables of a base's arguments, in order of first occurrence, also those nested in
+     * them: {@code class G(Base[Generator[T, S, None]])} is generic in T and S.
+     */
     private static void collectTypeVars(List<Type> arguments, List<TypeVarType> out) {
         for (Type a : arguments) {
-            if (a instanceof TypeVarType v && out.stream().noneMatch(o -> o.ref().equals(v.ref()))) {
-                out.add(v);
+            List<TypeVarType> found = new ArrayList<>();
+            dev.typhon.semantic.types.TypeVariables.collect(a, found);
+            for (TypeVarType v : found) {
+                if (!v.isSelf() && out.stream().noneMatch(o -> o.ref().equals(v.ref()))) {
+                    out.add(v);
+                }
             }
         }
     }

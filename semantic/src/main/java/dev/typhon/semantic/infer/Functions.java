@@ -77,6 +77,7 @@ final class Functions {
             if (decorator.isDynamic()) {
                 return decorator;
             }
+            Type current = value;
             Type applied = switch (decorator) {
                 case dev.typhon.semantic.types.ClassLiteralType c when c.literal().isKnown(
                         dev.typhon.semantic.types.KnownClass.STATICMETHOD) || c.literal().isKnown(
@@ -85,11 +86,28 @@ final class Functions {
                 case dev.typhon.semantic.types.ClassLiteralType c -> ti.constructors.construct(c.classType(),
                         List.of(value), java.util.Map.of(), null);
                 case FunctionLiteral f when f.known() != null -> null;
+                case FunctionLiteral f when current instanceof FunctionLiteral decorated && passesParameters(f) ->
+                        passThrough(f, decorated);
+                case OverloadedFunction o when current instanceof FunctionLiteral decorated
+                        && o.overloads().stream().allMatch(Functions::passesParameters) -> {
+                    FunctionLiteral chosen = null;
+                    for (FunctionLiteral f : o.overloads()) {
+                        if (ti.calls.accepts(f.signature(), List.of(current), 0, 0)) {
+                            chosen = f;
+                            break;
+                        }
+                    }
+                    yield chosen == null ? null : passThrough(chosen, decorated);
+                }
                 case FunctionLiteral f -> ti.calls.returnOf(f.signature(), CallArguments.positional(List.of(value)), 0, null);
                 case dev.typhon.semantic.types.CallableType c ->
                         ti.calls.returnOf(c.signature(), CallArguments.positional(List.of(value)), 0, null);
                 default -> null;
             };
+            if (applied instanceof FunctionLiteral passed && passed.synthesized()) {
+                value = applied; // the decorated function's parameters, the decorator's return type
+                continue;
+            }
             if (!(applied instanceof dev.typhon.semantic.types.InstanceType made) || applied.isDynamic()
                     || ti.members.classAttribute(made.classType(), "__get__") == null) {
                 return value; // a function or a callable again: the function describes it best
@@ -97,6 +115,34 @@ final class Functions {
             value = applied;
         }
         return value;
+    }
+
+    /**
+     * {@code @contextmanager} on {@code def f(path: str) -> Iterator[int]}: the decorator's
+     * {@code (**P) -> _GeneratorContextManager[T]} with P the decorated function's parameters and T
+     * solved from its return type. It keeps the function's name and place (it binds as a method
+     * does) and shows as its signature, as ty shows a callable; null when the call does not solve.
+     */
+    private @Nullable Type passThrough(FunctionLiteral decorator, FunctionLiteral decorated) {
+        Type out = ti.calls.returnOf(decorator.signature(), CallArguments.positional(List.of(decorated)), 0, null);
+        if (!(out instanceof dev.typhon.semantic.types.CallableType c) || c.paramSpec() == null) {
+            return null;
+        }
+        Signature kept = decorated.signature();
+        return new FunctionLiteral(decorated.name(), decorated.ref(), null,
+                new Signature(kept.parameters(), c.signature().returns(), kept.gradual(), kept.typeParameters()), true);
+    }
+
+    /**
+     * A decorator typed {@code (f: Callable[P, X]) -> Callable[P, Y]}: what it returns takes the
+     * parameters of the function it decorates.
+     */
+    private static boolean passesParameters(FunctionLiteral decorator) {
+        List<Parameter> ps = decorator.signature().parameters();
+        return !ps.isEmpty() && ps.get(0).annotatedType() instanceof dev.typhon.semantic.types.CallableType in
+                && in.paramSpec() != null
+                && decorator.signature().returns() instanceof dev.typhon.semantic.types.CallableType out
+                && in.paramSpec().equals(out.paramSpec());
     }
 
     FunctionLiteral literal(SourceFile file, Definition def) {
@@ -239,11 +285,11 @@ final class Functions {
         if (f.name().equals("__init_subclass__") || f.name().equals("__class_getitem__")) {
             return MethodKind.CLASS;
         }
-        if (f.synthesized()) {
-            return f.name().equals("_make") ? MethodKind.CLASS : MethodKind.INSTANCE; // no decorators: its ref is its class
-        }
         SourceFile file = ti.program.file(f.ref().file());
         Node node = file.index().definition(f.ref().definition()).node();
+        if (f.synthesized() && !(node instanceof FunctionDef) && !(node instanceof AsyncFunctionDef)) {
+            return f.name().equals("_make") ? MethodKind.CLASS : MethodKind.INSTANCE; // no decorators: its ref is its class
+        }
         for (Expr d : decorators(node)) {
             Type t = ti.expressions.infer(file, d);
             if (t instanceof dev.typhon.semantic.types.ClassLiteralType c) {

@@ -579,7 +579,25 @@ final class TypeExpressions {
             }
             return new CallableType(Signature.of(ps, ret));
         }
+        String paramSpec = paramSpecName(file, params);
+        if (paramSpec != null) {
+            // `Callable[P, R]`: any arguments, as far as a call is checked; a decorator that takes a
+            // `Callable[P, ...]` and returns one hands the decorated function's parameters on
+            return new CallableType(Signature.gradual(ret), paramSpec);
+        }
         return new TodoType("Callable with ParamSpec");
+    }
+
+    /** The name of the ParamSpec an expression names ({@code P} of {@code P = ParamSpec("P")}), or null. */
+    private @Nullable String paramSpecName(SourceFile file, Expr e) {
+        if (!(e instanceof Name) && !(e instanceof Attribute)) {
+            return null;
+        }
+        Type v = value(file, e);
+        if (v instanceof dev.typhon.semantic.types.InstanceType i && i.isKnown(KnownClass.PARAM_SPEC)) {
+            return e instanceof Name n ? n.id() : ((Attribute) e).attr();
+        }
+        return null;
     }
 
     private Type literal(SourceFile file, List<Expr> elts, @Nullable List<String> problems) {
