@@ -122,7 +122,14 @@ final class ReturnTypes {
             if (d.node() == function) {
                 dev.typhon.semantic.types.FunctionLiteral f = ti.functionLiteral(file, d);
                 if (f != null && f.signature().returnType() != null) {
-                    return f.signature().returnType();
+                    Type r = f.signature().returnType();
+                    // an `async def` returns its coroutine: its `return` statements give what it awaits to
+                    if (function instanceof AsyncFunctionDef && r instanceof dev.typhon.semantic.types.InstanceType i
+                            && i.isKnown(dev.typhon.semantic.types.KnownClass.COROUTINE_TYPE)
+                            && i.classType().arguments().size() == 3) {
+                        return i.classType().arguments().get(2);
+                    }
+                    return r;
                 }
             }
         }
@@ -223,7 +230,7 @@ final class ReturnTypes {
                 };
             }
             if (c.kind() == ConstraintKind.CALL_RETURNS && c.test() instanceof Expr call) {
-                return ti.expressionType(file, call) instanceof Never ? Reachability.Truth.ALWAYS_FALSE
+                return ti.statementCallType(file, call) instanceof Never ? Reachability.Truth.ALWAYS_FALSE
                         : Reachability.Truth.ALWAYS_TRUE;
             }
         } catch (RuntimeException e) {

@@ -231,18 +231,21 @@ final class Definitions {
             case NAMED_EXPRESSION -> ti.expressions.infer(file, ((NamedExpr) stmt).value());
             case FOR_TARGET -> {
                 Expr iter = stmt instanceof dev.typhon.ast.For f ? f.iter()
-                        : stmt instanceof dev.typhon.ast.AsyncFor af ? null : null;
-                Expr target = stmt instanceof dev.typhon.ast.For f ? f.target() : null;
+                        : stmt instanceof dev.typhon.ast.AsyncFor af ? af.iter() : null;
+                Expr target = stmt instanceof dev.typhon.ast.For f ? f.target()
+                        : stmt instanceof dev.typhon.ast.AsyncFor af ? af.target() : null;
                 if (iter == null) {
                     yield DynamicType.UNKNOWN;
                 }
-                Type element = ti.calls.iterate(ti.expressions.infer(file, iter));
+                Type element = stmt instanceof dev.typhon.ast.AsyncFor ? ti.awaiting.element(ti.expressions.infer(file, iter))
+                        : ti.calls.iterate(ti.expressions.infer(file, iter));
                 Type t = ti.unpacking.typeOfTarget(target, node, element);
                 yield t == null ? DynamicType.UNKNOWN : t;
             }
             case COMPREHENSION_TARGET -> {
-                if (stmt instanceof dev.typhon.ast.Comprehension c && c.isAsync() == 0) {
-                    Type element = ti.calls.iterate(ti.expressions.infer(file, c.iter()));
+                if (stmt instanceof dev.typhon.ast.Comprehension c) {
+                    Type iterable = ti.expressions.infer(file, c.iter());
+                    Type element = c.isAsync() != 0 ? ti.awaiting.element(iterable) : ti.calls.iterate(iterable);
                     Type t = ti.unpacking.typeOfTarget(c.target(), node, element);
                     yield t == null ? DynamicType.UNKNOWN : t;
                 }
@@ -265,10 +268,10 @@ final class Definitions {
         };
     }
 
-    /** What {@code with cm as target} binds: the result of {@code cm.__enter__()} (Unknown for {@code async with}, not modelled yet). */
+    /** What {@code with cm as target} binds: the result of {@code cm.__enter__()} (the awaited {@code __aenter__()} for {@code async with}). */
     Type enteredValue(SourceFile file, dev.typhon.ast.WithItem item) {
         if (file.nodeTable().parent(item) instanceof dev.typhon.ast.AsyncWith) {
-            return DynamicType.UNKNOWN;
+            return ti.awaiting.entered(ti.expressions.infer(file, item.contextExpr()));
         }
         Type manager = ti.expressions.infer(file, item.contextExpr());
         if (manager.isDynamic()) {

@@ -85,6 +85,7 @@ final class Expressions {
                     List.of(element(file, dc.key()), element(file, dc.value())));
             case dev.typhon.ast.GeneratorExp g -> generator(file, g);
             case dev.typhon.ast.Slice s -> ti.instance(KnownClass.SLICE);
+            case dev.typhon.ast.Await a -> ti.awaiting.awaited(infer(file, a.value()));
             default -> new TodoType(e.getClass().getSimpleName());
         };
     }
@@ -106,9 +107,53 @@ final class Expressions {
     /** {@code (x for x in xs)}: a {@code GeneratorType[X, None, None]} (an async one when any clause is async). */
     private Type generator(SourceFile file, dev.typhon.ast.GeneratorExp g) {
         Type yielded = g.elt() instanceof Starred ? DynamicType.UNKNOWN : infer(file, g.elt());
-        boolean async = g.generators().stream().anyMatch(c -> c.isAsync() != 0);
+        boolean async = g.generators().stream().anyMatch(c -> c.isAsync() != 0) || awaitsInside(g);
         return async ? KnownClass.ASYNC_GENERATOR_TYPE.toSpecializedInstance(ti, List.of(yielded, NoneType.NONE))
                 : KnownClass.GENERATOR_TYPE.toSpecializedInstance(ti, List.of(yielded, NoneType.NONE, NoneType.NONE));
+    }
+
+    /**
+     * Whether a generator expression awaits in its own code, which makes it asynchronous: in its
+     * element, its conditions, or an iterable after the first (the first is evaluated outside it).
+     */
+    private static boolean awaitsInside(dev.typhon.ast.GeneratorExp g) {
+        if (awaits(g.elt())) {
+            return true;
+        }
+        for (int i = 0; i < g.generators().size(); i++) {
+            dev.typhon.ast.Comprehension c = g.generators().get(i);
+            if ((i > 0 && awaits(c.iter())) || c.ifs().stream().anyMatch(Expressions::awaits)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether evaluating {@code n} awaits: an {@code await}, or an asynchronous list, set or dict
+     * comprehension; of a nested generator expression only its first iterable runs here, and a
+     * lambda's body runs later.
+     */
+    private static boolean awaits(dev.typhon.ast.Node n) {
+        switch (n) {
+            case dev.typhon.ast.Await a -> {
+                return true;
+            }
+            case dev.typhon.ast.GeneratorExp inner -> {
+                return awaits(inner.generators().get(0).iter());
+            }
+            case dev.typhon.ast.Lambda l -> {
+                return false;
+            }
+            case dev.typhon.ast.Comprehension c when c.isAsync() != 0 -> {
+                return true;
+            }
+            default -> {
+            }
+        }
+        boolean[] found = new boolean[1];
+        n.forEachChild(child -> found[0] |= awaits(child));
+        return found[0];
     }
 
     Type constant(ConstantValue v) {

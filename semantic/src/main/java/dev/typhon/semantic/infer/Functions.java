@@ -213,7 +213,7 @@ final class Functions {
         if (args.kwarg() != null) {
             params.add(parameter(file, Parameter.Kind.KEYWORD_VARIADIC, args.kwarg(), null, name));
         }
-        Type ret = returns == null ? null : ti.typeExpressions.annotation(file, returns, name);
+        Type ret = coroutine(node, returns == null ? null : ti.typeExpressions.annotation(file, returns, name));
         List<TypeVarType> typeVars = new ArrayList<>();
         for (TypeParam p : typeParams) {
             if (ti.definitions.typeParameter(file, p) instanceof KnownInstanceType k && k.value() instanceof TypeVarType v) {
@@ -244,6 +244,52 @@ final class Functions {
             }
         }
         return new Signature(rebound, returnType, false, typeVars);
+    }
+
+    /**
+     * What calling the function returns, from its declared return type: an {@code async def} that
+     * does not {@code yield} returns a coroutine, {@code CoroutineType[Any, Any, R]}, which
+     * {@code await} turns into R (an async generator's declared type is what a call returns).
+     */
+    private @Nullable Type coroutine(Node node, @Nullable Type declared) {
+        if (!(node instanceof AsyncFunctionDef f) || yields(f.body())) {
+            return declared;
+        }
+        return dev.typhon.semantic.types.KnownClass.COROUTINE_TYPE.toSpecializedInstance(ti, List.of(
+                dev.typhon.semantic.types.DynamicType.ANY, dev.typhon.semantic.types.DynamicType.ANY,
+                declared == null ? dev.typhon.semantic.types.DynamicType.UNKNOWN : declared));
+    }
+
+    /** Whether a function body has a {@code yield} of its own (not of a function, class or lambda in it). */
+    static boolean yields(List<dev.typhon.ast.Stmt> body) {
+        java.util.Deque<Node> stack = new java.util.ArrayDeque<>(body);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            switch (n) {
+                case dev.typhon.ast.Yield y -> {
+                    return true;
+                }
+                case dev.typhon.ast.YieldFrom y -> {
+                    return true;
+                }
+                case FunctionDef d -> {
+                    continue;
+                }
+                case AsyncFunctionDef d -> {
+                    continue;
+                }
+                case dev.typhon.ast.ClassDef c -> {
+                    continue;
+                }
+                case dev.typhon.ast.Lambda l -> {
+                    continue;
+                }
+                default -> {
+                }
+            }
+            n.forEachChild(stack::push);
+        }
+        return false;
     }
 
     private static boolean mentionsOwnVariables(List<Parameter> params, @Nullable Type ret, String name) {

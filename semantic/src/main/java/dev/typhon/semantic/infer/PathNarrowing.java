@@ -231,7 +231,7 @@ final class PathNarrowing {
         switch (c.kind()) {
             case CALL_RETURNS -> {
                 if (test instanceof Call call) {
-                    boolean returns = !ti.expressions.infer(file, call).isNever() || hasNeverArgument(file, call);
+                    boolean returns = !ti.statementCallType(file, call).isNever() || hasNeverArgument(file, call);
                     return returns == positive ? t : Never.NEVER;
                 }
                 return t;

@@ -62,6 +62,7 @@ public final class TypeInference implements TypeDb {
     final Dunders dunders = new Dunders(this);
     final Comparisons comparisons = new Comparisons(this);
     final Subscripts subscripts = new Subscripts(this);
+    final Awaiting awaiting = new Awaiting(this);
     final SubscriptStores subscriptStores = new SubscriptStores(this);
     final GenericClasses genericClasses = new GenericClasses(this);
     final Variances variances = new Variances(this);
@@ -101,6 +102,16 @@ public final class TypeInference implements TypeDb {
     /** The type of an expression of a file (memoized by its node id). */
     public Type expressionType(SourceFile file, Expr expr) {
         return expressions.infer(file, expr);
+    }
+
+    /**
+     * What a call made as a statement gives, for deciding whether the statement returns at all:
+     * the call's type, or for {@code await f()} the awaited type (a coroutine of {@code Never} is
+     * a value; awaiting it never returns).
+     */
+    public Type statementCallType(SourceFile file, Expr call) {
+        return file.nodeTable().parent(call) instanceof dev.typhon.ast.Await aw && aw.value() == call
+                ? expressions.infer(file, aw) : expressions.infer(file, call);
     }
 
     /** The type a definition binds (memoized by its id). */

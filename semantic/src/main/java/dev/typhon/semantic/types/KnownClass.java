@@ -68,6 +68,7 @@ public enum KnownClass {
     COROUTINE("Coroutine", KnownModule.TYPING, KnownModule.COLLECTIONS_ABC),
     GENERATOR_TYPE("GeneratorType", KnownModule.TYPES),
     ASYNC_GENERATOR_TYPE("AsyncGeneratorType", KnownModule.TYPES),
+    COROUTINE_TYPE("CoroutineType", KnownModule.TYPES),
     CHAIN_MAP("ChainMap", KnownModule.COLLECTIONS),
     COUNTER("Counter", KnownModule.COLLECTIONS),
     DEFAULT_DICT("defaultdict", KnownModule.COLLECTIONS),
