@@ -413,7 +413,17 @@ final class Definitions {
     private Type parameterType(SourceFile file, Definition def) {
         Arg arg = (Arg) def.node();
         if (arg.annotation() == null) {
-            return def.kind() == DefinitionKind.PARAMETER ? implicitReceiver(file, def, arg) : DynamicType.UNKNOWN;
+            return switch (def.kind()) {
+                case VARIADIC_PARAMETER -> TupleType.homogeneous(DynamicType.UNKNOWN);
+                case KEYWORD_VARIADIC_PARAMETER -> KnownClass.DICT.toSpecializedInstance(ti,
+                        java.util.List.of(KnownClass.STR.toInstance(ti), DynamicType.UNKNOWN));
+                default -> {
+                    Type receiver = implicitReceiver(file, def, arg);
+                    Expr dflt = receiver == DynamicType.UNKNOWN ? defaultOf(file, arg) : null;
+                    // an unannotated parameter takes any argument, and its default when none is passed
+                    yield dflt == null ? receiver : UnionBuilder.of(ti, DynamicType.UNKNOWN, ti.expressions.infer(file, dflt));
+                }
+            };
         }
         String binder = ti.functions.enclosingFunctionName(file, def);
         Type t = ti.typeExpressions.annotation(file, arg.annotation(), binder);
@@ -427,6 +437,26 @@ final class Definitions {
                     java.util.List.of(KnownClass.STR.toInstance(ti), t));
             default -> t;
         };
+    }
+
+    /** The default value of a parameter of a {@code def} or {@code lambda}, or null. */
+    private static @Nullable Expr defaultOf(SourceFile file, Arg arg) {
+        if (!(file.nodeTable().parent(arg) instanceof dev.typhon.ast.Arguments args)) {
+            return null;
+        }
+        java.util.List<Arg> positional = new java.util.ArrayList<>(args.posonlyargs());
+        positional.addAll(args.args());
+        int at = positional.indexOf(arg);
+        if (at >= 0) {
+            int firstDefault = positional.size() - args.defaults().size();
+            return at >= firstDefault ? args.defaults().get(at - firstDefault) : null;
+        }
+        int kw = args.kwonlyargs().indexOf(arg);
+        if (kw >= 0 && kw < args.kwDefaults().size()) {
+            Expr d = args.kwDefaults().get(kw);
+            return d == null || dev.typhon.ast.Placeholders.isMissing(d) ? null : d;
+        }
+        return null;
     }
 
     /** An unannotated first parameter of a method: the instance ({@code self}) or, for a classmethod, the class. */

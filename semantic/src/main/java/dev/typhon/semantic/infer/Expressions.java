@@ -86,6 +86,7 @@ final class Expressions {
             case dev.typhon.ast.GeneratorExp g -> generator(file, g);
             case dev.typhon.ast.Slice s -> ti.instance(KnownClass.SLICE);
             case dev.typhon.ast.Await a -> ti.awaiting.awaited(infer(file, a.value()));
+            case dev.typhon.ast.Lambda l -> ti.functions.lambda(file, l);
             default -> new TodoType(e.getClass().getSimpleName());
         };
     }

@@ -189,6 +189,21 @@ final class Functions {
         Arguments args = node instanceof FunctionDef fd ? fd.args() : ((AsyncFunctionDef) node).args();
         Expr returns = node instanceof FunctionDef fd ? fd.returns() : ((AsyncFunctionDef) node).returns();
         List<TypeParam> typeParams = node instanceof FunctionDef fd ? fd.typeParams() : ((AsyncFunctionDef) node).typeParams();
+        List<Parameter> params = parameters(file, args, name);
+        return signature(file, node, name, params, returns, typeParams);
+    }
+
+    /**
+     * A {@code lambda}: its parameters (unannotated, so shown by name and default) and, as its
+     * return type, the type of its body.
+     */
+    Type lambda(SourceFile file, dev.typhon.ast.Lambda l) {
+        return new dev.typhon.semantic.types.CallableType(
+                Signature.of(parameters(file, l.args(), "<lambda>"), ti.expressions.infer(file, l.body())));
+    }
+
+    /** The parameters a {@code def} or {@code lambda} declares, in order, with their defaults' source. */
+    private List<Parameter> parameters(SourceFile file, Arguments args, String name) {
         List<Parameter> params = new ArrayList<>();
         List<Arg> positional = new ArrayList<>(args.posonlyargs());
         positional.addAll(args.args());
@@ -213,6 +228,11 @@ final class Functions {
         if (args.kwarg() != null) {
             params.add(parameter(file, Parameter.Kind.KEYWORD_VARIADIC, args.kwarg(), null, name));
         }
+        return params;
+    }
+
+    private Signature signature(SourceFile file, Node node, String name, List<Parameter> params, @Nullable Expr returns,
+            List<TypeParam> typeParams) {
         Type ret = coroutine(node, returns == null ? null : ti.typeExpressions.annotation(file, returns, name));
         List<TypeVarType> typeVars = new ArrayList<>();
         for (TypeParam p : typeParams) {
