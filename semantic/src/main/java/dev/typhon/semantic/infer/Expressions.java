@@ -87,6 +87,8 @@ final class Expressions {
             case dev.typhon.ast.Slice s -> ti.instance(KnownClass.SLICE);
             case dev.typhon.ast.Await a -> ti.awaiting.awaited(infer(file, a.value()));
             case dev.typhon.ast.Lambda l -> ti.functions.lambda(file, l);
+            case dev.typhon.ast.Yield y -> sent(file, y);
+            case dev.typhon.ast.YieldFrom y -> delegatedReturn(infer(file, y.value()));
             default -> new TodoType(e.getClass().getSimpleName());
         };
     }
@@ -155,6 +157,47 @@ final class Expressions {
         boolean[] found = new boolean[1];
         n.forEachChild(child -> found[0] |= awaits(child));
         return found[0];
+    }
+
+    /**
+     * What {@code yield} evaluates to: the send type of the enclosing function's declared
+     * {@code Generator[Y, S, R]} (or {@code AsyncGenerator[Y, S]}); {@code None} for a generator
+     * declared as an iterator or iterable (nothing can be sent), Unknown when undeclared.
+     */
+    private Type sent(SourceFile file, dev.typhon.ast.Yield y) {
+        dev.typhon.ast.Node n = file.nodeTable().parent(y);
+        while (n != null && !(n instanceof dev.typhon.ast.FunctionDef) && !(n instanceof dev.typhon.ast.AsyncFunctionDef)
+                && !(n instanceof dev.typhon.ast.Lambda)) {
+            n = file.nodeTable().parent(n);
+        }
+        Expr returns = n instanceof dev.typhon.ast.FunctionDef f ? f.returns()
+                : n instanceof dev.typhon.ast.AsyncFunctionDef f ? f.returns() : null;
+        if (returns == null) {
+            return DynamicType.UNKNOWN;
+        }
+        String name = n instanceof dev.typhon.ast.FunctionDef f ? f.name() : ((dev.typhon.ast.AsyncFunctionDef) n).name();
+        if (ti.typeExpressions.annotation(file, returns, name) instanceof dev.typhon.semantic.types.InstanceType g) {
+            List<Type> args = g.classType().arguments();
+            if ((g.isKnown(KnownClass.GENERATOR) || g.isKnown(KnownClass.GENERATOR_TYPE)
+                    || g.isKnown(KnownClass.ASYNC_GENERATOR) || g.isKnown(KnownClass.ASYNC_GENERATOR_TYPE)) && args.size() >= 2) {
+                return args.get(1);
+            }
+            if (g.isKnown(KnownClass.ITERATOR) || g.isKnown(KnownClass.ITERABLE) || g.isKnown(KnownClass.ASYNC_ITERATOR)
+                    || g.isKnown(KnownClass.ASYNC_ITERABLE)) {
+                return NoneType.NONE;
+            }
+        }
+        return DynamicType.UNKNOWN;
+    }
+
+    /** What {@code yield from it} evaluates to: the return type of a delegated generator (or coroutine), else Unknown. */
+    private Type delegatedReturn(Type delegate) {
+        if (delegate instanceof dev.typhon.semantic.types.InstanceType g && g.classType().arguments().size() == 3
+                && (g.isKnown(KnownClass.GENERATOR) || g.isKnown(KnownClass.GENERATOR_TYPE)
+                || g.isKnown(KnownClass.COROUTINE) || g.isKnown(KnownClass.COROUTINE_TYPE))) {
+            return g.classType().arguments().get(2);
+        }
+        return delegate.isDynamic() ? delegate : DynamicType.UNKNOWN;
     }
 
     Type constant(ConstantValue v) {
