@@ -273,7 +273,7 @@ final class Expressions {
         for (Expr x : elts) {
             u.add(x instanceof Starred ? DynamicType.UNKNOWN : promoteElement(infer(file, x)));
         }
-        Type element = u.isEmpty() ? DynamicType.UNKNOWN : noneWidened(u.build());
+        Type element = u.isEmpty() ? DynamicType.UNKNOWN : noneWidened(tuplesJoined(u.build()));
         return k.toSpecializedInstance(ti, List.of(element));
     }
 
@@ -309,8 +309,8 @@ final class Expressions {
             keys.add(promoteElement(infer(file, k)));
             values.add(promoteElement(infer(file, d.values().get(i))));
         }
-        return KnownClass.DICT.toSpecializedInstance(ti, List.of(keys.isEmpty() ? DynamicType.UNKNOWN : keys.build(),
-                values.isEmpty() ? DynamicType.UNKNOWN : noneWidened(values.build())));
+        return KnownClass.DICT.toSpecializedInstance(ti, List.of(keys.isEmpty() ? DynamicType.UNKNOWN : tuplesJoined(keys.build()),
+                values.isEmpty() ? DynamicType.UNKNOWN : noneWidened(tuplesJoined(values.build()))));
     }
 
     /**
@@ -325,7 +325,46 @@ final class Expressions {
             tt.suffix().forEach(e -> suffix.add(promoteElement(e)));
             return new TupleType(prefix, tt.variable() == null ? null : promoteElement(tt.variable()), suffix);
         }
+        if (t instanceof dev.typhon.semantic.types.FunctionLiteral f && !f.synthesized()) {
+            // functions of one signature make one element type: `[a, b]` is a `list[(_: int) -> int]`
+            return dev.typhon.semantic.types.CallableType.ofFunction(f.signature());
+        }
         return promote(t);
+    }
+
+    /**
+     * The element type of a display whose tuples have several lengths: one tuple of any length of
+     * their elements ({@code [1, (1, 2), (1, 2, 3)]} is a {@code list[int | tuple[int, ...]]}).
+     */
+    private Type tuplesJoined(Type element) {
+        if (!(element instanceof dev.typhon.semantic.types.UnionType u)) {
+            return element;
+        }
+        List<TupleType> tuples = new ArrayList<>();
+        for (Type m : u.members()) {
+            if (m instanceof TupleType tt) {
+                tuples.add(tt);
+            }
+        }
+        boolean mixed = tuples.stream().anyMatch(tt -> !tt.isFixed())
+                || tuples.stream().map(tt -> tt.prefix().size()).distinct().count() > 1;
+        if (tuples.size() < 2 || !mixed) {
+            return element;
+        }
+        UnionBuilder elements = new UnionBuilder(ti);
+        tuples.forEach(tt -> tt.allElements().forEach(elements::add));
+        Type tuple = TupleType.homogeneous(elements.isEmpty() ? dev.typhon.semantic.types.Never.NEVER : elements.build());
+        UnionBuilder joined = new UnionBuilder(ti);
+        boolean placed = false;
+        for (Type m : u.members()) {
+            if (!(m instanceof TupleType)) {
+                joined.add(m);
+            } else if (!placed) {
+                joined.add(tuple); // where the first tuple was, in the union's order
+                placed = true;
+            }
+        }
+        return joined.build();
     }
 
     /** A literal's class: what an element of a mutable collection display is inferred as. */

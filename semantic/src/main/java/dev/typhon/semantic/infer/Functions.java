@@ -198,7 +198,7 @@ final class Functions {
      * return type, the type of its body.
      */
     Type lambda(SourceFile file, dev.typhon.ast.Lambda l) {
-        return new dev.typhon.semantic.types.CallableType(
+        return dev.typhon.semantic.types.CallableType.ofFunction(
                 Signature.of(parameters(file, l.args(), "<lambda>"), ti.expressions.infer(file, l.body())));
     }
 

@@ -162,6 +162,7 @@ final class Members {
             case dev.typhon.semantic.types.BytesLiteral b -> KnownClass.BYTES;
             case NoneType n -> KnownClass.NONE_TYPE;
             case FunctionLiteral f -> KnownClass.FUNCTION_TYPE;
+            case dev.typhon.semantic.types.CallableType c when c.functionLike() -> KnownClass.FUNCTION_TYPE;
             case BoundMethodType b -> KnownClass.METHOD_TYPE;
             case TupleType t -> KnownClass.TUPLE;
             case dev.typhon.semantic.types.EnumLiteral e -> null;

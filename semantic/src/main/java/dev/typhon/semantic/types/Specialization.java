@@ -74,7 +74,7 @@ public final class Specialization {
             case UnionType u -> db == null ? new UnionType(applyAll(u.members())) : UnionBuilder.of(db, applyAll(u.members()));
             case IntersectionType x -> db == null ? new IntersectionType(applyAll(x.positive()), applyAll(x.negative()))
                     : intersection(applyAll(x.positive()), applyAll(x.negative()));
-            case CallableType c -> new CallableType(apply(c.signature()), c.paramSpec());
+            case CallableType c -> new CallableType(apply(c.signature()), c.paramSpec(), c.functionLike());
             default -> t;
         };
     }
