@@ -439,6 +439,10 @@ final class CallBinding {
         if (arg.isDynamic() || !arg.isFullyStatic()) {
             return true;
         }
+        if (arg instanceof dev.typhon.semantic.types.UnionType u) {
+            // every value the argument may be must fit (`int | float` for an `int` parameter does not)
+            return u.members().stream().allMatch(m -> mightSatisfy(m, want));
+        }
         return switch (want) {
             case dev.typhon.semantic.types.UnionType u -> u.members().stream()
                     .anyMatch(m -> mentionsProtocol(m) ? mightSatisfy(arg, m) : arg.isAssignableTo(ti, m));
@@ -465,6 +469,9 @@ final class CallBinding {
                 }
                 yield true;
             }
+            // a class whose arguments mention a protocol (`slice[SupportsIndex | None, ...]`): at least its class
+            case dev.typhon.semantic.types.InstanceType i when !ti.classes.info(i.literal()).isProtocol() ->
+                    arg.isAssignableTo(ti, want) || nominallyCompatible(arg, want);
             default -> true;
         };
     }

@@ -390,9 +390,16 @@ final class Relations {
                 return fallbackRelates(db, KnownClass.FUNCTION_TYPE, t, mode);
             }
             case OverloadedFunction f -> {
+                if (t instanceof CallableType c) {
+                    // one of the overloads is enough to serve as the callable
+                    return f.overloads().stream().anyMatch(o -> signatureRelates(db, o.signature(), c.signature(), mode));
+                }
                 return fallbackRelates(db, KnownClass.FUNCTION_TYPE, t, mode);
             }
             case BoundMethodType b -> {
+                if (t instanceof CallableType c) {
+                    return signatureRelates(db, b.withoutReceiver(), c.signature(), mode);
+                }
                 return fallbackRelates(db, KnownClass.METHOD_TYPE, t, mode);
             }
             case SpecialFormType f -> {
