@@ -139,6 +139,12 @@ final class AttributeChecks {
         } else if (failure.startsWith("read-only:")) {
             out.add(problem("invalid-assignment", "Cannot assign to read-only property `" + name + "` on object of type `"
                     + failure.substring(10) + "`", a));
+        } else if (failure.startsWith("setattr-never:")) {
+            out.add(problem("invalid-assignment", "Cannot assign to attribute `" + name + "` on type `" + failure.substring(14)
+                    + "` whose `__setattr__` method returns `Never`/`NoReturn`", a));
+        } else if (failure.startsWith("setattr-rejected:")) {
+            out.add(problem("invalid-assignment", "Cannot assign object of type `" + value.display() + "` to attribute `" + name
+                    + "` on type `" + failure.substring(17) + "`", a));
         } else if (failure.startsWith("descriptor:")) {
             out.add(problem("invalid-assignment", "Invalid assignment to data descriptor attribute `" + name
                     + "` on type `" + failure.substring(11) + "` with custom `__set__` method", a));
@@ -188,7 +194,7 @@ final class AttributeChecks {
             return "read-only:" + self.display(); // a named tuple's fields are read-only properties
         }
         if (ti.members.hasCustomSetattr(cls)) {
-            return null;
+            return customSetattrFailure(self, cls, name, value);
         }
         AttributeAccess access = ti.members.access(self, name);
         if (!access.isFound()) {
@@ -217,6 +223,29 @@ final class AttributeChecks {
         }
         Dunders.Outcome set = ti.dunders.call(descriptor, "__set__", List.of(self, value));
         return set instanceof Dunders.Rejected ? "descriptor:" + self.display() : null;
+    }
+
+    /**
+     * An assignment to an instance whose class defines {@code __setattr__}: one that returns
+     * {@code Never} refuses every assignment; otherwise an attribute the class declares keeps its
+     * declared type, and any other name is judged by what {@code __setattr__(name, value)} accepts.
+     */
+    private @Nullable String customSetattrFailure(InstanceType self, ClassType cls, String name, @Nullable Type value) {
+        Type setattr = ti.dunders.lookup(self, "__setattr__");
+        boolean found = ti.members.access(self, name).isFound();
+        if (setattr instanceof dev.typhon.semantic.types.BoundMethodType b && b.function().signature().returns().isNever()) {
+            return found ? "setattr-never:" + self.display() : "frozen-missing";
+        }
+        if (found) {
+            Type expected = ti.members.assignableInstanceAttribute(cls, name);
+            return expected == null ? null : typeFailure(expected, value);
+        }
+        if (value == null || value.isDynamic()) {
+            return null;
+        }
+        Dunders.Outcome set = ti.dunders.call(self, "__setattr__",
+                List.of(new dev.typhon.semantic.types.StringLiteral(name), value));
+        return set instanceof Dunders.Rejected ? "setattr-rejected:" + self.display() : null;
     }
 
     private @Nullable String classWriteFailure(ClassType cls, String name, @Nullable Type value) {

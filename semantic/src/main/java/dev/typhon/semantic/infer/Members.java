@@ -388,6 +388,12 @@ final class Members {
                 if (ca != null && (ca.type().isDynamic() || isDataDescriptor(ca.type()))) {
                     yield null;
                 }
+                if (ca == null && hasCustomSetattr(i.classType()) && !access(i, name).isFound()
+                        && ti.dunders.lookup(i, "__setattr__") instanceof BoundMethodType b
+                        && b.withoutReceiver().parameters().size() >= 2) {
+                    // a name the class does not declare goes through `__setattr__(name, value)`
+                    yield b.withoutReceiver().parameters().get(1).annotatedType();
+                }
                 yield assignableInstanceAttribute(i.classType(), name);
             }
             case ClassLiteralType c -> {
