@@ -165,6 +165,9 @@ final class AttributeChecks {
         return switch (object) {
             case InstanceType i -> instanceWriteFailure(i, i.classType(), name, value);
             case ClassLiteralType c -> classWriteFailure(c.classType(), name, value);
+            case dev.typhon.semantic.types.SubclassOfType sub when sub.subclassOf() instanceof InstanceType i
+                    && ti.members.hasCustomSetattr(ti.metaclass(i.literal())) && ti.members.classAttribute(i.classType(), name) == null ->
+                    classWriteFailure(i.classType(), name, value);
             case ModuleLiteral m -> {
                 AttributeAccess access = ti.members.access(m, name);
                 yield !access.isFound() ? "missing"
@@ -260,6 +263,19 @@ final class AttributeChecks {
             return "instance-only";
         }
         AttributeAccess access = ti.members.access(cls.toClassLiteral(), name);
+        if (!access.isFound() && ti.members.hasCustomSetattr(ti.metaclass(cls.literal()))) {
+            // a name the class does not have goes through its metaclass's `__setattr__`
+            Type setattr = ti.dunders.lookup(cls.toClassLiteral(), "__setattr__");
+            if (setattr instanceof dev.typhon.semantic.types.BoundMethodType b && b.function().signature().returns().isNever()) {
+                return "frozen-missing";
+            }
+            if (value == null || value.isDynamic()) {
+                return null;
+            }
+            Dunders.Outcome set = ti.dunders.call(cls.toClassLiteral(), "__setattr__",
+                    List.of(new dev.typhon.semantic.types.StringLiteral(name), value));
+            return set instanceof Dunders.Rejected ? "setattr-rejected:" + cls.toClassLiteral().display() : null;
+        }
         return access.isFound() ? null : "missing";
     }
 

@@ -16,9 +16,6 @@ import dev.typhon.semantic.types.ModuleLiteral;
 import dev.typhon.semantic.types.Never;
 import dev.typhon.semantic.types.NoneType;
 import dev.typhon.semantic.types.Specialization;
-import dev.typhon.semantic.types.TypeVarType;
-import java.util.List;
-import java.util.ArrayList;
 import dev.typhon.semantic.types.StringLiteral;
 import dev.typhon.semantic.types.SubclassOfType;
 import dev.typhon.semantic.types.TodoType;
@@ -381,6 +378,27 @@ final class Members {
      * The type an assignment to {@code object.name} must respect, or null when anything goes (an
      * attribute only inferred from what methods assign, a dynamic object).
      */
+    /**
+     * The value type {@code type(receiver).__setattr__} takes for {@code name}: of an overloaded
+     * one, the first overload whose name parameter accepts the name; null when unknown.
+     */
+    private @Nullable Type setattrValueType(Type receiver, String name) {
+        Type setattr = ti.dunders.lookup(receiver, "__setattr__");
+        if (setattr instanceof BoundMethodType b && b.withoutReceiver().parameters().size() >= 2) {
+            return b.withoutReceiver().parameters().get(1).annotatedType();
+        }
+        if (setattr instanceof dev.typhon.semantic.types.OverloadedFunction o) {
+            Type literal = new StringLiteral(name);
+            for (FunctionLiteral f : o.overloads()) {
+                List<dev.typhon.semantic.types.Parameter> ps = f.signature().parameters();
+                if (ps.size() >= 3 && (ps.get(1).annotatedType() == null || literal.isAssignableTo(ti, ps.get(1).annotatedType()))) {
+                    return ps.get(2).annotatedType();
+                }
+            }
+        }
+        return null;
+    }
+
     @Nullable Type assignmentType(Type object, String name) {
         return switch (object) {
             case InstanceType i -> {
@@ -388,16 +406,16 @@ final class Members {
                 if (ca != null && (ca.type().isDynamic() || isDataDescriptor(ca.type()))) {
                     yield null;
                 }
-                if (ca == null && hasCustomSetattr(i.classType()) && !access(i, name).isFound()
-                        && ti.dunders.lookup(i, "__setattr__") instanceof BoundMethodType b
-                        && b.withoutReceiver().parameters().size() >= 2) {
-                    // a name the class does not declare goes through `__setattr__(name, value)`
-                    yield b.withoutReceiver().parameters().get(1).annotatedType();
+                if (ca == null && hasCustomSetattr(i.classType()) && !access(i, name).isFound()) {
+                    yield setattrValueType(i, name); // a name the class does not declare goes through `__setattr__`
                 }
                 yield assignableInstanceAttribute(i.classType(), name);
             }
             case ClassLiteralType c -> {
                 ClassAttribute ca = classAttribute(c.classType(), name);
+                if (ca == null && hasCustomSetattr(ti.metaclass(c.literal())) && !access(c, name).isFound()) {
+                    yield setattrValueType(c, name); // through the metaclass's `__setattr__`
+                }
                 yield ca == null || ca.type().isDynamic() ? null : ca.type();
             }
             case ModuleLiteral m -> {
