@@ -2,6 +2,7 @@ package dev.typhon.semantic.infer;
 
 import dev.typhon.ast.Nullable;
 import dev.typhon.semantic.types.BoolLiteral;
+import dev.typhon.semantic.types.ClassType;
 import dev.typhon.semantic.types.DynamicType;
 import dev.typhon.semantic.types.InstanceType;
 import dev.typhon.semantic.types.IntLiteral;
@@ -65,6 +66,21 @@ final class BoolConversion {
             Type r = ti.calls.callDunder(i, "__bool__", List.of());
             return r instanceof BoolLiteral b ? (b.value() ? Truthiness.ALWAYS_TRUE : Truthiness.ALWAYS_FALSE)
                     : Truthiness.AMBIGUOUS;
+        }
+        if (ti.namedTuples.tupleShape(i.literal()) instanceof dev.typhon.semantic.types.TupleType shape) {
+            // a named tuple keeps its fields' count: none is false, at least one true
+            return shape.elements().isEmpty() ? Truthiness.ALWAYS_FALSE : Truthiness.ALWAYS_TRUE;
+        }
+        for (ClassType c : ti.mro(i.literal()).classes()) {
+            if (c.isKnown(KnownClass.TUPLE)) {
+                // a subclass of `tuple[int]` has one element: its length is fixed by the tuple base
+                List<Type> args = c.arguments();
+                boolean variable = args.size() == 2 && args.get(1) instanceof InstanceType e && e.isKnown(KnownClass.ELLIPSIS_TYPE);
+                if (!variable && !args.isEmpty() && args.stream().noneMatch(Type::isDynamic)) {
+                    return Truthiness.ALWAYS_TRUE;
+                }
+                break;
+            }
         }
         // a subclass could add __bool__, which takes precedence over __len__: only a final class is decided
         if (!ti.isFinal(i.literal())) {
