@@ -197,7 +197,11 @@ final class CallBinding {
                 ? new ClassType(cls.literal(), own.stream().map(v -> (Type) dev.typhon.semantic.types.DynamicType.UNKNOWN).toList())
                 : cls;
         Type newMethod = ti.classes.member(cls, "__new__");
-        if (newMethod instanceof FunctionLiteral f && !definedByObject(f)) {
+        Members.ClassAttribute newOwner = ti.members.classAttribute(cls, "__new__");
+        boolean tuplesNew = newOwner != null && newOwner.owner() != null
+                && newOwner.owner().isKnown(dev.typhon.semantic.types.KnownClass.TUPLE) && !cls.isKnown(dev.typhon.semantic.types.KnownClass.TUPLE);
+        // a tuple subclass's `tuple.__new__` takes the elements its tuple base describes, not `Iterable[_T_co]`
+        if (newMethod instanceof FunctionLiteral f && !definedByObject(f) && !tuplesNew) {
             bind(file, call, ti.members.specialize(seen, f) instanceof FunctionLiteral s ? s.signature() : f.signature(), 1,
                     nameOf(f, "class `" + cls.literal().name() + "`"), out);
         }
