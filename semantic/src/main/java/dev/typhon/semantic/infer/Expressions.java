@@ -325,6 +325,14 @@ final class Expressions {
             tt.suffix().forEach(e -> suffix.add(promoteElement(e)));
             return new TupleType(prefix, tt.variable() == null ? null : promoteElement(tt.variable()), suffix);
         }
+        if (t instanceof dev.typhon.semantic.types.EnumLiteral e) {
+            return e.fallback(); // `[Color.RED]` is a `list[Color]`
+        }
+        if (t instanceof dev.typhon.semantic.types.UnionType u && u.members().stream().anyMatch(m -> m instanceof dev.typhon.semantic.types.EnumLiteral)) {
+            UnionBuilder b = new UnionBuilder(ti);
+            u.members().forEach(m -> b.add(promoteElement(m)));
+            return b.build();
+        }
         if (t instanceof dev.typhon.semantic.types.FunctionLiteral f && !f.synthesized()) {
             // functions of one signature make one element type: `[a, b]` is a `list[(_: int) -> int]`
             return dev.typhon.semantic.types.CallableType.ofFunction(f.signature());

@@ -492,8 +492,34 @@ final class Narrowing {
                 return null;
             }
         }
+        if (positive && isInstance) {
+            // an unknown value found to be a `dict` is a `dict[Unknown, Unknown]`: its items are unknown, not `_VT`
+            Type specialized = withUnknownArguments(classes);
+            UnionBuilder u = new UnionBuilder(ti);
+            for (Type m : current instanceof UnionType cu ? cu.members() : List.of(current)) {
+                boolean unknown = m.isDynamic() || m instanceof dev.typhon.semantic.types.IntersectionType x
+                        && x.positive().stream().anyMatch(Type::isDynamic);
+                u.add(new IntersectionBuilder(ti).addPositive(m).addPositive(unknown ? specialized : classes).build());
+            }
+            return u.build();
+        }
         IntersectionBuilder b = new IntersectionBuilder(ti).addPositive(current);
         return (positive ? b.addPositive(classes) : b.addNegative(classes)).build();
+    }
+
+    /** Instances of generic classes given without arguments ({@code dict}) specialized with Unknowns. */
+    private Type withUnknownArguments(Type instances) {
+        UnionBuilder u = new UnionBuilder(ti);
+        for (Type m : instances instanceof UnionType ut ? ut.members() : List.of(instances)) {
+            if (m instanceof InstanceType i && i.classType().arguments().isEmpty() && !ti.typeParameters(i.literal()).isEmpty()) {
+                List<Type> unknowns = new java.util.ArrayList<>();
+                ti.typeParameters(i.literal()).forEach(v -> unknowns.add(dev.typhon.semantic.types.DynamicType.UNKNOWN));
+                u.add(new InstanceType(new dev.typhon.semantic.types.ClassType(i.literal(), unknowns)));
+            } else {
+                u.add(m);
+            }
+        }
+        return u.build();
     }
 
     /**
