@@ -100,7 +100,7 @@ final class ReturnTypes {
             }
             Type value = r.value() == null ? NoneType.NONE : withoutNotImplemented(ti.typeInContext(file, r.value(), declared));
             if (value != null && !dev.typhon.semantic.types.TypeVariables.any(value, v -> !v.binder().equals(name))
-                    && !value.isAssignableTo(ti, declared)) {
+                    && !value.isAssignableTo(ti, declared) && !ti.needsStructuralMatch(value, declared)) {
                 Node at = r.value() == null ? r : r.value();
                 out.add(diagnostic("Return type does not match returned value: expected `" + declared.display()
                         + "`, found `" + value.display() + "`", at));

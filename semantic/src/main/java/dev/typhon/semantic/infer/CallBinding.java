@@ -520,7 +520,7 @@ final class CallBinding {
      * {@code Iterable}), and no protocol hides inside the type arguments. A class that satisfies a
      * protocol only by its members is not judged.
      */
-    private boolean nominallyDecidable(Type have, Type want) {
+    boolean nominallyDecidable(Type have, Type want) {
         if (!(have instanceof dev.typhon.semantic.types.InstanceType || have instanceof dev.typhon.semantic.types.TupleType
                 || have instanceof dev.typhon.semantic.types.StringLiteral || have instanceof dev.typhon.semantic.types.BytesLiteral
                 || have instanceof dev.typhon.semantic.types.LiteralStringType)) {

@@ -114,6 +114,16 @@ public final class TypeInference implements TypeDb {
                 ? expressions.infer(file, aw) : expressions.infer(file, call);
     }
 
+    /**
+     * Whether {@code value} cannot be judged against {@code declared} without structural matching:
+     * the declaration names a protocol ({@code ContextManager[T]} before 3.13) that the value's class
+     * does not declare as a base. Typhon does not match protocols by their members yet, so such a
+     * value is not reported.
+     */
+    public boolean needsStructuralMatch(Type value, Type declared) {
+        return callBinding.mentionsProtocol(declared) && !callBinding.nominallyDecidable(value, declared);
+    }
+
     /** The type a definition binds (memoized by its id). */
     public Type definitionType(SourceFile file, Definition def) {
         return definitions.bindingType(file, def);
@@ -343,7 +353,7 @@ public final class TypeInference implements TypeDb {
                     break;
                 }
             }
-            if (value != null && !value.isAssignableTo(this, declared)) {
+            if (value != null && !value.isAssignableTo(this, declared) && !needsStructuralMatch(value, declared)) {
                 Expr at = assign.targets().size() == 1 && assign.targets().get(0) == d.node() ? assign.value()
                         : (Expr) d.node();
                 out.add(new Problem("invalid-assignment", "Object of type `" + value.display() + "` is not assignable to `"
