@@ -75,6 +75,16 @@ final class ClassConstructors {
 
     /** The instance {@code cls(*positional, **keywords)} makes, its type parameters solved from the arguments. */
     Type construct(ClassType cls, List<Type> positional, Map<String, Type> keywords, @Nullable Type context) {
+        Type made = constructInstance(cls, positional, keywords, context);
+        if (cls.literal().isKnown(dev.typhon.semantic.types.KnownClass.TUPLE) && made instanceof InstanceType i
+                && i.literal().isKnown(dev.typhon.semantic.types.KnownClass.TUPLE) && i.classType().arguments().size() == 1) {
+            // `tuple(xs)` has the elements of xs, of any number: `tuple[int, ...]`, not a 1-tuple
+            return dev.typhon.semantic.types.TupleType.homogeneous(i.classType().arguments().get(0));
+        }
+        return made;
+    }
+
+    private Type constructInstance(ClassType cls, List<Type> positional, Map<String, Type> keywords, @Nullable Type context) {
         if (!cls.arguments().isEmpty() || !ti.genericClasses.isGeneric(cls.literal())
                 || ti.classes.info(cls.literal()).opaqueParameters()) {
             return cls.toInstance();
