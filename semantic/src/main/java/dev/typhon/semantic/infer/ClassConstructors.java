@@ -78,8 +78,12 @@ final class ClassConstructors {
         Type made = constructInstance(cls, positional, keywords, context);
         if (cls.literal().isKnown(dev.typhon.semantic.types.KnownClass.TUPLE) && made instanceof InstanceType i
                 && i.literal().isKnown(dev.typhon.semantic.types.KnownClass.TUPLE) && i.classType().arguments().size() == 1) {
-            // `tuple(xs)` has the elements of xs, of any number: `tuple[int, ...]`, not a 1-tuple
-            return dev.typhon.semantic.types.TupleType.homogeneous(i.classType().arguments().get(0));
+            // `tuple(xs)` has the elements of xs, of any number: `tuple[int, ...]`, not a 1-tuple;
+            // `tuple()` and a tuple of what has no elements (`list[Never]`) are empty
+            Type element = i.classType().arguments().get(0);
+            return (positional.isEmpty() && keywords.isEmpty()) || element.isNever()
+                    ? dev.typhon.semantic.types.TupleType.fixed(List.of())
+                    : dev.typhon.semantic.types.TupleType.homogeneous(element);
         }
         return made;
     }
