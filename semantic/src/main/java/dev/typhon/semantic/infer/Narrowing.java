@@ -386,6 +386,10 @@ final class Narrowing {
             }
             case In, NotIn -> {
                 boolean in = (op == CmpOperator.In) == positive;
+                List<String> haystacks = stringLiterals(other);
+                if (haystacks != null) {
+                    return substring(current, haystacks, in);
+                }
                 List<Type> elements = elements(file, otherExpr, other);
                 if (elements == null && in && ti.typedDicts.of(other) instanceof dev.typhon.semantic.types.ClassLiteral td) {
                     // a key of a TypedDict: one it declares when it is closed, else any string
@@ -401,6 +405,55 @@ final class Narrowing {
                 return null;
             }
         }
+    }
+
+    /** The values of a string literal or a union of them ({@code x in "abc"} tests substrings), else null. */
+    private static @Nullable List<String> stringLiterals(Type t) {
+        List<String> out = new ArrayList<>();
+        for (Type m : t instanceof UnionType u ? u.members() : List.of(t)) {
+            if (!(m instanceof dev.typhon.semantic.types.StringLiteral s)) {
+                return null;
+            }
+            out.add(s.value());
+        }
+        return out;
+    }
+
+    /** Longer haystacks exclude no characters from a broad {@code str}: the intersection would be huge. */
+    private static final int MAX_EXCLUDED_CHARACTERS = 128;
+
+    /**
+     * {@code x in "abc"}: a string literal stays where some haystack contains it (out of the
+     * {@code not in} branch only where every one does); a broad {@code str} is not narrowed when
+     * found, and when not found it is none of the haystack's characters.
+     */
+    private Type substring(Type current, List<String> haystacks, boolean in) {
+        UnionBuilder out = new UnionBuilder(ti);
+        for (Type m : current instanceof UnionType u ? u.members() : List.of(current)) {
+            if (m instanceof dev.typhon.semantic.types.StringLiteral s) {
+                boolean inAny = haystacks.stream().anyMatch(h -> h.contains(s.value()));
+                boolean inAll = haystacks.stream().allMatch(h -> h.contains(s.value()));
+                if (in ? inAny : !inAll) {
+                    out.add(m);
+                }
+                continue;
+            }
+            if (in && (m instanceof dev.typhon.semantic.types.IntLiteral || m instanceof dev.typhon.semantic.types.BoolLiteral
+                    || m instanceof dev.typhon.semantic.types.BytesLiteral || m instanceof dev.typhon.semantic.types.NoneType)) {
+                continue; // `1 in "abc"` raises: no such value gets past the test
+            }
+            boolean broad = m instanceof InstanceType i && i.isKnown(KnownClass.STR)
+                    || m instanceof dev.typhon.semantic.types.LiteralStringType;
+            if (!in && broad && haystacks.size() == 1 && haystacks.get(0).length() <= MAX_EXCLUDED_CHARACTERS) {
+                IntersectionBuilder b = new IntersectionBuilder(ti).addPositive(m);
+                haystacks.get(0).codePoints().distinct()
+                        .forEach(c -> b.addNegative(new dev.typhon.semantic.types.StringLiteral(Character.toString(c))));
+                out.add(b.build());
+                continue;
+            }
+            out.add(m);
+        }
+        return out.build();
     }
 
     /** The elements of a container whose members are known one by one: a display, or a fixed-length tuple. */
