@@ -186,6 +186,9 @@ public final class SemanticIndexBuilder extends FlowBuilder {
             for (int j = 0, count = i.names().size(); j < count; j++) {
                 Alias a = i.names().get(j);
                 alias(a, DefinitionKind.IMPORT, i);
+                if (a.asname() != null) {
+                    statics.imported(a.name(), a.asname()); // `if t.TYPE_CHECKING:` after `import typing as t`
+                }
             }
         } else if (s instanceof ImportFrom i) {
             for (int j = 0, count = i.names().size(); j < count; j++) {

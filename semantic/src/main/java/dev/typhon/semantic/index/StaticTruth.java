@@ -31,10 +31,25 @@ final class StaticTruth {
     private final int minor;
     private final String platform;
 
+    /** Names a module binds to {@code typing}, {@code typing_extensions} or {@code sys} ({@code import typing as t}). */
+    private final java.util.Map<String, String> moduleAliases = new java.util.HashMap<>();
+
     StaticTruth(IndexOptions options) {
         this.major = options.pythonVersion().major();
         this.minor = options.pythonVersion().minor();
         this.platform = options.platform();
+    }
+
+    /** Records {@code import module as alias} for the modules whose attributes are decided statically. */
+    void imported(String module, String alias) {
+        if (module.equals("typing") || module.equals("typing_extensions") || module.equals("sys")) {
+            moduleAliases.put(alias, module);
+        }
+    }
+
+    /** The module a name stands for here: itself, or what an alias imported. */
+    private String moduleOf(String name) {
+        return moduleAliases.getOrDefault(name, name);
     }
 
     int evaluate(Expr test) {
@@ -42,7 +57,7 @@ final class StaticTruth {
             case Constant c -> constantTruth(c.value());
             case Name n -> n.id().equals("TYPE_CHECKING") ? TRUE : UNKNOWN;
             case Attribute a when a.attr().equals("TYPE_CHECKING") && a.value() instanceof Name m
-                    && (m.id().equals("typing") || m.id().equals("typing_extensions")) -> TRUE;
+                    && (moduleOf(m.id()).equals("typing") || moduleOf(m.id()).equals("typing_extensions")) -> TRUE;
             case UnaryOp u when u.op() == UnaryOperator.Not -> negate(evaluate(u.operand()));
             case BoolOp b -> boolOp(b);
             case Compare c -> compare(c);
@@ -89,8 +104,8 @@ final class StaticTruth {
         };
     }
 
-    private static boolean isSysAttribute(Expr e, String attr) {
-        return e instanceof Attribute a && a.attr().equals(attr) && a.value() instanceof Name n && n.id().equals("sys");
+    private boolean isSysAttribute(Expr e, String attr) {
+        return e instanceof Attribute a && a.attr().equals(attr) && a.value() instanceof Name n && moduleOf(n.id()).equals("sys");
     }
 
     private int call(Call c) {
