@@ -401,7 +401,9 @@ final class TypeExpressions {
             case FINAL, CLASS_VAR, TYPE_ALIAS -> DynamicType.UNKNOWN; // the value says the type (Definitions)
             case SELF, TYPE_GUARD, TYPE_IS, PROTOCOL, GENERIC, TYPED_DICT, CONCATENATE, UNPACK ->
                     new TodoType(f.qualifiedName());
-            default -> invalid(problems, "`" + f.qualifiedName() + "` requires at least one argument when used in a type expression", at);
+            // `Optional[X]` takes exactly one type; `Union[...]` and `Literal[...]` one or more
+            default -> invalid(problems, "`" + f.qualifiedName() + "` requires " + (f == SpecialFormType.OPTIONAL ? "exactly" : "at least")
+                    + " one argument when used in a type expression", at);
         };
     }
 
