@@ -429,15 +429,15 @@ final class TypeExpressions {
                 }
                 case OPTIONAL -> UnionBuilder.of(ti, convert(file, s.slice(), binder, problems), NoneType.NONE);
                 case LITERAL -> literal(file, isParenthesizedTuple(file, s.slice()) ? List.of(s.slice()) : elts, problems);
-                case LIST -> specialized(KnownClass.LIST, file, elts, binder, problems);
-                case DICT -> specialized(KnownClass.DICT, file, elts, binder, problems);
-                case SET -> specialized(KnownClass.SET, file, elts, binder, problems);
-                case FROZEN_SET -> specialized(KnownClass.FROZENSET, file, elts, binder, problems);
-                case DEFAULT_DICT -> specialized(KnownClass.DEFAULT_DICT, file, elts, binder, problems);
-                case ORDERED_DICT -> specialized(KnownClass.ORDERED_DICT, file, elts, binder, problems);
-                case COUNTER -> specialized(KnownClass.COUNTER, file, elts, binder, problems);
-                case DEQUE -> specialized(KnownClass.DEQUE, file, elts, binder, problems);
-                case CHAIN_MAP -> specialized(KnownClass.CHAIN_MAP, file, elts, binder, problems);
+                case LIST -> legacyAlias(f, KnownClass.LIST, 1, file, elts, binder, problems, s);
+                case DICT -> legacyAlias(f, KnownClass.DICT, 2, file, elts, binder, problems, s);
+                case SET -> legacyAlias(f, KnownClass.SET, 1, file, elts, binder, problems, s);
+                case FROZEN_SET -> legacyAlias(f, KnownClass.FROZENSET, 1, file, elts, binder, problems, s);
+                case DEFAULT_DICT -> legacyAlias(f, KnownClass.DEFAULT_DICT, 2, file, elts, binder, problems, s);
+                case ORDERED_DICT -> legacyAlias(f, KnownClass.ORDERED_DICT, 2, file, elts, binder, problems, s);
+                case COUNTER -> legacyAlias(f, KnownClass.COUNTER, 1, file, elts, binder, problems, s);
+                case DEQUE -> legacyAlias(f, KnownClass.DEQUE, 1, file, elts, binder, problems, s);
+                case CHAIN_MAP -> legacyAlias(f, KnownClass.CHAIN_MAP, 2, file, elts, binder, problems, s);
                 case TUPLE -> tuple(file, s.slice(), binder, problems);
                 case TYPE -> subclassOfChecked(file, s.slice(), binder, problems);
                 case ANNOTATED -> convert(file, elts.get(0), binder, problems);
@@ -493,6 +493,24 @@ final class TypeExpressions {
             return value;
         }
         return invalid(problems, "Invalid subscript of object of type `" + value.display() + "` in type expression", s);
+    }
+
+    /**
+     * {@code typing.List[int]} and the other legacy aliases of generic classes: as many arguments as
+     * the class has type parameters, else an error and the class specialized with Unknowns.
+     */
+    private Type legacyAlias(SpecialFormType f, KnownClass k, int expected, SourceFile file, List<Expr> elts,
+            @Nullable String binder, @Nullable List<String> problems, Expr at) {
+        if (elts.size() != expected) {
+            invalid(problems, "Legacy alias `" + f.qualifiedName() + "` expected exactly " + expected + " argument"
+                    + (expected == 1 ? "" : "s") + ", got " + elts.size(), at);
+            List<Type> unknowns = new ArrayList<>();
+            for (int i = 0; i < expected; i++) {
+                unknowns.add(DynamicType.UNKNOWN);
+            }
+            return k.toSpecializedInstance(ti, unknowns);
+        }
+        return specialized(k, file, elts, binder, problems);
     }
 
     private Type specialized(KnownClass k, SourceFile file, List<Expr> elts, @Nullable String binder,
