@@ -468,7 +468,7 @@ final class TypeExpressions {
             boolean opaque = ti.classes.info(c.literal()).opaqueParameters();
             if (!c.classType().arguments().isEmpty()) {
                 return invalid(problems, "Invalid subscript of object of type `" + value.display()
-                        + "` in type expression", s);
+                        + "` in a type expression", s);
             }
             if (!opaque && !ti.genericClasses.isGeneric(c.literal())) {
                 // the arguments are not looked at: the subscript itself is the error
@@ -492,7 +492,7 @@ final class TypeExpressions {
         if (value.isDynamic()) {
             return value;
         }
-        return invalid(problems, "Invalid subscript of object of type `" + value.display() + "` in type expression", s);
+        return invalid(problems, "Invalid subscript of object of type `" + value.display() + "` in a type expression", s);
     }
 
     /**
