@@ -44,15 +44,15 @@ final class Imports {
 
     private Type computeMember(SourceFile module, String name) {
         KnownModule km = module.knownModule();
-        if (km != null) {
-            SpecialFormType form = SpecialFormType.lookup(km, name);
-            if (form != null) {
-                return form;
-            }
-        }
+        SpecialFormType form = km == null ? null : SpecialFormType.lookup(km, name);
         java.util.Set<String> all = module.isStub() ? dunderAll(module) : null;
         Type t = module.isStub() && (all == null || !all.contains(name)) ? exportedMember(module, name)
                 : scopeMember(module, module.index().moduleScope(), name);
+        if (form != null) {
+            // the form, where the module has it for the configured version (`typing.Never` from 3.11)
+            return t != null || module.index().moduleScope().symbolId(name) < 0 && throughStarImports(module, name) != null
+                    ? form : NO_MEMBER;
+        }
         if (t == null) {
             t = throughStarImports(module, name);
         }
