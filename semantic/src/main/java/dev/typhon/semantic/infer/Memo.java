@@ -14,7 +14,8 @@ import java.util.function.Function;
  * being computed on the same thread is a cycle ({@code class A(B)} / {@code class B(A)},
  * {@code x = x + 1} in a loop): the inner request gets the query's cycle value instead of recursing,
  * and nothing computed from that provisional value is memoized, so the answer does not depend on
- * which key a query started from.
+ * which key a query started from. A query asked through {@link #getFixpoint} instead iterates its
+ * cycle to a (widened) fixpoint.
  */
 final class Memo<K, V> {
     /** The keys being computed on this thread, across every memo table (cycles cross queries). */
@@ -53,8 +54,7 @@ final class Memo<K, V> {
             return v;
         }
         Object token = new Token(this, key);
-        @SuppressWarnings("unchecked")
-        V scratched = (V) SCRATCH.get().get(token);
+        V scratched = scratched(token);
         if (scratched != null) {
             return scratched;
         }
@@ -72,17 +72,7 @@ final class Memo<K, V> {
         } finally {
             leave(token, active, stack);
         }
-        if (TAINT.get()[0] != taintBefore && !stack.isEmpty()) {
-            // Depended on a provisional answer of a query still running: keep it only until that query ends.
-            SCRATCH.get().put(token, computed);
-            return computed;
-        }
-        if (stack.isEmpty()) {
-            TAINT.get()[0] = 0;
-            SCRATCH.get().clear();
-        }
-        V prior = values.putIfAbsent(key, computed);
-        return prior != null ? prior : computed;
+        return store(key, token, computed, taintBefore, stack);
     }
 
     /**
@@ -101,8 +91,7 @@ final class Memo<K, V> {
             return v;
         }
         Object token = new Token(this, key);
-        @SuppressWarnings("unchecked")
-        V scratched = (V) SCRATCH.get().get(token);
+        V scratched = scratched(token);
         if (scratched != null) {
             return scratched;
         }
@@ -170,6 +159,15 @@ final class Memo<K, V> {
             // a cycle with nothing entering it (an import cycle, x = x): no least solution worth the name
             computed = cycleValue;
         }
+        return store(key, token, computed, taintBefore, stack);
+    }
+
+    /**
+     * Keeps a computed answer: memoized when it did not depend on a provisional answer (or when the
+     * outermost query of the thread ends, which also drops the scratch values), else kept only
+     * until the query it depended on ends.
+     */
+    private V store(K key, Object token, V computed, int taintBefore, Deque<Object> stack) {
         if (TAINT.get()[0] != taintBefore && !stack.isEmpty()) {
             SCRATCH.get().put(token, computed);
             return computed;
@@ -180,6 +178,12 @@ final class Memo<K, V> {
         }
         V prior = values.putIfAbsent(key, computed);
         return prior != null ? prior : computed;
+    }
+
+    /** A value computed from a provisional answer earlier under the running outermost query, or null. */
+    @SuppressWarnings("unchecked")
+    private V scratched(Object token) {
+        return (V) SCRATCH.get().get(token);
     }
 
     private static void enter(Object token, java.util.Map<Object, Integer> active, Deque<Object> stack) {
