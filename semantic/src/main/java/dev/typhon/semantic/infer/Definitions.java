@@ -98,25 +98,10 @@ final class Definitions {
         }
         return switch (t) {
             case UnionType u -> {
+                // each member widened, then tuples of several lengths joined into one of any length
                 UnionBuilder b = new UnionBuilder(ti);
-                java.util.List<TupleType> tuples = new java.util.ArrayList<>();
-                for (Type m : u.members()) {
-                    Type w = widen(m, depth);
-                    if (w instanceof TupleType tt) {
-                        tuples.add(tt);
-                    } else {
-                        b.add(w);
-                    }
-                }
-                if (tuples.size() > 1) {
-                    // tuples of several lengths: one of any length, of their elements
-                    UnionBuilder elements = new UnionBuilder(ti);
-                    tuples.forEach(tt -> tt.allElements().forEach(elements::add));
-                    b.add(TupleType.homogeneous(elements.isEmpty() ? Never.NEVER : elements.build()));
-                } else {
-                    tuples.forEach(b::add);
-                }
-                yield b.build();
+                u.members().forEach(m -> b.add(widen(m, depth)));
+                yield ti.expressions.tuplesJoined(b.build());
             }
             case TupleType tt -> {
                 java.util.List<Type> prefix = new java.util.ArrayList<>();

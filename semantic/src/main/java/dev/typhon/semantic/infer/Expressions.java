@@ -344,7 +344,7 @@ final class Expressions {
      * The element type of a display whose tuples have several lengths: one tuple of any length of
      * their elements ({@code [1, (1, 2), (1, 2, 3)]} is a {@code list[int | tuple[int, ...]]}).
      */
-    private Type tuplesJoined(Type element) {
+    Type tuplesJoined(Type element) {
         if (!(element instanceof dev.typhon.semantic.types.UnionType u)) {
             return element;
         }

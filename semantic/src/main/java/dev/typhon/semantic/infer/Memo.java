@@ -51,7 +51,7 @@ final class Memo<K, V> {
     V get(K key, Function<? super K, ? extends V> compute, V cycleValue) {
         V v = values.get(key);
         if (v != null) {
-            return v;
+            return v; // the hot path: a memo hit allocates nothing
         }
         Object token = new Token(this, key);
         V scratched = scratched(token);
@@ -88,7 +88,7 @@ final class Memo<K, V> {
             int maxRounds, V cycleValue) {
         V v = values.get(key);
         if (v != null) {
-            return v;
+            return v; // the hot path: a memo hit allocates nothing
         }
         Object token = new Token(this, key);
         V scratched = scratched(token);
@@ -113,7 +113,8 @@ final class Memo<K, V> {
             return cycleValue;
         }
         int taintBefore = TAINT.get()[0];
-        java.util.Set<Object> scratchBefore = new HashSet<>(SCRATCH.get().keySet());
+        // what a retry must keep; usually nothing is scratched, and copying nothing is free
+        java.util.Set<Object> scratchBefore = SCRATCH.get().isEmpty() ? Set.of() : new HashSet<>(SCRATCH.get().keySet());
         int[] budget = ROUNDS.get();
         if (stack.isEmpty()) {
             budget[0] = ROUND_BUDGET;
